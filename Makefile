@@ -1,0 +1,119 @@
+# mellan - build, test, install.
+#   make            ./mellan
+#   make demo       build and open the TUI on the demo cases
+#   make check      build with ASan+UBSan and run every test (unit, command line, TUI in tmux)
+#   make bench      benchmarks
+#   make install / make uninstall   honour PREFIX and DESTDIR
+# Missing build dependencies are installed by .ci/deps.sh (it says what it installs); set
+# NO_DEPS=1 to skip that step, for example when packaging.
+
+VERSION = 0.1.0
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+LOCALEDIR ?= $(PREFIX)/share/locale
+PKG_CONFIG ?= pkg-config
+CC ?= cc
+
+PKGS = ncursesw sqlite3 uuid
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+
+CFLAGS ?= -O2 -g
+WARNFLAGS = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+	-Wmissing-prototypes -Wformat=2 -Wvla -Wno-format-nonliteral $(if $(WERROR),-Werror)
+ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
+	-DMELLAN_VERSION='"$(VERSION)"' -DLOCALEDIR='"$(LOCALEDIR)"' -I. $(CPPFLAGS)
+
+# make check builds into its own directory with the sanitizers, so a normal build is untouched.
+BUILD ?= build/release
+ifeq ($(SAN),1)
+SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+endif
+COMPILE = $(CC) $(WARNFLAGS) $(CFLAGS) $(SANFLAGS) $(ALL_CPPFLAGS) $(PKG_CFLAGS) -MMD -MP
+LINK = $(CC) $(CFLAGS) $(SANFLAGS) $(LDFLAGS)
+
+CORE_SRC = $(sort $(wildcard core/*.c))
+DB_SRC = $(sort $(wildcard db/*.c))
+TUI_SRC = $(sort $(wildcard tui/*.c))
+UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
+
+CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o)
+DB_OBJ = $(DB_SRC:%.c=$(BUILD)/%.o)
+TUI_OBJ = $(TUI_SRC:%.c=$(BUILD)/%.o)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+BENCH_BIN = $(BUILD)/tests/bench_gen
+
+PO = $(sort $(wildcard po/*.po))
+MO = $(PO:po/%.po=build/locale/%/LC_MESSAGES/mellan.mo)
+
+.PHONY: all deps demo check unit e2e bench install uninstall clean pot lint-man format
+
+all: deps ./mellan $(MO)
+
+deps:
+	@[ -n "$(NO_DEPS)" ] || sh .ci/deps.sh
+
+./mellan: $(BUILD)/mellan
+	cp $< $@
+
+$(BUILD)/mellan: $(TUI_OBJ) $(CORE_OBJ) $(DB_OBJ)
+	$(LINK) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	$(COMPILE) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(CORE_OBJ) $(DB_OBJ) tests/unit/testutil.h
+	@mkdir -p $(@D)
+	$(COMPILE) $(CMOCKA_CFLAGS) -o $@ $< $(CORE_OBJ) $(DB_OBJ) $(PKG_LIBS) $(CMOCKA_LIBS)
+
+build/locale/%/LC_MESSAGES/mellan.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+
+demo: all
+	MELLAN_LOCALEDIR=$(CURDIR)/build/locale ./mellan --demo
+
+# Every test, on a build with the address and undefined-behaviour sanitizers.
+check: deps
+	$(MAKE) --no-print-directory SAN=1 BUILD=build/check $(if $(WERROR),WERROR=1) \
+		build/check/mellan check-units $(MO)
+	sh tests/run.sh build/check
+
+check-units: $(UNIT_BIN)
+
+bench: deps
+	$(MAKE) --no-print-directory BUILD=build/release build/release/mellan
+	sh tests/bench/run.sh build/release
+
+lint-man:
+	mandoc -Tlint -W warning man/mellan.1
+
+pot:
+	xgettext --from-code=UTF-8 -k_ -kN_ -c/ --package-name=mellan \
+		--package-version=$(VERSION) -o po/mellan.pot $(CORE_SRC) $(DB_SRC) $(TUI_SRC)
+
+format:
+	clang-format -i core/*.[ch] db/*.[ch] tui/*.[ch] tests/unit/*.[ch]
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 mellan $(DESTDIR)$(BINDIR)/mellan
+	install -m 644 man/mellan.1 $(DESTDIR)$(MANDIR)/man1/mellan.1
+	for mo in $(MO); do l=$${mo#build/locale/}; l=$${l%%/*}; \
+		install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
+		install -m 644 $$mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/mellan.mo; done
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/mellan $(DESTDIR)$(MANDIR)/man1/mellan.1
+	for po in $(PO); do l=$${po#po/}; l=$${l%.po}; \
+		rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/mellan.mo; done
+
+clean:
+	rm -rf build mellan tests/out
+
+-include $(shell find build -name '*.d' 2>/dev/null)

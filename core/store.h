@@ -1,0 +1,89 @@
+/* store.h - the port: what core/ and tui/ need from storage, and nothing about how it is kept.
+ * db/ implements it on SQLite. Every function returns M_OK or fills err with one translated line
+ * naming the file. Records passed in are the caller's; records and lists filled out become the
+ * caller's and are released with their m_*_clear function (model.h).
+ *
+ * Writes: each add/update call is atomic on its own. A caller that needs several writes to land
+ * together brackets them with store_begin()/store_commit(); store_rollback() undoes them. */
+#ifndef MELLAN_STORE_H
+#define MELLAN_STORE_H
+
+#include "error.h"
+#include "model.h"
+
+#include <stdbool.h>
+
+struct store;
+
+enum store_flags {
+	STORE_CREATE = 1 << 0,   /* create the file (and its directory) when missing */
+	STORE_EXCLUSIVE = 1 << 1, /* with CREATE: refuse a file that already exists */
+	STORE_READONLY = 1 << 2, /* never write, never migrate */
+};
+
+/* Opens or creates a mellan database. Refuses, leaving the file byte-for-byte as it was: a file
+ * that is not SQLite (also empty or truncated) -> M_DATA/MR_NOT_DB, another program's SQLite
+ * file -> M_DATA/MR_FOREIGN, a newer mellan's -> M_DATA/MR_NEWER. An older schema is migrated,
+ * one version per transaction. The file, its -wal/-shm and created directories are private. */
+enum mstatus store_open(const char *path, unsigned flags, struct store **out, struct merr *err);
+void store_close(struct store **s);
+
+const char *store_path(const struct store *s);
+int store_schema_version(const struct store *s);
+/* The schema version this program writes. */
+int store_current_schema_version(void);
+
+/* The initials recorded with every change from now on (NULL or "" for none). */
+void store_set_editor(struct store *s, const char *initials);
+
+/* True when another connection (another mellan on the same file) committed a change since the
+ * last call: a screen then reloads what it shows. */
+bool store_changed_elsewhere(struct store *s);
+
+enum mstatus store_begin(struct store *s, struct merr *err);
+enum mstatus store_commit(struct store *s, struct merr *err);
+void store_rollback(struct store *s);
+
+/* ---- adding records ------------------------------------------------------------------------
+ * Each fills in the record's id, and its uuid when it was empty (a record coming from another
+ * laptop keeps the uuid it has). */
+enum mstatus store_actor_add(struct store *s, struct m_actor *a, struct merr *err);
+enum mstatus store_category_add(struct store *s, struct m_category *c, struct merr *err);
+enum mstatus store_threshold_add(struct store *s, struct m_threshold *t, struct merr *err);
+enum mstatus store_case_add(struct store *s, struct m_case *c, struct merr *err);
+/* Derives sort_from/sort_to from the time and the case's birth year; seq 0 means "last". */
+enum mstatus store_step_add(struct store *s, struct m_step *st, struct merr *err);
+enum mstatus store_factor_add(struct store *s, struct m_factor *f, struct merr *err);
+enum mstatus store_intervention_add(struct store *s, struct m_intervention *iv, struct merr *err);
+enum mstatus store_handover_add(struct store *s, struct m_handover *h, struct merr *err);
+/* Adds the gap with its actors and actions (whose gap_id it sets). */
+enum mstatus store_gap_add(struct store *s, struct m_gap *g, struct merr *err);
+enum mstatus store_workshop_add(struct store *s, struct m_workshop *w, struct merr *err);
+enum mstatus store_workshop_case_add(struct store *s, m_id workshop, m_id case_id,
+                                     struct merr *err);
+/* kind is "note" or "decision"; the log is append-only. */
+enum mstatus store_workshop_log_add(struct store *s, m_id workshop, const char *kind,
+                                    const char *text, struct merr *err);
+enum mstatus store_vote_add(struct store *s, m_id workshop, m_id gap, int dots, struct merr *err);
+
+/* ---- reading -------------------------------------------------------------------------------- */
+/* All cases in Swedish alphabetical order of their code, with their counts. */
+enum mstatus store_case_list(struct store *s, struct m_case_list *out, struct merr *err);
+/* The case whose code is exactly `code`: MR_NOT_FOUND when there is none. */
+enum mstatus store_case_find(struct store *s, const char *code, struct m_case *out,
+                             struct merr *err);
+/* A whole journey: the case, its steps in story order with their factors, its interventions,
+ * hand-overs and gaps (with actors and actions). */
+enum mstatus store_journey_load(struct store *s, m_id case_id, struct m_journey *out,
+                                struct merr *err);
+/* The actor catalogue grouped by sector, then by name in Swedish order. */
+enum mstatus store_actor_list(struct store *s, struct m_actor_list *out, struct merr *err);
+enum mstatus store_category_list(struct store *s, struct m_category_list *out, struct merr *err);
+enum mstatus store_threshold_list(struct store *s, struct m_threshold_list *out,
+                                  struct merr *err);
+
+/* ---- whole-file operations ------------------------------------------------------------------ */
+/* PRAGMA integrity_check and foreign_key_check: M_OK when both are clean, M_DATA otherwise. */
+enum mstatus store_check_integrity(struct store *s, struct merr *err);
+
+#endif

@@ -1,0 +1,19 @@
+/* tui.h - the terminal interface: what the command line calls to open the screens.
+ * Files of tui/: main.c (command line), app.c (main loop, signals, resize), keys.c (the key
+ * table), theme.c (colour roles), draw.c (wide-character drawing), screen_*.c (one per screen). */
+#ifndef MELLAN_TUI_H
+#define MELLAN_TUI_H
+
+#include "core/error.h"
+#include "core/store.h"
+
+struct tui_options {
+	const char *open_case; /* start on this case's journey (NULL: the cases screen) */
+	const char *title;     /* shown on the top line, e.g. "demo" for --demo */
+};
+
+/* Runs the TUI on an open store until the user quits. Restores the terminal on every way out
+ * (q, Ctrl-C, SIGTERM, SIGHUP). Returns M_OK, or an error for the caller to print. */
+enum mstatus tui_run(struct store *s, const struct tui_options *opt, struct merr *err);
+
+#endif
