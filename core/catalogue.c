@@ -1,0 +1,209 @@
+/* catalogue.c - the default Swedish catalogue: actors of all seven sectors, the gap categories in
+ * the order the workshops walk through them, and the ages where the rules change.
+ * These are data in Swedish, not program messages: a translation does not touch them.
+ * The actors are listed as the catalogue screen shows them (by sector, then name), and the
+ * colours cycle in that order so that neighbouring rows never share a colour. */
+#include "catalogue.h"
+#include "i18n.h"
+#include "xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const struct catalogue_actor catalogue_actors[] = {
+    /* municipality */
+    {"Elevhälsan", "EHT", SECTOR_MUNICIPALITY, 0,
+     "Skolsköterska, skolläkare, kurator, psykolog och specialpedagog kring eleven."},
+    {"Fritidsgården", "Fritid", SECTOR_MUNICIPALITY, 1,
+     "Kommunens öppna fritidsverksamhet och mötesplatser för unga."},
+    {"Gymnasieskolan", "Gy", SECTOR_MUNICIPALITY, 2,
+     "Nationella program och introduktionsprogram efter grundskolan."},
+    {"Kommunala aktivitetsansvaret (KAA)", "KAA", SECTOR_MUNICIPALITY, 3,
+     "Hemkommunens ansvar att nå och erbjuda åtgärder till unga under 20 som inte går i "
+     "gymnasiet."},
+    {"Skolan (grundskola)", "Skola", SECTOR_MUNICIPALITY, 4,
+     "Grundskolan, årskurs 1–9: undervisning, närvaro, mentor och rektor."},
+    {"Socialtjänsten (barn och unga)", "SocBU", SECTOR_MUNICIPALITY, 5,
+     "Utredning, stöd och skydd för barn och unga och deras familjer, enligt SoL och LVU."},
+    {"Socialtjänsten (vuxen)", "SocV", SECTOR_MUNICIPALITY, 6,
+     "Ekonomiskt bistånd, stöd vid missbruk och boende för vuxna från 18 år."},
+    /* state agencies */
+    {"Arbetsförmedlingen", "AF", SECTOR_STATE, 7,
+     "Stöd att söka arbete, arbetsmarknadsutbildning och program för unga."},
+    {"Försäkringskassan", "FK", SECTOR_STATE, 0,
+     "Aktivitetsersättning, sjukpenning, bostadsbidrag och andra ersättningar."},
+    {"Kriminalvården", "KV", SECTOR_STATE, 1,
+     "Frivård och anstalt: verkställer påföljder, oftast för den som fyllt 18."},
+    {"Polisen", "Polis", SECTOR_STATE, 2,
+     "Brottsförebyggande arbete, utredning och orosanmälan till socialtjänsten."},
+    {"Statens institutionsstyrelse (SiS)", "SiS", SECTOR_STATE, 3,
+     "Särskilda ungdomshem för vård enligt LVU och sluten ungdomsvård."},
+    /* region */
+    {"BUP", "BUP", SECTOR_REGION, 4,
+     "Barn- och ungdomspsykiatrin: specialistvård för psykisk ohälsa fram till 18 år."},
+    {"Habiliteringen", "Hab", SECTOR_REGION, 5,
+     "Stöd till den som har en varaktig funktionsnedsättning, till exempel autism."},
+    {"Ungdomsmottagningen", "UM", SECTOR_REGION, 6,
+     "Samtal om psykisk och sexuell hälsa för unga; åldersgränsen varierar mellan "
+     "mottagningar."},
+    {"Vuxenpsykiatrin", "VuxP", SECTOR_REGION, 7,
+     "Psykiatrisk specialistvård för vuxna från 18 år."},
+    {"Vårdcentralen", "VC", SECTOR_REGION, 0,
+     "Primärvården: första linjen, också för lindrigare psykisk ohälsa."},
+    /* civil society */
+    {"Fryshuset", "Frysh", SECTOR_CIVIL, 1,
+     "Ungdomsverksamhet med coacher, mentorer och vägar till jobb och studier."},
+    {"Föreningslivet", "Fören", SECTOR_CIVIL, 2,
+     "Andra ideella föreningar, studieförbund och trossamfund i området."},
+    {"Idrottsföreningen", "Idrott", SECTOR_CIVIL, 3,
+     "Den lokala idrottsföreningen: tränare och ledare som ofta känner den unga länge."},
+    {"Rädda Barnen", "RB", SECTOR_CIVIL, 4,
+     "Barnrättsorganisation med stödverksamhet för barn, unga och familjer."},
+    {"Röda Korset", "RK", SECTOR_CIVIL, 5,
+     "Läxhjälp, mötesplatser och stöd till unga och nyanlända."},
+    /* business */
+    {"Lokalt företag / praktikplats", "Ftg", SECTOR_BUSINESS, 6,
+     "Arbetsgivare som tar emot unga för praktik, feriearbete och första anställning."},
+    /* academia */
+    {"Universitet och forskning", "Forsk", SECTOR_ACADEMIA, 7,
+     "Högskola och forskning som följer och utvärderar samverkan i kunskapsalliansen."},
+    /* the young person's network */
+    {"Familjen", "Fam", SECTOR_NETWORK, 0, "Föräldrar, syskon och annan släkt."},
+    {"Kompisar och informellt nätverk", "Nätv", SECTOR_NETWORK, 1,
+     "Vänner, grannar och andra vuxna i vardagen utan formell roll."},
+};
+const size_t catalogue_n_actors = sizeof catalogue_actors / sizeof catalogue_actors[0];
+
+const struct catalogue_category catalogue_categories[] = {
+    {"no-responsible", "Ingen aktör ansvarig",
+     "Behovet var känt, men ingen aktör hade eller tog ansvaret."},
+    {"handover-broke", "Överlämningen brast",
+     "En remiss eller överlämning kom inte fram, togs inte emot eller ledde inte till något."},
+    {"waiting-time", "Väntetid", "Den unga fick vänta så länge att behovet växte eller ändrades."},
+    {"outside-criteria", "Utanför kriterierna",
+     "Den unga passade inte in i någon verksamhets målgrupp eller krav för insats."},
+    {"age-transition", "Åldersövergång (18/20/21)",
+     "Stödet tog slut eller bytte huvudman vid en åldersgräns utan att något nytt tog vid."},
+    {"info-not-shared", "Information delades inte",
+     "Det en aktör visste nådde inte den som behövde veta, av sekretess eller vana."},
+    {"contradictory-demands", "Motstridiga krav",
+     "Aktörer ställde krav på den unga som inte gick att uppfylla samtidigt."},
+    {"ended-abruptly", "Insatsen avslutades abrupt",
+     "En insats som hjälpte tog slut utan plan för vad som skulle komma efter."},
+    {"never-reached", "Nåddes aldrig",
+     "Insatsen fanns, men nådde aldrig fram till den unga eller familjen."},
+    {"voice-not-heard", "Den ungas röst hördes inte",
+     "Beslut togs utan att den unga fick säga sitt eller blev lyssnad på."},
+    {"no-mandate", "Inget mandat att vara flexibel",
+     "Den som såg behovet fick inte anpassa insatsen eller gå utanför sitt uppdrag."},
+};
+const size_t catalogue_n_categories = sizeof catalogue_categories / sizeof catalogue_categories[0];
+
+/* Phrased generally where the rule has exceptions; the workshop adds local detail. */
+const struct catalogue_threshold catalogue_thresholds[] = {
+    {15, "Straffmyndig", NULL, true},
+    {16, "Skolplikten har upphört", "Skolan (grundskola)", false},
+    {16, "Aktivitetsansvaret gäller", "Kommunala aktivitetsansvaret (KAA)", true},
+    {18, "Myndig", NULL, true},
+    {18, "BUP slutar", "BUP", false},
+    {18, "Vuxenpsykiatrin tar över", "Vuxenpsykiatrin", true},
+    {18, "Soc barn och unga slutar", "Socialtjänsten (barn och unga)", false},
+    {18, "Soc vuxen tar över", "Socialtjänsten (vuxen)", true},
+    {19, "Aktivitetsersättning kan sökas", "Försäkringskassan", true},
+    {20, "Aktivitetsansvaret slutar", "Kommunala aktivitetsansvaret (KAA)", false},
+    {20, "Rätten att börja gymnasiet slutar", "Gymnasieskolan", false},
+    {21, "LVU-vård upphör senast", "Socialtjänsten (barn och unga)", false},
+};
+const size_t catalogue_n_thresholds = sizeof catalogue_thresholds / sizeof catalogue_thresholds[0];
+
+static m_id actor_id_of(const char *const *names, const m_id *ids, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(names[i], name) == 0)
+			return ids[i];
+	return 0;
+}
+
+static enum mstatus load_actors(struct store *s, m_id *ids, struct merr *err)
+{
+	for (size_t i = 0; i < catalogue_n_actors; i++) {
+		const struct catalogue_actor *c = &catalogue_actors[i];
+		struct m_actor a = {
+		    .name = xstrdup(c->name),
+		    .short_label = xstrdup(c->short_label),
+		    .sector = c->sector,
+		    .colour = c->colour,
+		    .description = xstrdup(c->description),
+		};
+		enum mstatus st = store_actor_add(s, &a, err);
+		ids[i] = a.id;
+		m_actor_clear(&a);
+		if (st != M_OK)
+			return st;
+	}
+	return M_OK;
+}
+
+static enum mstatus load_categories(struct store *s, struct merr *err)
+{
+	for (size_t i = 0; i < catalogue_n_categories; i++) {
+		const struct catalogue_category *c = &catalogue_categories[i];
+		struct m_category cat = {
+		    .code = xstrdup(c->code),
+		    .name = xstrdup(c->name),
+		    .description = xstrdup(c->description),
+		    .sort_order = (int)i + 1,
+		};
+		enum mstatus st = store_category_add(s, &cat, err);
+		m_category_clear(&cat);
+		if (st != M_OK)
+			return st;
+	}
+	return M_OK;
+}
+
+static enum mstatus load_thresholds(struct store *s, const m_id *ids, struct merr *err)
+{
+	const char **names = xcalloc(catalogue_n_actors, sizeof *names);
+	for (size_t i = 0; i < catalogue_n_actors; i++)
+		names[i] = catalogue_actors[i].name;
+	enum mstatus st = M_OK;
+	for (size_t i = 0; i < catalogue_n_thresholds && st == M_OK; i++) {
+		const struct catalogue_threshold *c = &catalogue_thresholds[i];
+		struct m_threshold t = {
+		    .age = c->age,
+		    .label = xstrdup(c->label),
+		    .actor_id =
+		        c->actor ? actor_id_of(names, ids, catalogue_n_actors, c->actor) : 0,
+		    .starts = c->starts,
+		};
+		if (c->actor && !t.actor_id)
+			st = merr_set(err, M_OTHER, MR_NOT_FOUND,
+			              _("%s: the default threshold \"%s\" names an unknown actor"),
+			              store_path(s), c->label);
+		else
+			st = store_threshold_add(s, &t, err);
+		m_threshold_clear(&t);
+	}
+	free(names);
+	return st;
+}
+
+enum mstatus catalogue_load_defaults(struct store *s, struct merr *err)
+{
+	enum mstatus st = store_begin(s, err);
+	if (st != M_OK)
+		return st;
+	m_id *ids = xcalloc(catalogue_n_actors, sizeof *ids);
+	st = load_actors(s, ids, err);
+	if (st == M_OK)
+		st = load_categories(s, err);
+	if (st == M_OK)
+		st = load_thresholds(s, ids, err);
+	free(ids);
+	if (st == M_OK)
+		st = store_commit(s, err);
+	else
+		store_rollback(s);
+	return st;
+}
