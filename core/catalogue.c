@@ -17,7 +17,7 @@ const struct catalogue_actor catalogue_actors[] = {
     {"Fritidsgården", "Fritid", SECTOR_MUNICIPALITY, 1,
      "Kommunens öppna fritidsverksamhet och mötesplatser för unga."},
     {"Gymnasieskolan", "Gy", SECTOR_MUNICIPALITY, 2,
-     "Nationella program och introduktionsprogram efter grundskolan."},
+     "Nationella program, introduktionsprogram och vuxenutbildning (komvux)."},
     {"Kommunala aktivitetsansvaret (KAA)", "KAA", SECTOR_MUNICIPALITY, 3,
      "Hemkommunens ansvar att nå och erbjuda åtgärder till unga under 20 som inte går i "
      "gymnasiet."},
