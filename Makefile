@@ -74,6 +74,10 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ) tests/unit/testutil.h
 	@mkdir -p $(@D)
 	$(COMPILE) $(CMOCKA_CFLAGS) -o $@ $< $(LIB_OBJ) $(PKG_LIBS) $(CMOCKA_LIBS)
 
+$(BENCH_BIN): tests/bench/gen.c $(LIB_OBJ)
+	@mkdir -p $(@D)
+	$(COMPILE) -o $@ $< $(LIB_OBJ) $(PKG_LIBS)
+
 build/locale/%/LC_MESSAGES/mellan.mo: po/%.po
 	@mkdir -p $(@D)
 	msgfmt --check -o $@ $<
@@ -90,7 +94,7 @@ check: deps
 check-units: $(UNIT_BIN)
 
 bench: deps
-	$(MAKE) --no-print-directory BUILD=build/release build/release/mellan
+	$(MAKE) --no-print-directory BUILD=build/release build/release/mellan build/release/tests/bench_gen
 	sh tests/bench/run.sh build/release
 
 lint-man:

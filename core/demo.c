@@ -214,10 +214,11 @@ static enum mstatus add_gaps(struct loader *l, m_id *gap_ids)
 }
 
 /* gap_ids gets the ids of the case's gaps, for the workshop's votes; the caller frees it. */
-static enum mstatus add_case(struct loader *l, const struct demo_case *dc, m_id **gap_ids)
+static enum mstatus add_case(struct loader *l, const struct demo_case *dc, const char *code,
+                             m_id **gap_ids)
 {
 	struct m_case c = {
-	    .code = xstrdup(dc->code),
+	    .code = xstrdup(code),
 	    .birth_year = dc->birth_year,
 	    .gender = xstrdup_or_null(dc->gender),
 	    .area = xstrdup_or_null(dc->area),
@@ -288,7 +289,7 @@ static enum mstatus load_all(struct loader *l)
 	m_id case_ids[DEMO_LEN(demo_cases)] = {0};
 	m_id *gap_ids[DEMO_LEN(demo_cases)] = {0};
 	for (size_t i = 0; st == M_OK && i < n; i++) {
-		st = add_case(l, demo_cases[i], &gap_ids[i]);
+		st = add_case(l, demo_cases[i], demo_cases[i]->code, &gap_ids[i]);
 		case_ids[i] = l->case_id;
 	}
 	if (st == M_OK)
@@ -311,5 +312,38 @@ enum mstatus demo_load(struct store *s, struct merr *err)
 		st = store_commit(s, err);
 	else
 		store_rollback(s);
+	return st;
+}
+
+/* Copies of the demo journeys under numbered codes, so that benchmarks and tests of large files
+ * have realistic data of any size. One transaction per copy keeps memory flat. */
+static enum mstatus generate(struct loader *l, size_t copies)
+{
+	enum mstatus st = store_actor_list(l->s, &l->actors, l->err);
+	if (st == M_OK)
+		st = store_category_list(l->s, &l->categories, l->err);
+	for (size_t k = 1; st == M_OK && k <= copies; k++) {
+		st = store_begin(l->s, l->err);
+		for (size_t i = 0; st == M_OK && i < DEMO_LEN(demo_cases); i++) {
+			char *code = xasprintf("GEN-%06zu %s", k, demo_cases[i]->code);
+			m_id *gap_ids = NULL;
+			st = add_case(l, demo_cases[i], code, &gap_ids);
+			free(gap_ids);
+			free(code);
+		}
+		if (st == M_OK)
+			st = store_commit(l->s, l->err);
+		else
+			store_rollback(l->s);
+	}
+	return st;
+}
+
+enum mstatus demo_generate(struct store *s, size_t copies, struct merr *err)
+{
+	struct loader l = {.s = s, .err = err};
+	enum mstatus st = generate(&l, copies);
+	m_actor_list_clear(&l.actors);
+	m_category_list_clear(&l.categories);
 	return st;
 }

@@ -15,6 +15,9 @@
 
 /* Adds the demo cases and the workshop, all or nothing. Expects the default catalogue. */
 enum mstatus demo_load(struct store *s, struct merr *err);
+/* Adds `copies` copies of every demo journey under codes "GEN-000001 <code>" ..., for
+ * benchmarks and tests of large files. Expects the default catalogue. */
+enum mstatus demo_generate(struct store *s, size_t copies, struct merr *err);
 
 /* ---- the shape of a demo journey ---------------------------------------------------------- */
 
