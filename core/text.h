@@ -35,7 +35,7 @@ size_t text_fit(const char *s, int cols, int *used);
 
 /* Wraps s into lines of at most `cols` columns, breaking at spaces where it can and inside words
  * only when a word is longer than a line; '\n' forces a break. Returns the number of lines and
- * sets *starts/*lens (caller frees both) to the byte offset and length of each line in s. */
+ * sets *starts and *lens (caller frees both) to the byte offset and length of each line in s. */
 size_t text_wrap(const char *s, int cols, size_t **starts, size_t **lens);
 
 /* Swedish alphabetical order: a-z, then å, ä, ö; case-insensitive first, then case as the
