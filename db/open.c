@@ -1,0 +1,399 @@
+/* open.c - opening a mellan database, and refusing what is not one without touching it: the
+ * header is read with stdio and checked, and the file is examined through an immutable
+ * read-only connection, before anything that could write (WAL mode writes the header) runs.
+ * Also closing, the version queries and the whole-file integrity check. */
+#include "private.h"
+
+#include "core/i18n.h"
+#include "core/store.h"
+#include "core/text.h"
+#include "core/xalloc.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define HEADER_SIZE 100
+
+static const char sqlite_magic[16] = "SQLite format 3";
+
+static uint32_t be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+static enum mstatus not_db(const char *path, struct merr *err)
+{
+	return merr_set(err, M_DATA, MR_NOT_DB,
+	                _("%s: not a SQLite database (empty, too short or another kind of file); "
+	                  "choose another file"),
+	                path);
+}
+
+static enum mstatus damaged(const char *path, const char *detail, struct merr *err)
+{
+	return merr_set(err, M_DATA, MR_NOT_DB,
+	                _("%s: the database is damaged (%s); restore it from a backup"), path,
+	                detail);
+}
+
+static enum mstatus foreign(const char *path, struct merr *err)
+{
+	return merr_set(err, M_DATA, MR_FOREIGN,
+	                _("%s: not a mellan database (another program's SQLite file); choose "
+	                  "another file"),
+	                path);
+}
+
+static enum mstatus newer(const char *path, int v, struct merr *err)
+{
+	return merr_set(err, M_DATA, MR_NEWER,
+	                _("%s: made by a newer mellan (schema %d, this one reads up to %d); "
+	                  "upgrade mellan"),
+	                path, v, DB_SCHEMA_VERSION);
+}
+
+/* file:PATH?mode=ro&immutable=1 reads without creating -wal or -shm and without locking. */
+static char *immutable_uri(const char *path)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t n = strlen(path);
+	char *uri = xmalloc(n * 3 + 40);
+	char *o = uri + sprintf(uri, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("/-._~", *p)) {
+			*o++ = (char)*p;
+		} else {
+			*o++ = '%';
+			*o++ = hex[*p >> 4];
+			*o++ = hex[*p & 15];
+		}
+	}
+	strcpy(o, "?mode=ro&immutable=1");
+	return uri;
+}
+
+/* Looks at the file through a connection that cannot write: is it intact, and does it hold any
+ * schema at all (an empty, never-initialised database may become ours). */
+static enum mstatus examine(const char *path, bool *empty, struct merr *err)
+{
+	char *uri = immutable_uri(path);
+	sqlite3 *db = NULL;
+	int rc = sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+	free(uri);
+	enum mstatus st = M_OK;
+	sqlite3_stmt *q = NULL;
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(db, "PRAGMA quick_check(1)", -1, &q, NULL);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(q);
+		if (rc == SQLITE_ROW) {
+			const char *r = (const char *)sqlite3_column_text(q, 0);
+			if (!r || strcmp(r, "ok") != 0)
+				st = damaged(path, r ? r : "?", err);
+			rc = SQLITE_OK;
+		}
+		sqlite3_finalize(q);
+		q = NULL;
+	}
+	if (rc == SQLITE_OK && st == M_OK)
+		rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema", -1, &q, NULL);
+	if (rc == SQLITE_OK && st == M_OK) {
+		rc = sqlite3_step(q);
+		if (rc == SQLITE_ROW) {
+			*empty = sqlite3_column_int64(q, 0) == 0;
+			rc = SQLITE_OK;
+		}
+	}
+	sqlite3_finalize(q);
+	if (st == M_OK && rc != SQLITE_OK) {
+		if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+			st = damaged(path, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc), err);
+		else
+			st = merr_set(err, M_OTHER, MR_IO,
+			              _("%s: cannot read the file (%s); check its permissions"),
+			              path, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+	}
+	sqlite3_close(db);
+	return st;
+}
+
+/* Everything that can be known about an existing file before trusting it to SQLite. */
+static enum mstatus precheck(const char *path, off_t size, unsigned flags, struct merr *err)
+{
+	unsigned char h[HEADER_SIZE];
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return merr_set(err, M_OTHER, MR_IO, _("%s: cannot read the file (%s)"), path,
+		                strerror(errno));
+	size_t n = fread(h, 1, sizeof h, f);
+	fclose(f);
+	if (n < sizeof h || memcmp(h, sqlite_magic, sizeof sqlite_magic) != 0)
+		return not_db(path, err);
+	uint32_t page = (uint32_t)h[16] << 8 | h[17];
+	if (page == 1)
+		page = 65536;
+	if (page < 512 || (page & (page - 1)) != 0)
+		return not_db(path, err);
+	/* A copy cut short: the size the header promises (valid while the change counter at 24
+	 * matches the one at 92) is larger than the file, or the file ends inside a page. */
+	uint64_t pages = be32(h + 28);
+	if ((uint64_t)size % page != 0 ||
+	    (pages && be32(h + 24) == be32(h + 92) && pages * page > (uint64_t)size))
+		return damaged(path, _("the file is shorter than it should be"), err);
+	uint32_t app = be32(h + 68);
+	int version = (int)be32(h + 60);
+	bool empty = false;
+	enum mstatus st = examine(path, &empty, err);
+	if (st != M_OK)
+		return st;
+	if (app != DB_APPLICATION_ID && !(app == 0 && version == 0 && empty))
+		return foreign(path, err);
+	if (version > DB_SCHEMA_VERSION)
+		return newer(path, version, err);
+	if (version < DB_SCHEMA_VERSION && (flags & STORE_READONLY))
+		return merr_set(
+		    err, M_DATA, MR_INVALID,
+		    _("%s: made by an older mellan; open it once for editing to upgrade "
+		      "it"),
+		    path);
+	return M_OK;
+}
+
+/* The directories a new file goes in, private like the file. */
+static enum mstatus make_parents(const char *path, struct merr *err)
+{
+	char *p = xstrdup(path);
+	enum mstatus st = M_OK;
+	char *slash = strrchr(p, '/');
+	if (slash && slash != p) {
+		*slash = '\0';
+		for (char *c = p + 1; st == M_OK; c++) {
+			bool end = *c == '\0';
+			if (*c == '/' || end) {
+				*c = '\0';
+				if (mkdir(p, 0700) != 0 && errno != EEXIST)
+					st = merr_set(err, M_OTHER, MR_IO,
+					              _("%s: cannot create the directory %s (%s)"),
+					              path, p, strerror(errno));
+				if (end)
+					break;
+				*c = '/';
+			}
+		}
+	}
+	free(p);
+	return st;
+}
+
+static int sv_collate(void *arg, int na, const void *a, int nb, const void *b)
+{
+	(void)arg;
+	return text_collate_sv(a, (size_t)na, b, (size_t)nb);
+}
+
+static enum mstatus configure(struct store *s, struct merr *err)
+{
+	int rc = sqlite3_create_collation(s->db, "sv", SQLITE_UTF8, NULL, sv_collate);
+	if (rc != SQLITE_OK)
+		return db_error(s, rc, err);
+	sqlite3_extended_result_codes(s->db, 1);
+	/* Before anything else is read: the schema is not code we trust. */
+	enum mstatus st = db_exec(s,
+	                          "PRAGMA trusted_schema = OFF; PRAGMA foreign_keys = ON; "
+	                          "PRAGMA secure_delete = ON; PRAGMA busy_timeout = 5000;",
+	                          err);
+	if (st == M_OK && !s->readonly)
+		st = db_exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", err);
+	return st;
+}
+
+static bool exists(const char *path)
+{
+	return access(path, F_OK) == 0;
+}
+
+static void close_db(struct store *s)
+{
+	if (!s->db)
+		return;
+	sqlite3_stmt *q;
+	while ((q = sqlite3_next_stmt(s->db, NULL)) != NULL)
+		sqlite3_finalize(q);
+	sqlite3_close(s->db);
+	s->db = NULL;
+}
+
+static enum mstatus open_file(struct store *s, unsigned flags, struct merr *err)
+{
+	const char *path = s->path;
+	struct stat sb;
+	bool created = false;
+	if (stat(path, &sb) == 0) {
+		if (S_ISDIR(sb.st_mode))
+			return not_db(path, err);
+		if ((flags & STORE_CREATE) && (flags & STORE_EXCLUSIVE))
+			return merr_set(err, M_OTHER, MR_EXISTS,
+			                _("%s: already exists; give a new file name, or remove it "
+			                  "first"),
+			                path);
+		enum mstatus st = precheck(path, sb.st_size, flags, err);
+		if (st != M_OK)
+			return st;
+	} else if (errno != ENOENT) {
+		return merr_set(err, M_OTHER, MR_IO, _("%s: cannot read the file (%s)"), path,
+		                strerror(errno));
+	} else if (!(flags & STORE_CREATE) || (flags & STORE_READONLY)) {
+		return merr_set(err, M_DATA, MR_NOT_FOUND,
+		                _("%s: does not exist; create it with 'mellan init FILE'"), path);
+	} else {
+		enum mstatus st = make_parents(path, err);
+		if (st != M_OK)
+			return st;
+		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+		if (fd < 0)
+			return merr_set(err, M_OTHER, MR_IO, _("%s: cannot create the file (%s)"),
+			                path, strerror(errno));
+		close(fd);
+		created = true;
+	}
+
+	char *wal = xasprintf("%s-wal", path), *shm = xasprintf("%s-shm", path);
+	bool had_wal = exists(wal), had_shm = exists(shm);
+	int rc = sqlite3_open_v2(path, &s->db,
+	                         s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, NULL);
+	enum mstatus st = rc == SQLITE_OK ? configure(s, err) : db_error(s, rc, err);
+	if (st == M_OK && !s->readonly)
+		st = db_migrate(s, err);
+	else if (st == M_OK) {
+		struct q q;
+		q_prepare(&q, s, "PRAGMA user_version");
+		s->version = q_row(&q) ? (int)q_col_int(&q, 0) : 0;
+		st = q_finish(&q, err);
+	}
+	if (st == M_OK) {
+		struct q q;
+		q_prepare(&q, s, "PRAGMA data_version");
+		s->data_version = q_row(&q) ? q_col_int(&q, 0) : 0;
+		st = q_finish(&q, err);
+	}
+	if (st != M_OK) {
+		close_db(s);
+		if (!had_wal)
+			unlink(wal);
+		if (!had_shm)
+			unlink(shm);
+		if (created)
+			unlink(path);
+	}
+	free(wal);
+	free(shm);
+	return st;
+}
+
+enum mstatus store_open(const char *path, unsigned flags, struct store **out, struct merr *err)
+{
+	*out = NULL;
+	struct store *s = xcalloc(1, sizeof *s);
+	s->path = xstrdup(path);
+	s->readonly = (flags & STORE_READONLY) != 0;
+	/* Every file this creates (directories, the database, -wal, -shm) is the user's alone. */
+	mode_t old = umask(077);
+	enum mstatus st = open_file(s, flags, err);
+	umask(old);
+	if (st != M_OK) {
+		free(s->path);
+		free(s);
+		return st;
+	}
+	*out = s;
+	return M_OK;
+}
+
+void store_close(struct store **sp)
+{
+	struct store *s = *sp;
+	if (!s)
+		return;
+	store_rollback(s);
+	close_db(s);
+	free(s->editor);
+	free(s->path);
+	free(s);
+	*sp = NULL;
+}
+
+const char *store_path(const struct store *s)
+{
+	return s->path;
+}
+
+int store_schema_version(const struct store *s)
+{
+	return s->version;
+}
+
+int store_current_schema_version(void)
+{
+	return DB_SCHEMA_VERSION;
+}
+
+void store_set_editor(struct store *s, const char *initials)
+{
+	free(s->editor);
+	s->editor = initials && *initials ? xstrdup(initials) : NULL;
+	if (s->depth > 0) {
+		struct q q;
+		q_prepare(&q, s, "UPDATE editor SET initials = :initials WHERE id = 1");
+		q_text(&q, ":initials", s->editor);
+		q_exec(&q);
+		q_finish(&q, NULL);
+	}
+}
+
+bool store_changed_elsewhere(struct store *s)
+{
+	struct q q;
+	q_prepare(&q, s, "PRAGMA data_version");
+	int64_t v = q_row(&q) ? q_col_int(&q, 0) : s->data_version;
+	q_finish(&q, NULL);
+	bool changed = v != s->data_version;
+	s->data_version = v;
+	return changed;
+}
+
+enum mstatus store_check_integrity(struct store *s, struct merr *err)
+{
+	struct q q;
+	char *bad = NULL;
+	q_prepare(&q, s, "PRAGMA integrity_check");
+	while (q_row(&q)) {
+		char *r = q_col_text(&q, 0);
+		if (!bad && r && strcmp(r, "ok") != 0)
+			bad = r;
+		else
+			free(r);
+	}
+	enum mstatus st = q_finish(&q, err);
+	if (st == M_OK && bad)
+		st = damaged(s->path, bad, err);
+	free(bad);
+	if (st != M_OK)
+		return st;
+	int64_t n = 0;
+	q_prepare(&q, s, "SELECT count(*) FROM pragma_foreign_key_check");
+	if (q_row(&q))
+		n = q_col_int(&q, 0);
+	st = q_finish(&q, err);
+	if (st == M_OK && n > 0)
+		st = merr_set(err, M_DATA, MR_INVALID,
+		              _("%s: %lld records refer to records that do not exist; restore the "
+		                "file from a backup"),
+		              s->path, (long long)n);
+	return st;
+}

@@ -1,0 +1,84 @@
+/* private.h - what the files of db/ share and nobody else may use: the store's state, the thin
+ * statement layer (db.c), write transactions, the schema (schema.c) and value checks.
+ *
+ * db/ is made of:
+ *   db.c           prepare/bind/step/finish with one error path; transactions
+ *   schema.c       the schema as one commented constant, its triggers and the migrations
+ *   open.c         opening (and refusing) a file, closing, whole-file checks
+ *   store_write.c  the add functions of core/store.h
+ *   store_read.c   the list and load functions of core/store.h */
+#ifndef MELLAN_DB_PRIVATE_H
+#define MELLAN_DB_PRIVATE_H
+
+#include "core/error.h"
+#include "core/model.h"
+
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+/* "MLLN": recognises our files among other SQLite files. */
+#define DB_APPLICATION_ID 0x4D4C4C4E
+#define DB_SCHEMA_VERSION 1
+#define DB_BUSY_TIMEOUT_MS 5000
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	int version;
+	bool readonly;
+	char *editor;   /* initials recorded in history; NULL for none */
+	int depth;      /* store_begin() nesting; 0 outside a caller's transaction */
+	int savepoints; /* open savepoints of single writes inside a caller's transaction */
+	int64_t data_version;
+};
+
+/* ---- statements (db.c) ----------------------------------------------------------------------
+ * A query remembers the first thing that went wrong (a failed prepare, a misspelled parameter, a
+ * failed step); later calls do nothing, and q_finish() turns it into one line in err. So callers
+ * bind and step without checking each call, and check once at the end. */
+struct q {
+	struct store *s;
+	sqlite3_stmt *st;
+	int rc;          /* first SQLite error, SQLITE_OK while all is well */
+	const char *bad; /* a parameter name that does not exist in the statement */
+	char msg[256];   /* SQLite's message at the moment of the first error */
+};
+
+void q_prepare(struct q *q, struct store *s, const char *sql);
+void q_text(struct q *q, const char *name, const char *v); /* NULL or "" binds NULL */
+void q_int(struct q *q, const char *name, int64_t v);
+void q_id(struct q *q, const char *name, m_id v); /* 0 binds NULL */
+/* True while a row is there; false at the end or after an error. */
+bool q_row(struct q *q);
+/* Steps a statement that returns no rows. */
+void q_exec(struct q *q);
+/* Finalizes; returns M_OK or fills err from the first error. */
+enum mstatus q_finish(struct q *q, struct merr *err);
+
+char *q_col_text(struct q *q, int col); /* a new string, NULL for NULL */
+int64_t q_col_int(struct q *q, int col);
+bool q_col_null(struct q *q, int col);
+
+/* Runs SQL without results (several statements allowed). */
+enum mstatus db_exec(struct store *s, const char *sql, struct merr *err);
+/* One line from an SQLite result code and the connection's message. */
+enum mstatus db_error(struct store *s, int rc, struct merr *err);
+
+/* ---- writes (db.c) ----------------------------------------------------------------------------
+ * Each single write runs inside w_begin()/w_end(): its own BEGIN IMMEDIATE transaction, or a
+ * savepoint inside the caller's store_begin(), so a failure in the middle of a gap with its
+ * actors undoes the whole gap and nothing else. */
+enum mstatus w_begin(struct store *s, struct merr *err);
+/* Commits when st is M_OK, rolls back otherwise; returns the final status. */
+enum mstatus w_end(struct store *s, enum mstatus st, struct merr *err);
+
+/* ---- schema (schema.c) ------------------------------------------------------------------------
+ */
+/* Brings the file from its version to DB_SCHEMA_VERSION, one version per transaction. */
+enum mstatus db_migrate(struct store *s, struct merr *err);
+
+/* ---- value checks (store_write.c) --------------------------------------------------------- */
+enum mstatus db_invalid(struct store *s, struct merr *err, const char *what);
+
+#endif
