@@ -200,6 +200,8 @@ static int sv_collate(void *arg, int na, const void *a, int nb, const void *b)
 static enum mstatus configure(struct store *s, struct merr *err)
 {
 	int rc = sqlite3_create_collation(s->db, "sv", SQLITE_UTF8, NULL, sv_collate);
+	if (rc == SQLITE_OK)
+		rc = db_register_json(s->db);
 	if (rc != SQLITE_OK)
 		return db_error(s, rc, err);
 	sqlite3_extended_result_codes(s->db, 1);

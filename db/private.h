@@ -3,6 +3,7 @@
  *
  * db/ is made of:
  *   db.c           prepare/bind/step/finish with one error path; transactions
+ *   json.c         json_object() for the history triggers
  *   schema.c       the schema as one commented constant, its triggers and the migrations
  *   open.c         opening (and refusing) a file, closing, whole-file checks
  *   store_write.c  the add functions of core/store.h
@@ -77,6 +78,9 @@ enum mstatus w_end(struct store *s, enum mstatus st, struct merr *err);
  */
 /* Brings the file from its version to DB_SCHEMA_VERSION, one version per transaction. */
 enum mstatus db_migrate(struct store *s, struct merr *err);
+
+/* ---- functions the schema's triggers call (json.c) ------------------------------------------- */
+int db_register_json(sqlite3 *db);
 
 /* ---- value checks (store_write.c) --------------------------------------------------------- */
 enum mstatus db_invalid(struct store *s, struct merr *err, const char *what);
