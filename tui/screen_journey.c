@@ -1,0 +1,377 @@
+/* screen_journey.c - one case's journey, told one step at a time: the list of steps and the
+ * selected step's card (time and age, title, narrative, factors, the young person's voice, the
+ * interventions, hand-overs and gaps at that step, and the facilitator's note). Side by side on
+ * wide terminals; on narrow ones a short strip of the list above the card, or the card alone. */
+#include "private.h"
+
+#include "core/fuzzytime.h"
+#include "core/i18n.h"
+#include "core/xalloc.h"
+#include "draw.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SEP " \xc2\xb7 "       /* " · " */
+#define ARROW " \xe2\x86\x92 " /* " → " */
+#define NARROW_LIST_ROWS 5
+
+static int step_index(const struct m_journey *j, m_id id)
+{
+	for (size_t i = 0; i < j->n_steps; i++)
+		if (j->steps[i].id == id)
+			return (int)i;
+	return -1;
+}
+
+/* True when the span of steps [from, to] (to 0: from alone) covers step i. */
+static bool spans(const struct m_journey *j, m_id from, m_id to, size_t i)
+{
+	int lo = step_index(j, from);
+	int hi = to ? step_index(j, to) : lo;
+	if (lo < 0)
+		return false;
+	if (hi < lo) /* an end before the start, or missing: the start alone */
+		hi = lo;
+	return (int)i >= lo && (int)i <= hi;
+}
+
+static const char *actor_label(const struct app *a, m_id id, bool full)
+{
+	const struct m_actor *ac = m_actor_find(&a->actors, id);
+	if (!ac)
+		return "?";
+	if (!full && ac->short_label && *ac->short_label)
+		return ac->short_label;
+	return ac->name;
+}
+
+static enum role actor_role(const struct app *a, m_id id)
+{
+	const struct m_actor *ac = m_actor_find(&a->actors, id);
+	return ac ? theme_actor_role(ac->colour) : ROLE_NORMAL;
+}
+
+static void time_display(const char *code, char buf[FT_BUFSZ])
+{
+	if (!code || !*code) {
+		buf[0] = '\0';
+		return;
+	}
+	ft_code_to_display(code, buf);
+}
+
+static void add_when(const struct app *a, const struct m_step *st, struct block *b)
+{
+	char when[FT_BUFSZ], line[FT_BUFSZ + 64];
+	time_display(st->time, when);
+	if (!when[0])
+		snprintf(when, sizeof when, "%s", _("time unknown"));
+	struct fuzzy_time ft;
+	struct merr err = {0};
+	int lo, hi;
+	if (st->time && ft_parse(st->time, &ft, &err) == M_OK &&
+	    ft_age_span(&ft, a->journey.kase.birth_year, &lo, &hi)) {
+		char age[48];
+		if (lo == hi)
+			snprintf(age, sizeof age, _("age %d"), lo);
+		else
+			snprintf(age, sizeof age, _("age %d\xe2\x80\x93%d"), lo, hi);
+		snprintf(line, sizeof line, "%s" SEP "%s", when, age);
+	} else {
+		snprintf(line, sizeof line, "%s", when);
+	}
+	block_add(b, ROLE_NORMAL, NULL, ROLE_HEADING, line);
+}
+
+static void add_factors(const struct m_step *st, struct block *b)
+{
+	static const struct {
+		enum m_factor_kind kind;
+		const char *head;
+		const char *mark;
+		enum role role;
+	} groups[] = {
+	    {FACTOR_RISK, N_("Risk factors"), "\xe2\x88\x92 ", ROLE_WARNING}, /* − */
+	    {FACTOR_PROTECTIVE, N_("Protective factors"), "+ ", ROLE_GOOD},
+	};
+	for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++) {
+		bool head = false;
+		for (size_t i = 0; i < st->n_factors; i++) {
+			if (st->factors[i].kind != groups[g].kind)
+				continue;
+			if (!head) {
+				block_blank(b);
+				block_add(b, ROLE_NORMAL, NULL, ROLE_DIM, _(groups[g].head));
+				head = true;
+			}
+			block_add(b, groups[g].role, groups[g].mark, ROLE_NORMAL,
+			          st->factors[i].text);
+		}
+	}
+}
+
+static void add_interventions(const struct app *a, size_t sel, struct block *b)
+{
+	const struct m_journey *j = &a->journey;
+	bool head = false;
+	for (size_t i = 0; i < j->n_interventions; i++) {
+		const struct m_intervention *iv = &j->interventions[i];
+		if (!spans(j, iv->step_from, iv->step_to, sel))
+			continue;
+		if (!head) {
+			block_blank(b);
+			block_add(b, ROLE_NORMAL, NULL, ROLE_DIM, _("Interventions"));
+			head = true;
+		}
+		char lead[96], line[1024];
+		snprintf(lead, sizeof lead, "%s ", actor_label(a, iv->actor_id, false));
+		snprintf(line, sizeof line, "%s" SEP "%s%s%s%s%s",
+		         actor_label(a, iv->actor_id, true), m_iv_kind_label(iv->kind),
+		         iv->what && *iv->what ? ": " : "", iv->what ? iv->what : "",
+		         iv->outcome && *iv->outcome ? ARROW : "", iv->outcome ? iv->outcome : "");
+		block_add(b, actor_role(a, iv->actor_id), lead,
+		          iv->kind == IV_MADE ? ROLE_NORMAL : ROLE_WARNING, line);
+	}
+}
+
+static void add_handovers(const struct app *a, const struct m_step *st, struct block *b)
+{
+	const struct m_journey *j = &a->journey;
+	bool head = false;
+	for (size_t i = 0; i < j->n_handovers; i++) {
+		const struct m_handover *h = &j->handovers[i];
+		if (h->step_id != st->id)
+			continue;
+		if (!head) {
+			block_blank(b);
+			block_add(b, ROLE_NORMAL, NULL, ROLE_DIM, _("Hand-overs"));
+			head = true;
+		}
+		char lead[200], sent[FT_BUFSZ], recv[FT_BUFSZ], acted[FT_BUFSZ], line[600];
+		snprintf(lead, sizeof lead, "%s" ARROW "%s ", actor_label(a, h->from_actor, false),
+		         actor_label(a, h->to_actor, false));
+		time_display(h->sent, sent);
+		time_display(h->received, recv);
+		time_display(h->acted, acted);
+		char part_recv[FT_BUFSZ + 64], part_acted[FT_BUFSZ + 64];
+		if (h->received)
+			snprintf(part_recv, sizeof part_recv, _("received %s"), recv);
+		else
+			snprintf(part_recv, sizeof part_recv, "%s", _("never received"));
+		if (h->acted)
+			snprintf(part_acted, sizeof part_acted, _("acted on %s"), acted);
+		else
+			snprintf(part_acted, sizeof part_acted, "%s", _("never acted on"));
+		char part_sent[FT_BUFSZ + 64];
+		snprintf(part_sent, sizeof part_sent, _("sent %s"), sent[0] ? sent : "?");
+		snprintf(line, sizeof line, "%s" SEP "%s" SEP "%s" SEP "%s",
+		         m_ho_kind_label(h->kind), part_sent, part_recv, part_acted);
+		block_add(b, ROLE_NORMAL, lead,
+		          h->received && h->acted ? ROLE_NORMAL : ROLE_WARNING, line);
+		if (h->note && *h->note)
+			block_add(b, ROLE_NORMAL, "  ", ROLE_DIM, h->note);
+	}
+}
+
+static void add_gaps(const struct app *a, size_t sel, struct block *b)
+{
+	const struct m_journey *j = &a->journey;
+	bool head = false;
+	for (size_t i = 0; i < j->n_gaps; i++) {
+		const struct m_gap *g = &j->gaps[i];
+		if (!spans(j, g->step_id, g->step_to, sel))
+			continue;
+		if (!head) {
+			block_blank(b);
+			block_add(b, ROLE_NORMAL, NULL, ROLE_GAP, _("Fell between the chairs"));
+			head = true;
+		}
+		const struct m_category *cat = m_category_find(&a->categories, g->category_id);
+		char line[512];
+		snprintf(line, sizeof line, _("%s (severity %d of 3)"), cat ? cat->name : "?",
+		         g->severity);
+		block_add(b, ROLE_GAP, "\xe2\x96\xb2 ", ROLE_GAP, line); /* ▲ */
+		if (g->what_happened && *g->what_happened)
+			block_add(b, ROLE_NORMAL, "  ", ROLE_NORMAL, g->what_happened);
+		if (g->n_actors) {
+			char actors[512] = "";
+			size_t len = 0;
+			for (size_t k = 0; k < g->n_actors && len < sizeof actors; k++) {
+				int w = snprintf(actors + len, sizeof actors - len, "%s%s",
+				                 k ? ", " : "",
+				                 actor_label(a, g->actors[k].actor_id, true));
+				if (w < 0)
+					break;
+				len += (size_t)w;
+			}
+			char with[600];
+			snprintf(with, sizeof with, _("Actors: %s"), actors);
+			block_add(b, ROLE_NORMAL, "  ", ROLE_DIM, with);
+		}
+	}
+}
+
+/* The selected step's card, wrapped to `width` columns. */
+static void build_card(const struct app *a, int width, struct block *b)
+{
+	block_init(b, width);
+	const struct m_journey *j = &a->journey;
+	if (a->step_sel >= j->n_steps) {
+		block_add(b, ROLE_NORMAL, NULL, ROLE_DIM, _("This journey has no steps yet."));
+		return;
+	}
+	const struct m_step *st = &j->steps[a->step_sel];
+	add_when(a, st, b);
+	block_add(b, ROLE_NORMAL, NULL, ROLE_TITLE, st->title);
+	char line[256];
+	snprintf(line, sizeof line, "%s" SEP "%s", m_domain_label(st->domain),
+	         m_certainty_label(st->certainty));
+	block_add(b, ROLE_NORMAL, NULL, ROLE_DIM, line);
+	if (st->narrative && *st->narrative) {
+		block_blank(b);
+		block_add(b, ROLE_NORMAL, NULL, ROLE_NORMAL, st->narrative);
+	}
+	add_factors(st, b);
+	if (st->voice && *st->voice) {
+		block_blank(b);
+		size_t n = strlen(st->voice) + 16;
+		char *q = xmalloc(n);
+		snprintf(q, n, "\xe2\x80\x9c%s\xe2\x80\x9d", st->voice); /* “…” */
+		block_add(b, ROLE_NORMAL, NULL, ROLE_VOICE, q);
+		free(q);
+	}
+	add_interventions(a, a->step_sel, b);
+	add_handovers(a, st, b);
+	add_gaps(a, a->step_sel, b);
+	if (st->note && *st->note) {
+		block_blank(b);
+		char lead[64];
+		snprintf(lead, sizeof lead, "%s ", _("NOTE"));
+		block_add(b, ROLE_NOTE, lead, ROLE_NOTE, st->note);
+	}
+}
+
+void journey_title(const struct app *a, char *buf, size_t n)
+{
+	const struct m_journey *j = &a->journey;
+	if (j->n_steps)
+		snprintf(buf, n, _("%s \xe2\x80\x94 step %zu of %zu"), j->kase.code,
+		         a->step_sel + 1, j->n_steps);
+	else
+		snprintf(buf, n, "%s", j->kase.code);
+}
+
+static void draw_list(struct app *a, int y, int x, int cols, int rows)
+{
+	const struct m_journey *j = &a->journey;
+	int tw = 0;
+	char when[FT_BUFSZ];
+	for (size_t i = 0; i < j->n_steps; i++) {
+		time_display(j->steps[i].time, when);
+		int w = draw_width(when);
+		tw = w > tw ? w : tw;
+	}
+	int cap = cols / 3;
+	tw = tw > cap ? cap : tw;
+	/* Keep the selection away from the edges so the story around it stays in view. */
+	size_t margin = rows > 4 ? 1 : 0;
+	if (a->step_sel < a->step_top + margin)
+		a->step_top = a->step_sel > margin ? a->step_sel - margin : 0;
+	if (a->step_sel + margin >= a->step_top + (size_t)rows)
+		a->step_top = a->step_sel + margin + 1 - (size_t)rows;
+	if (a->step_top + (size_t)rows > j->n_steps)
+		a->step_top = j->n_steps > (size_t)rows ? j->n_steps - (size_t)rows : 0;
+	for (int r = 0; r < rows && a->step_top + (size_t)r < j->n_steps; r++) {
+		size_t i = a->step_top + (size_t)r;
+		enum role role = i == a->step_sel ? ROLE_SELECTED : ROLE_NORMAL;
+		draw_line(y + r, x, cols, role, "");
+		time_display(j->steps[i].time, when);
+		draw_text(y + r, x + 1, tw, i == a->step_sel ? role : ROLE_DIM, when);
+		draw_text(y + r, x + 1 + tw + 2, cols - tw - 3, role, j->steps[i].title);
+	}
+}
+
+static void draw_card(struct app *a, int y, int x, int cols, int rows)
+{
+	struct block b;
+	build_card(a, cols, &b);
+	size_t max_scroll = b.n > (size_t)rows ? b.n - (size_t)rows : 0;
+	if (a->card_scroll > max_scroll)
+		a->card_scroll = max_scroll;
+	a->card_rows = rows;
+	a->card_lines = b.n;
+	bool more = a->card_scroll < max_scroll;
+	block_draw(&b, y, x, more ? rows - 1 : rows, a->card_scroll);
+	if (more) {
+		char line[96];
+		snprintf(line, sizeof line, _("\xe2\x96\xbc %zu more lines (PgDn)"),
+		         b.n - a->card_scroll - (size_t)(rows - 1));
+		draw_text(y + rows - 1, x, cols, ROLE_DIM, line);
+	}
+	block_clear(&b);
+}
+
+void journey_draw(struct app *a, int top, int rows)
+{
+	if (COLS >= TUI_WIDE_COLS) {
+		int list_w = COLS * 38 / 100;
+		list_w = list_w > 48 ? 48 : list_w;
+		draw_list(a, top, 0, list_w, rows);
+		attr_t dim = (attr_t)theme_attr(ROLE_DIM);
+		attron(dim);
+		mvvline(top, list_w, ACS_VLINE, rows);
+		attroff(dim);
+		draw_card(a, top, list_w + 2, COLS - list_w - 3, rows);
+	} else if (rows >= 16) {
+		int list_rows = (int)a->journey.n_steps < NARROW_LIST_ROWS ? (int)a->journey.n_steps
+		                                                           : NARROW_LIST_ROWS;
+		draw_list(a, top, 0, COLS, list_rows);
+		attr_t dim = (attr_t)theme_attr(ROLE_DIM);
+		attron(dim);
+		mvhline(top + list_rows, 0, ACS_HLINE, COLS);
+		attroff(dim);
+		draw_card(a, top + list_rows + 1, 1, COLS - 2, rows - list_rows - 1);
+	} else {
+		draw_card(a, top, 1, COLS - 2, rows);
+	}
+}
+
+unsigned journey_key(struct app *a, enum action act)
+{
+	size_t n = a->journey.n_steps;
+	size_t page = a->card_rows > 2 ? (size_t)a->card_rows - 2 : 1;
+	switch (act) {
+	case ACT_PREV:
+		if (a->step_sel > 0)
+			a->step_sel--;
+		break;
+	case ACT_NEXT:
+		if (a->step_sel + 1 < n)
+			a->step_sel++;
+		break;
+	case ACT_FIRST:
+		a->step_sel = 0;
+		break;
+	case ACT_LAST:
+		a->step_sel = n ? n - 1 : 0;
+		break;
+	case ACT_PAGE_UP:
+		a->card_scroll = a->card_scroll > page ? a->card_scroll - page : 0;
+		return CH_REDRAW;
+	case ACT_PAGE_DOWN:
+		a->card_scroll += page; /* clamped when drawn */
+		return CH_REDRAW;
+	case ACT_BACK:
+		m_journey_clear(&a->journey);
+		a->journey_case = 0;
+		a->screen = SCR_CASES;
+		return CH_REDRAW;
+	default:
+		return CH_NONE;
+	}
+	a->card_scroll = 0; /* a new step starts at the top of its card */
+	return CH_REDRAW;
+}
