@@ -80,7 +80,7 @@ static char *immutable_uri(const char *path)
 
 /* Looks at the file through a connection that cannot write: is it intact, and does it hold any
  * schema at all (an empty, never-initialised database may become ours). */
-static enum mstatus examine(const char *path, bool *empty, struct merr *err)
+static enum mstatus examine(const char *path, bool check, bool *empty, struct merr *err)
 {
 	char *uri = immutable_uri(path);
 	sqlite3 *db = NULL;
@@ -88,9 +88,9 @@ static enum mstatus examine(const char *path, bool *empty, struct merr *err)
 	free(uri);
 	enum mstatus st = M_OK;
 	sqlite3_stmt *q = NULL;
-	if (rc == SQLITE_OK)
+	if (rc == SQLITE_OK && check)
 		rc = sqlite3_prepare_v2(db, "PRAGMA quick_check(1)", -1, &q, NULL);
-	if (rc == SQLITE_OK) {
+	if (rc == SQLITE_OK && check) {
 		rc = sqlite3_step(q);
 		if (rc == SQLITE_ROW) {
 			const char *r = (const char *)sqlite3_column_text(q, 0);
@@ -123,8 +123,13 @@ static enum mstatus examine(const char *path, bool *empty, struct merr *err)
 	return st;
 }
 
-/* Everything that can be known about an existing file before trusting it to SQLite. */
-static enum mstatus precheck(const char *path, off_t size, unsigned flags, struct merr *err)
+/* Everything that can be known about an existing file before trusting it to SQLite.
+ * With a -wal beside it, another mellan has the file open (or one stopped without closing it):
+ * the main file alone may then be mid-checkpoint or behind its WAL, so the size and the
+ * integrity are checked through the real connection instead (*later), which creates nothing
+ * new since the -wal is there already. */
+static enum mstatus precheck(const char *path, off_t size, unsigned flags, bool has_wal,
+                             bool *later, struct merr *err)
 {
 	unsigned char h[HEADER_SIZE];
 	FILE *f = fopen(path, "rb");
@@ -143,13 +148,14 @@ static enum mstatus precheck(const char *path, off_t size, unsigned flags, struc
 	/* A copy cut short: the size the header promises (valid while the change counter at 24
 	 * matches the one at 92) is larger than the file, or the file ends inside a page. */
 	uint64_t pages = be32(h + 28);
-	if ((uint64_t)size % page != 0 ||
-	    (pages && be32(h + 24) == be32(h + 92) && pages * page > (uint64_t)size))
+	*later = has_wal;
+	if (!has_wal && ((uint64_t)size % page != 0 ||
+	                 (pages && be32(h + 24) == be32(h + 92) && pages * page > (uint64_t)size)))
 		return damaged(path, _("the file is shorter than it should be"), err);
 	uint32_t app = be32(h + 68);
 	int version = (int)be32(h + 60);
 	bool empty = false;
-	enum mstatus st = examine(path, &empty, err);
+	enum mstatus st = examine(path, !has_wal, &empty, err);
 	if (st != M_OK)
 		return st;
 	if (app != DB_APPLICATION_ID && !(app == 0 && version == 0 && empty))
@@ -197,6 +203,7 @@ static int sv_collate(void *arg, int na, const void *a, int nb, const void *b)
 	return text_collate_sv(a, (size_t)na, b, (size_t)nb);
 }
 
+/* Settings of the connection; nothing here writes to the file. */
 static enum mstatus configure(struct store *s, struct merr *err)
 {
 	int rc = sqlite3_create_collation(s->db, "sv", SQLITE_UTF8, NULL, sv_collate);
@@ -206,12 +213,42 @@ static enum mstatus configure(struct store *s, struct merr *err)
 		return db_error(s, rc, err);
 	sqlite3_extended_result_codes(s->db, 1);
 	/* Before anything else is read: the schema is not code we trust. */
-	enum mstatus st = db_exec(s,
-	                          "PRAGMA trusted_schema = OFF; PRAGMA foreign_keys = ON; "
-	                          "PRAGMA secure_delete = ON; PRAGMA busy_timeout = 5000;",
-	                          err);
-	if (st == M_OK && !s->readonly)
-		st = db_exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", err);
+	return db_exec(s,
+	               "PRAGMA trusted_schema = OFF; PRAGMA foreign_keys = ON; "
+	               "PRAGMA secure_delete = ON; PRAGMA busy_timeout = 5000;",
+	               err);
+}
+
+static int64_t pragma_int(struct store *s, const char *sql, enum mstatus *st, struct merr *err)
+{
+	struct q q;
+	q_prepare(&q, s, sql);
+	int64_t v = q_row(&q) ? q_col_int(&q, 0) : 0;
+	*st = q_finish(&q, err);
+	return v;
+}
+
+/* The checks precheck() left for the real connection, because another mellan has the file. */
+static enum mstatus check_open_file(struct store *s, struct merr *err)
+{
+	struct q q;
+	char *r = NULL;
+	q_prepare(&q, s, "PRAGMA quick_check(1)");
+	if (q_row(&q))
+		r = q_col_text(&q, 0);
+	enum mstatus st = q_finish(&q, err);
+	if (st == M_OK && (!r || strcmp(r, "ok") != 0))
+		st = damaged(s->path, r ? r : "?", err);
+	free(r);
+	int64_t app = 0, v = 0;
+	if (st == M_OK)
+		app = pragma_int(s, "PRAGMA application_id", &st, err);
+	if (st == M_OK)
+		v = pragma_int(s, "PRAGMA user_version", &st, err);
+	if (st == M_OK && app != DB_APPLICATION_ID && !(app == 0 && v == 0))
+		st = foreign(s->path, err);
+	if (st == M_OK && v > DB_SCHEMA_VERSION)
+		st = newer(s->path, (int)v, err);
 	return st;
 }
 
@@ -231,68 +268,77 @@ static void close_db(struct store *s)
 	s->db = NULL;
 }
 
+/* Removes what a failed open made: nothing that was there before is touched. */
+static void undo_open(struct store *s, const char *wal, bool had_wal, const char *shm, bool had_shm,
+                      bool created)
+{
+	close_db(s);
+	if (!had_wal)
+		unlink(wal);
+	if (!had_shm)
+		unlink(shm);
+	if (created)
+		unlink(s->path);
+}
+
+static enum mstatus connect_db(struct store *s, bool check, struct merr *err)
+{
+	int rc = sqlite3_open_v2(s->path, &s->db,
+	                         s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, NULL);
+	enum mstatus st = rc == SQLITE_OK ? configure(s, err) : db_error(s, rc, err);
+	if (st == M_OK && check)
+		st = check_open_file(s, err);
+	/* Only now may the file be written: WAL mode, then the schema. */
+	if (st == M_OK && !s->readonly)
+		st = db_exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", err);
+	if (st == M_OK && !s->readonly)
+		st = db_migrate(s, err);
+	else if (st == M_OK)
+		s->version = (int)pragma_int(s, "PRAGMA user_version", &st, err);
+	if (st == M_OK)
+		s->data_version = pragma_int(s, "PRAGMA data_version", &st, err);
+	return st;
+}
+
 static enum mstatus open_file(struct store *s, unsigned flags, struct merr *err)
 {
 	const char *path = s->path;
-	struct stat sb;
-	bool created = false;
-	if (stat(path, &sb) == 0) {
-		if (S_ISDIR(sb.st_mode))
-			return not_db(path, err);
-		if ((flags & STORE_CREATE) && (flags & STORE_EXCLUSIVE))
-			return merr_set(err, M_OTHER, MR_EXISTS,
-			                _("%s: already exists; give a new file name, or remove it "
-			                  "first"),
-			                path);
-		enum mstatus st = precheck(path, sb.st_size, flags, err);
-		if (st != M_OK)
-			return st;
-	} else if (errno != ENOENT) {
-		return merr_set(err, M_OTHER, MR_IO, _("%s: cannot read the file (%s)"), path,
-		                strerror(errno));
-	} else if (!(flags & STORE_CREATE) || (flags & STORE_READONLY)) {
-		return merr_set(err, M_DATA, MR_NOT_FOUND,
-		                _("%s: does not exist; create it with 'mellan init FILE'"), path);
-	} else {
-		enum mstatus st = make_parents(path, err);
-		if (st != M_OK)
-			return st;
-		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
-		if (fd < 0)
-			return merr_set(err, M_OTHER, MR_IO, _("%s: cannot create the file (%s)"),
-			                path, strerror(errno));
-		close(fd);
-		created = true;
-	}
-
 	char *wal = xasprintf("%s-wal", path), *shm = xasprintf("%s-shm", path);
 	bool had_wal = exists(wal), had_shm = exists(shm);
-	int rc = sqlite3_open_v2(path, &s->db,
-	                         s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, NULL);
-	enum mstatus st = rc == SQLITE_OK ? configure(s, err) : db_error(s, rc, err);
-	if (st == M_OK && !s->readonly)
-		st = db_migrate(s, err);
-	else if (st == M_OK) {
-		struct q q;
-		q_prepare(&q, s, "PRAGMA user_version");
-		s->version = q_row(&q) ? (int)q_col_int(&q, 0) : 0;
-		st = q_finish(&q, err);
+	bool created = false, later = false;
+	enum mstatus st = M_OK;
+	struct stat sb;
+	if (stat(path, &sb) == 0) {
+		if (S_ISDIR(sb.st_mode))
+			st = not_db(path, err);
+		else if ((flags & STORE_CREATE) && (flags & STORE_EXCLUSIVE))
+			st = merr_set(
+			    err, M_OTHER, MR_EXISTS,
+			    _("%s: already exists; give a new file name, or remove it first"),
+			    path);
+		else
+			st = precheck(path, sb.st_size, flags, had_wal, &later, err);
+	} else if (errno != ENOENT) {
+		st = merr_set(err, M_OTHER, MR_IO, _("%s: cannot read the file (%s)"), path,
+		              strerror(errno));
+	} else if (!(flags & STORE_CREATE) || (flags & STORE_READONLY)) {
+		st = merr_set(err, M_DATA, MR_NOT_FOUND,
+		              _("%s: does not exist; create it with 'mellan init FILE'"), path);
+	} else {
+		st = make_parents(path, err);
+		int fd = st == M_OK ? open(path, O_WRONLY | O_CREAT | O_EXCL, 0600) : -1;
+		if (st == M_OK && fd < 0)
+			st = merr_set(err, M_OTHER, MR_IO, _("%s: cannot create the file (%s)"),
+			              path, strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			created = true;
+		}
 	}
-	if (st == M_OK) {
-		struct q q;
-		q_prepare(&q, s, "PRAGMA data_version");
-		s->data_version = q_row(&q) ? q_col_int(&q, 0) : 0;
-		st = q_finish(&q, err);
-	}
-	if (st != M_OK) {
-		close_db(s);
-		if (!had_wal)
-			unlink(wal);
-		if (!had_shm)
-			unlink(shm);
-		if (created)
-			unlink(path);
-	}
+	if (st == M_OK)
+		st = connect_db(s, later, err);
+	if (st != M_OK)
+		undo_open(s, wal, had_wal, shm, had_shm, created);
 	free(wal);
 	free(shm);
 	return st;

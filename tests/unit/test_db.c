@@ -360,6 +360,11 @@ static void test_failed_migration_rolls_back(void **state)
 	assert_int_equal(raw_int(h, "SELECT count(*) FROM sqlite_schema"), 1);
 	assert_int_equal(raw_int(h, "SELECT count(*) FROM actor WHERE stray = 'left behind'"), 1);
 	sqlite3_close(h);
+	char side[600];
+	snprintf(side, sizeof side, "%s-wal", path);
+	assert_false(tu_exists(side));
+	snprintf(side, sizeof side, "%s-shm", path);
+	assert_false(tu_exists(side));
 }
 
 static void test_empty_sqlite_file_becomes_ours(void **state)
