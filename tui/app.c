@@ -117,9 +117,9 @@ static void draw_top(struct app *a)
 	}
 	char line[400];
 	if (a->opt && a->opt->title && *a->opt->title)
-		snprintf(line, sizeof line, "mellan (%s) \xe2\x80\x94 %s", a->opt->title, title);
+		snprintf(line, sizeof line, "mellan (%s) — %s", a->opt->title, title);
 	else
-		snprintf(line, sizeof line, "mellan \xe2\x80\x94 %s", title);
+		snprintf(line, sizeof line, "mellan — %s", title);
 	draw_line(0, 0, COLS, ROLE_TITLE, line);
 }
 
@@ -142,7 +142,7 @@ static void draw_all(struct app *a)
 	erase();
 	if (COLS < TUI_MIN_COLS || LINES < TUI_MIN_ROWS) {
 		char msg[128];
-		snprintf(msg, sizeof msg, _("terminal too small (need %d\xc3\x97%d)"), TUI_MIN_COLS,
+		snprintf(msg, sizeof msg, _("terminal too small (need %d×%d)"), TUI_MIN_COLS,
 		         TUI_MIN_ROWS);
 		draw_centered(LINES / 2, ROLE_WARNING, msg);
 		refresh();

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char ellipsis[] = "\xe2\x80\xa6"; /* … */
+static const char ellipsis[] = "…";
 
 /* Draws already sanitised text. */
 static int put_clean(int y, int x, int cols, enum role r, const char *clean)
@@ -46,6 +46,18 @@ void draw_line(int y, int x, int cols, enum role r, const char *s)
 	attron(a);
 	for (int i = used; i < cols; i++)
 		mvaddch(y, x + i, ' ');
+	attroff(a);
+}
+
+void draw_rule(int y, int x, int cols, enum role r)
+{
+	/* Box-drawing characters as text: the alternate character set does not survive every
+	 * terminal and multiplexer. */
+	attr_t a = (attr_t)theme_attr(r);
+	attron(a);
+	move(y, x);
+	for (int i = 0; i < cols; i++)
+		addstr("─");
 	attroff(a);
 }
 

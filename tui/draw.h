@@ -15,6 +15,8 @@ int draw_text(int y, int x, int cols, enum role r, const char *s);
 void draw_line(int y, int x, int cols, enum role r, const char *s);
 /* s centred on row y of the whole screen. */
 void draw_centered(int y, enum role r, const char *s);
+/* A horizontal rule of `cols` columns. */
+void draw_rule(int y, int x, int cols, enum role r);
 /* Display columns of s as draw_text would draw it. */
 int draw_width(const char *s);
 

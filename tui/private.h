@@ -44,7 +44,8 @@ struct app {
 	int card_rows;      /* rows the card had at the last draw, for PgUp/PgDn */
 	size_t card_lines;  /* lines the card had at the last draw */
 
-	char message[sizeof(((struct merr *)0)->msg)]; /* one line for the user (an error from the store), "" for none */
+	char message[sizeof(((struct merr *)0)->msg)]; /* one line for the user (an error from the
+	                                                  store), "" for none */
 };
 
 /* Reads the cases and catalogues again and, when a journey is open, that journey; keeps the

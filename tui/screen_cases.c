@@ -43,8 +43,8 @@ static void draw_summary(const struct app *a, int y, int x, int cols, int rows)
 	char born[32] = "";
 	if (c->birth_year)
 		snprintf(born, sizeof born, _("born %d"), c->birth_year);
-	snprintf(line, sizeof line, "%s%s%s%s%s", born, c->gender && *c->gender ? " \xc2\xb7 " : "",
-	         c->gender ? c->gender : "", c->area && *c->area ? " \xc2\xb7 " : "",
+	snprintf(line, sizeof line, "%s%s%s%s%s", born, c->gender && *c->gender ? " · " : "",
+	         c->gender ? c->gender : "", c->area && *c->area ? " · " : "",
 	         c->area ? c->area : "");
 	if (line[0])
 		block_add(&b, ROLE_NORMAL, NULL, ROLE_DIM, line);

@@ -14,8 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SEP " \xc2\xb7 "       /* " · " */
-#define ARROW " \xe2\x86\x92 " /* " → " */
+#define SEP " · "
+#define ARROW " → "
 #define NARROW_LIST_ROWS 5
 
 static int step_index(const struct m_journey *j, m_id id)
@@ -78,7 +78,7 @@ static void add_when(const struct app *a, const struct m_step *st, struct block 
 		if (lo == hi)
 			snprintf(age, sizeof age, _("age %d"), lo);
 		else
-			snprintf(age, sizeof age, _("age %d\xe2\x80\x93%d"), lo, hi);
+			snprintf(age, sizeof age, _("age %d–%d"), lo, hi);
 		snprintf(line, sizeof line, "%s" SEP "%s", when, age);
 	} else {
 		snprintf(line, sizeof line, "%s", when);
@@ -94,7 +94,7 @@ static void add_factors(const struct m_step *st, struct block *b)
 		const char *mark;
 		enum role role;
 	} groups[] = {
-	    {FACTOR_RISK, N_("Risk factors"), "\xe2\x88\x92 ", ROLE_WARNING}, /* − */
+	    {FACTOR_RISK, N_("Risk factors"), "− ", ROLE_WARNING},
 	    {FACTOR_PROTECTIVE, N_("Protective factors"), "+ ", ROLE_GOOD},
 	};
 	for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++) {
@@ -193,7 +193,7 @@ static void add_gaps(const struct app *a, size_t sel, struct block *b)
 		char line[512];
 		snprintf(line, sizeof line, _("%s (severity %d of 3)"), cat ? cat->name : "?",
 		         g->severity);
-		block_add(b, ROLE_GAP, "\xe2\x96\xb2 ", ROLE_GAP, line); /* ▲ */
+		block_add(b, ROLE_GAP, "▲ ", ROLE_GAP, line);
 		if (g->what_happened && *g->what_happened)
 			block_add(b, ROLE_NORMAL, "  ", ROLE_NORMAL, g->what_happened);
 		if (g->n_actors) {
@@ -239,7 +239,7 @@ static void build_card(const struct app *a, int width, struct block *b)
 		block_blank(b);
 		size_t n = strlen(st->voice) + 16;
 		char *q = xmalloc(n);
-		snprintf(q, n, "\xe2\x80\x9c%s\xe2\x80\x9d", st->voice); /* “…” */
+		snprintf(q, n, "“%s”", st->voice);
 		block_add(b, ROLE_NORMAL, NULL, ROLE_VOICE, q);
 		free(q);
 	}
@@ -258,8 +258,8 @@ void journey_title(const struct app *a, char *buf, size_t n)
 {
 	const struct m_journey *j = &a->journey;
 	if (j->n_steps)
-		snprintf(buf, n, _("%s \xe2\x80\x94 step %zu of %zu"), j->kase.code,
-		         a->step_sel + 1, j->n_steps);
+		snprintf(buf, n, _("%s — step %zu of %zu"), j->kase.code, a->step_sel + 1,
+		         j->n_steps);
 	else
 		snprintf(buf, n, "%s", j->kase.code);
 }
@@ -307,7 +307,7 @@ static void draw_card(struct app *a, int y, int x, int cols, int rows)
 	block_draw(&b, y, x, more ? rows - 1 : rows, a->card_scroll);
 	if (more) {
 		char line[96];
-		snprintf(line, sizeof line, _("\xe2\x96\xbc %zu more lines (PgDn)"),
+		snprintf(line, sizeof line, _("▼ %zu more lines (PgDn)"),
 		         b.n - a->card_scroll - (size_t)(rows - 1));
 		draw_text(y + rows - 1, x, cols, ROLE_DIM, line);
 	}
@@ -320,19 +320,14 @@ void journey_draw(struct app *a, int top, int rows)
 		int list_w = COLS * 38 / 100;
 		list_w = list_w > 48 ? 48 : list_w;
 		draw_list(a, top, 0, list_w, rows);
-		attr_t dim = (attr_t)theme_attr(ROLE_DIM);
-		attron(dim);
-		mvvline(top, list_w, ACS_VLINE, rows);
-		attroff(dim);
+		for (int r = 0; r < rows; r++)
+			draw_text(top + r, list_w, 1, ROLE_DIM, "│");
 		draw_card(a, top, list_w + 2, COLS - list_w - 3, rows);
 	} else if (rows >= 16) {
 		int list_rows = (int)a->journey.n_steps < NARROW_LIST_ROWS ? (int)a->journey.n_steps
 		                                                           : NARROW_LIST_ROWS;
 		draw_list(a, top, 0, COLS, list_rows);
-		attr_t dim = (attr_t)theme_attr(ROLE_DIM);
-		attron(dim);
-		mvhline(top + list_rows, 0, ACS_HLINE, COLS);
-		attroff(dim);
+		draw_rule(top + list_rows, 0, COLS, ROLE_DIM);
 		draw_card(a, top + list_rows + 1, 1, COLS - 2, rows - list_rows - 1);
 	} else {
 		draw_card(a, top, 1, COLS - 2, rows);

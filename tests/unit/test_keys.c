@@ -1,0 +1,202 @@
+/* test_keys.c - the key table is the single truth about keys: every key it documents must be in
+ * the KEYS section of man/mellan.1 with the same words, every key must reach its action, and the
+ * bottom-line hints come from it. */
+#include "testutil.h"
+
+#include "tui/keys.h"
+
+#include <ctype.h>
+#include <curses.h>
+
+struct man_key {
+	char label[128];
+	char desc[512];
+};
+
+static struct man_key man_keys[64];
+static size_t n_man_keys;
+
+/* Removes mdoc's escapes, the macros that only style a word, and commas, and collapses blanks:
+ * ".It Ic Up Down , Ic k j" and "Up Down, k j" both become "Up Down k j". */
+static void normalise(const char *in, char *out, size_t n)
+{
+	char buf[512];
+	size_t len = 0;
+	for (const char *p = in; *p && len + 1 < sizeof buf; p++) {
+		if (p[0] == '\\' && p[1] == '&') {
+			p++;
+			continue;
+		}
+		if (*p == ',')
+			continue;
+		buf[len++] = *p;
+	}
+	buf[len] = '\0';
+	out[0] = '\0';
+	size_t o = 0;
+	char *save = NULL;
+	for (char *tok = strtok_r(buf, " \t\n", &save); tok; tok = strtok_r(NULL, " \t\n", &save)) {
+		if (strcmp(tok, ".It") == 0 || strcmp(tok, "Ic") == 0 || strcmp(tok, "Cm") == 0 ||
+		    strcmp(tok, "Sy") == 0 || strcmp(tok, "Ar") == 0 || strcmp(tok, "Li") == 0)
+			continue;
+		int w = snprintf(out + o, n - o, "%s%s", o ? " " : "", tok);
+		if (w < 0 || (size_t)w >= n - o)
+			break;
+		o += (size_t)w;
+	}
+}
+
+/* The (key, description) pairs of the KEYS section: an .It line and the text lines after it. */
+static void read_man(void)
+{
+	const char *top = getenv("MELLAN_TOP");
+	char path[512];
+	snprintf(path, sizeof path, "%s/man/mellan.1", top && *top ? top : ".");
+	size_t n;
+	char *text = tu_read(path, &n);
+	text = realloc(text, n + 1);
+	assert_non_null(text);
+	text[n] = '\0';
+
+	bool in_keys = false;
+	struct man_key *cur = NULL;
+	char *save = NULL;
+	for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		if (strncmp(line, ".Sh ", 4) == 0) {
+			in_keys = strcmp(line, ".Sh KEYS") == 0;
+			cur = NULL;
+		} else if (!in_keys) {
+			continue;
+		} else if (strncmp(line, ".It", 3) == 0) {
+			assert_true(n_man_keys < sizeof man_keys / sizeof man_keys[0]);
+			cur = &man_keys[n_man_keys++];
+			normalise(line, cur->label, sizeof cur->label);
+		} else if (line[0] == '.') {
+			cur = NULL;
+		} else if (cur) {
+			char words[512];
+			normalise(line, words, sizeof words);
+			size_t l = strlen(cur->desc);
+			snprintf(cur->desc + l, sizeof cur->desc - l, "%s%s", l ? " " : "", words);
+		}
+	}
+	free(text);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	tu_init();
+	read_man();
+	return 0;
+}
+
+static void every_documented_key_is_in_the_man_page(void **state)
+{
+	(void)state;
+	assert_true(n_man_keys > 0);
+	size_t labelled = 0;
+	for (size_t i = 0; i < keys_count(); i++) {
+		const struct key_binding *b = keys_at(i);
+		if (!b->label)
+			continue;
+		labelled++;
+		assert_non_null(b->desc);
+		char label[128], desc[512];
+		normalise(b->label, label, sizeof label);
+		normalise(b->desc, desc, sizeof desc);
+		bool found = false;
+		for (size_t m = 0; m < n_man_keys && !found; m++)
+			found = strcmp(man_keys[m].label, label) == 0 &&
+			        strcmp(man_keys[m].desc, desc) == 0;
+		if (!found)
+			fail_msg("mellan.1 KEYS lacks \"%s\" with \"%s\"", b->label, b->desc);
+	}
+	assert_true(labelled >= 8);
+}
+
+static void every_key_reaches_its_action(void **state)
+{
+	(void)state;
+	static const enum tui_screen screens[] = {SCR_CASES, SCR_JOURNEY, SCR_HELP};
+	for (size_t i = 0; i < keys_count(); i++) {
+		const struct key_binding *b = keys_at(i);
+		assert_int_not_equal(b->keys[0], 0);
+		for (size_t s = 0; s < sizeof screens / sizeof screens[0]; s++) {
+			if (!(b->screens & (unsigned)screens[s]))
+				continue;
+			for (int k = 0; k < KEYS_MAX && b->keys[k]; k++)
+				if (keys_lookup(screens[s], b->keys[k]) != b->action)
+					fail_msg("key %d of row %zu is taken by another action",
+					         b->keys[k], i);
+		}
+	}
+}
+
+static void a_row_without_label_follows_one_it_shares(void **state)
+{
+	(void)state;
+	assert_non_null(keys_at(0)->label);
+	for (size_t i = 1; i < keys_count(); i++) {
+		const struct key_binding *b = keys_at(i);
+		if (b->label)
+			continue;
+		assert_int_equal(b->screens & keys_at(i - 1)->screens, b->screens);
+	}
+	assert_null(keys_at(keys_count()));
+}
+
+static void the_screens_keys_do_what_the_man_page_says(void **state)
+{
+	(void)state;
+	assert_int_equal(keys_lookup(SCR_CASES, 'j'), ACT_NEXT);
+	assert_int_equal(keys_lookup(SCR_CASES, KEY_DOWN), ACT_NEXT);
+	assert_int_equal(keys_lookup(SCR_CASES, 'k'), ACT_PREV);
+	assert_int_equal(keys_lookup(SCR_CASES, '\r'), ACT_OPEN);
+	assert_int_equal(keys_lookup(SCR_CASES, '\n'), ACT_OPEN);
+	assert_int_equal(keys_lookup(SCR_CASES, 'q'), ACT_QUIT);
+	assert_int_equal(keys_lookup(SCR_CASES, '?'), ACT_HELP);
+	assert_int_equal(keys_lookup(SCR_JOURNEY, 'q'), ACT_BACK);
+	assert_int_equal(keys_lookup(SCR_JOURNEY, 27), ACT_BACK);
+	assert_int_equal(keys_lookup(SCR_JOURNEY, 'G'), ACT_LAST);
+	assert_int_equal(keys_lookup(SCR_JOURNEY, 'g'), ACT_FIRST);
+	assert_int_equal(keys_lookup(SCR_JOURNEY, KEY_NPAGE), ACT_PAGE_DOWN);
+	assert_int_equal(keys_lookup(SCR_JOURNEY, 12), ACT_REDRAW);
+	/* Esc on the cases screen must not quit by accident (it is also the start of a key). */
+	assert_int_equal(keys_lookup(SCR_CASES, 27), ACT_NONE);
+	assert_int_equal(keys_lookup(SCR_CASES, 'x'), ACT_NONE);
+}
+
+static void the_hints_come_from_the_table(void **state)
+{
+	(void)state;
+	char buf[512];
+	keys_hints(SCR_CASES, buf, sizeof buf);
+	assert_non_null(strstr(buf, "Enter open"));
+	assert_non_null(strstr(buf, "q quit"));
+	assert_non_null(strstr(buf, "? help"));
+	assert_null(strstr(buf, "back"));
+	keys_hints(SCR_JOURNEY, buf, sizeof buf);
+	assert_non_null(strstr(buf, "q, Esc back"));
+	assert_non_null(strstr(buf, "? help"));
+	/* The screen's own keys come before the shared ones. */
+	assert_true(strstr(buf, "q, Esc back") < strstr(buf, "? help"));
+	/* A small buffer is cut at a whole hint, never mid-word, and always terminated. */
+	char small[16];
+	keys_hints(SCR_JOURNEY, small, sizeof small);
+	assert_true(strlen(small) < sizeof small);
+	assert_int_equal(strncmp(buf, small, strlen(small)), 0);
+	assert_true(small[0] == '\0' || buf[strlen(small)] == ' ');
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(every_documented_key_is_in_the_man_page),
+	    cmocka_unit_test(every_key_reaches_its_action),
+	    cmocka_unit_test(a_row_without_label_follows_one_it_shares),
+	    cmocka_unit_test(the_screens_keys_do_what_the_man_page_says),
+	    cmocka_unit_test(the_hints_come_from_the_table),
+	};
+	return cmocka_run_group_tests(tests, setup, NULL);
+}
