@@ -337,6 +337,7 @@ static enum mstatus open_file(struct store *s, unsigned flags, struct merr *err)
 	}
 	if (st == M_OK)
 		st = connect_db(s, later, err);
+	s->tidy_on_close = s->readonly && !had_wal;
 	if (st != M_OK)
 		undo_open(s, wal, had_wal, shm, had_shm, created);
 	free(wal);
@@ -370,6 +371,20 @@ void store_close(struct store **sp)
 		return;
 	store_rollback(s);
 	close_db(s);
+	if (s->tidy_on_close) {
+		/* A read-only connection cannot remove the -wal and -shm it made. A writable one
+		 * that finds itself the last on the file does (SQLite checks that no one else has
+		 * it open), after checkpointing what others wrote, as any writer would. */
+		sqlite3 *db = NULL;
+		mode_t old = umask(077);
+		if (sqlite3_open_v2(s->path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
+			sqlite3_exec(db,
+			             "PRAGMA trusted_schema = OFF; "
+			             "SELECT count(*) FROM sqlite_schema",
+			             NULL, NULL, NULL);
+		sqlite3_close(db);
+		umask(old);
+	}
 	free(s->editor);
 	free(s->path);
 	free(s);

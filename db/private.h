@@ -32,6 +32,7 @@ struct store {
 	int depth;      /* store_begin() nesting; 0 outside a caller's transaction */
 	int savepoints; /* open savepoints of single writes inside a caller's transaction */
 	int64_t data_version;
+	bool tidy_on_close; /* read-only and the -wal was made by us: see store_close() */
 };
 
 /* ---- statements (db.c) ----------------------------------------------------------------------

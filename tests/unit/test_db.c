@@ -592,6 +592,12 @@ static void test_readonly(void **state)
 	m_case_clear(&c);
 	assert_int_not_equal(store_begin(s, &err), M_OK);
 	store_close(&s);
+	/* A look at the file leaves nothing beside it. */
+	char side[600];
+	snprintf(side, sizeof side, "%s-wal", path);
+	assert_false(tu_exists(side));
+	snprintf(side, sizeof side, "%s-shm", path);
+	assert_false(tu_exists(side));
 	char *after = tu_read(path, &n1);
 	assert_int_equal(n0, n1);
 	assert_memory_equal(before, after, n0);
