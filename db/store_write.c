@@ -87,6 +87,14 @@ static enum mstatus insert(struct store *s, struct q *q, m_id *id, struct merr *
 	return st;
 }
 
+/* A write that could not start gives back the uuid it made. */
+static enum mstatus unmade(enum mstatus st, char *uuid, bool made)
+{
+	if (st != M_OK && made)
+		uuid[0] = '\0';
+	return st;
+}
+
 /* Ends a single write; on failure a uuid made here is taken back, so a retry is a new try. */
 static enum mstatus done(struct store *s, enum mstatus st, char *uuid, bool made, m_id *id,
                          m_id newid, struct merr *err)
@@ -109,14 +117,14 @@ enum mstatus store_actor_add(struct store *s, struct m_actor *a, struct merr *er
 		return db_invalid(s, err, _("an actor's sector is not one of the known sectors"));
 	if (a->colour < 0 || a->colour > 7)
 		return db_invalid(s, err, _("an actor's colour must be between 0 and 7"));
-	bool made;
+	bool made = false;
 	enum mstatus st = TEXTS(s, err, a->name, a->short_label, a->description);
 	if (st == M_OK)
 		st = give_uuid(s, a->uuid, &made, err);
 	if (st == M_OK)
 		st = w_begin(s, err);
 	if (st != M_OK)
-		return st;
+		return unmade(st, a->uuid, made);
 	struct q q;
 	m_id id = 0;
 	q_prepare(&q, s,
@@ -136,14 +144,14 @@ enum mstatus store_category_add(struct store *s, struct m_category *c, struct me
 {
 	if (!filled(c->code) || !filled(c->name))
 		return db_invalid(s, err, _("a gap category needs a code and a name"));
-	bool made;
+	bool made = false;
 	enum mstatus st = TEXTS(s, err, c->code, c->name, c->description);
 	if (st == M_OK)
 		st = give_uuid(s, c->uuid, &made, err);
 	if (st == M_OK)
 		st = w_begin(s, err);
 	if (st != M_OK)
-		return st;
+		return unmade(st, c->uuid, made);
 	struct q q;
 	m_id id = 0;
 	q_prepare(&q, s,
@@ -164,14 +172,14 @@ enum mstatus store_threshold_add(struct store *s, struct m_threshold *t, struct 
 		return db_invalid(s, err, _("a threshold's age must be between 0 and 30"));
 	if (!filled(t->label))
 		return db_invalid(s, err, _("a threshold needs a label"));
-	bool made;
+	bool made = false;
 	enum mstatus st = TEXTS(s, err, t->label);
 	if (st == M_OK)
 		st = give_uuid(s, t->uuid, &made, err);
 	if (st == M_OK)
 		st = w_begin(s, err);
 	if (st != M_OK)
-		return st;
+		return unmade(st, t->uuid, made);
 	struct q q;
 	m_id id = 0;
 	q_prepare(&q, s,
@@ -194,14 +202,14 @@ enum mstatus store_case_add(struct store *s, struct m_case *c, struct merr *err)
 		return db_invalid(s, err, _("a birth year must be a year between 1900 and 2100"));
 	if (!ENUM_OK(c->status, CASE_STATUS_COUNT))
 		return db_invalid(s, err, _("a case's status is not one of the known ones"));
-	bool made;
+	bool made = false;
 	enum mstatus st = TEXTS(s, err, c->code, c->gender, c->area, c->summary);
 	if (st == M_OK)
 		st = give_uuid(s, c->uuid, &made, err);
 	if (st == M_OK)
 		st = w_begin(s, err);
 	if (st != M_OK)
-		return st;
+		return unmade(st, c->uuid, made);
 	struct q q;
 	m_id id = 0;
 	q_prepare(&q, s,
@@ -242,7 +250,7 @@ enum mstatus store_step_add(struct store *s, struct m_step *stp, struct merr *er
 		return db_invalid(s, err, _("a step's place in the story cannot be negative"));
 	char code[FT_BUFSZ];
 	struct fuzzy_time ft;
-	bool made;
+	bool made = false;
 	enum mstatus st =
 	    TEXTS(s, err, stp->time, stp->title, stp->narrative, stp->voice, stp->note);
 	if (st == M_OK)
@@ -252,7 +260,7 @@ enum mstatus store_step_add(struct store *s, struct m_step *stp, struct merr *er
 	if (st == M_OK)
 		st = w_begin(s, err);
 	if (st != M_OK)
-		return st;
+		return unmade(st, stp->uuid, made);
 
 	/* The birth year and the last seq are read inside the write transaction, so another
 	 * mellan adding to the same case cannot slip in between. */
@@ -314,14 +322,14 @@ enum mstatus store_factor_add(struct store *s, struct m_factor *f, struct merr *
 		return db_invalid(s, err, _("a factor is either a risk or a protective factor"));
 	if (!filled(f->text))
 		return db_invalid(s, err, _("a factor needs a text"));
-	bool made;
+	bool made = false;
 	enum mstatus st = TEXTS(s, err, f->text);
 	if (st == M_OK)
 		st = give_uuid(s, f->uuid, &made, err);
 	if (st == M_OK)
 		st = w_begin(s, err);
 	if (st != M_OK)
-		return st;
+		return unmade(st, f->uuid, made);
 	struct q q;
 	m_id id = 0;
 	q_prepare(&q, s,
@@ -344,7 +352,7 @@ enum mstatus store_intervention_add(struct store *s, struct m_intervention *iv, 
 	if (iv->effect < -2 || iv->effect > 2)
 		return db_invalid(s, err, _("an intervention's effect must be between -2 and +2"));
 	char start[FT_BUFSZ], end[FT_BUFSZ];
-	bool made;
+	bool made = false;
 	enum mstatus st = TEXTS(s, err, iv->start, iv->end, iv->what, iv->outcome);
 	if (st == M_OK)
 		st = time_code(s, iv->start, start, NULL, err);
@@ -355,7 +363,7 @@ enum mstatus store_intervention_add(struct store *s, struct m_intervention *iv, 
 	if (st == M_OK)
 		st = w_begin(s, err);
 	if (st != M_OK)
-		return st;
+		return unmade(st, iv->uuid, made);
 	struct q q;
 	m_id id = 0;
 	q_prepare(&q, s,
@@ -384,7 +392,7 @@ enum mstatus store_handover_add(struct store *s, struct m_handover *h, struct me
 	if (!ENUM_OK(h->kind, HO_KIND_COUNT))
 		return db_invalid(s, err, _("a hand-over's kind is not one of the known ones"));
 	char sent[FT_BUFSZ], received[FT_BUFSZ], acted[FT_BUFSZ];
-	bool made;
+	bool made = false;
 	enum mstatus st = TEXTS(s, err, h->sent, h->received, h->acted, h->note);
 	if (st == M_OK)
 		st = time_code(s, h->sent, sent, NULL, err);
@@ -397,7 +405,7 @@ enum mstatus store_handover_add(struct store *s, struct m_handover *h, struct me
 	if (st == M_OK)
 		st = w_begin(s, err);
 	if (st != M_OK)
-		return st;
+		return unmade(st, h->uuid, made);
 	struct q q;
 	m_id id = 0;
 	q_prepare(&q, s,
@@ -500,14 +508,14 @@ static enum mstatus gap_actions(struct store *s, const struct m_gap *g, m_id gap
 
 enum mstatus store_gap_add(struct store *s, struct m_gap *g, struct merr *err)
 {
-	bool made;
+	bool made = false;
 	enum mstatus st = gap_check(s, g, err);
 	if (st == M_OK)
 		st = give_uuid(s, g->uuid, &made, err);
 	if (st == M_OK)
 		st = w_begin(s, err);
 	if (st != M_OK)
-		return st;
+		return unmade(st, g->uuid, made);
 	struct q q;
 	m_id id = 0;
 	m_id *ids = xcalloc(g->n_actions + 1, sizeof *ids);
@@ -546,14 +554,14 @@ enum mstatus store_workshop_add(struct store *s, struct m_workshop *w, struct me
 {
 	if (!filled(w->date))
 		return db_invalid(s, err, _("a workshop needs a date"));
-	bool made;
+	bool made = false;
 	enum mstatus st = TEXTS(s, err, w->date, w->place, w->sectors, w->notes);
 	if (st == M_OK)
 		st = give_uuid(s, w->uuid, &made, err);
 	if (st == M_OK)
 		st = w_begin(s, err);
 	if (st != M_OK)
-		return st;
+		return unmade(st, w->uuid, made);
 	struct q q;
 	m_id id = 0;
 	q_prepare(&q, s,

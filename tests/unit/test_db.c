@@ -567,6 +567,8 @@ static void test_busy_while_other_writes(void **state)
 	struct merr err = {0};
 	assert_int_equal(store_case_add(a, &c, &err), M_OTHER);
 	assert_int_equal(err.reason, MR_BUSY);
+	assert_non_null(strstr(err.msg, path));
+	assert_string_equal(c.uuid, "");
 	m_case_clear(&c);
 	sqlite3_exec(h, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_close(h);
