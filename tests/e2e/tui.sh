@@ -1,0 +1,232 @@
+#!/bin/sh
+# tui.sh - the TUI as a user meets it, in a private tmux server: the cases, stepping through a
+# journey, help, going back and quitting, leaving on signals with the terminal restored, resizing,
+# a 60x20 projector, hostile and Swedish text, NO_COLOR, and seeing another mellan's change.
+# Speaks TAP. Needs tmux and sqlite3; polls the screen instead of sleeping a fixed time.
+set -u
+bin=${MELLAN_BIN:?set MELLAN_BIN}
+: "${MELLAN_TOP:?set MELLAN_TOP}"
+tmp=$(mktemp -d)
+sock=mellan-test$$
+T() { tmux -L "$sock" -f /dev/null "$@"; }
+trap 'T kill-server >/dev/null 2>&1; rm -rf "$tmp"' EXIT
+trap 'exit 1' INT TERM HUP
+n=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() {
+	n=$((n + 1))
+	echo "not ok $n - $1"
+	echo "# screen of $cur:"
+	T capture-pane -p -t "$cur" 2>/dev/null | sed 's/^/#   /'
+}
+check() { # description, then a command that must succeed
+	d=$1
+	shift
+	if "$@"; then ok "$d"; else not_ok "$d"; fi
+}
+
+for tool in tmux sqlite3; do
+	if ! command -v "$tool" >/dev/null 2>&1; then
+		echo "1..0 # SKIP $tool is not installed"
+		exit 0
+	fi
+done
+
+mkdir -p "$tmp/home"
+db=$tmp/demo.db
+env -i HOME="$tmp/home" LC_ALL=C.UTF-8 PATH="$PATH" "$bin" init --demo "$db" >"$tmp/init.out" 2>&1
+check "init --demo makes the database the TUI opens" test -s "$db"
+
+# The pane runs mellan in a clean environment, then shows how it ended and whether the
+# terminal is back in its normal modes, then stays so the screen can be read.
+cat >"$tmp/pane.sh" <<'PANE'
+pidfile=$1 db=$2 bin=$3 home=$4
+# Ctrl-C is for mellan; this shell only waits to report how it ended.
+trap : INT
+shift 4
+sh -c 'echo $$ >"$0"; shift; exec "$@"' "$pidfile" x env -i HOME="$home" LC_ALL=C.UTF-8 \
+	TERM=xterm-256color PATH="$PATH" "$@" "$bin" --db "$db"
+echo "EXITED:$?"
+printf 'TTY:'
+stty -a | tr ' ;' '\n\n' | grep -e '^icanon$' -e '^echo$' | tr '\n' ' '
+echo
+exec sleep 600
+PANE
+
+cur=
+# start NAME COLSxROWS [VAR=value...]: a new window running mellan on the demo database.
+start() {
+	cur=$1
+	cols=${2%x*}
+	rows=${2#*x}
+	shift 2
+	rm -f "$tmp/pid.$cur"
+	# Windows are named by id: tmux renames them after the command they run.
+	if T has-session 2>/dev/null; then
+		win=$(T new-window -d -P -F '#{window_id}' \
+			sh "$tmp/pane.sh" "$tmp/pid.$cur" "$db" "$bin" "$tmp/home" "$@")
+	else
+		win=$(T new-session -d -P -F '#{window_id}' -s main -x "$cols" -y "$rows" \
+			sh "$tmp/pane.sh" "$tmp/pid.$cur" "$db" "$bin" "$tmp/home" "$@")
+	fi
+	T resize-window -t "$win" -x "$cols" -y "$rows" >/dev/null 2>&1
+	cur=$win
+}
+screen() { T capture-pane -p -t "$cur"; }
+# wait_for TEXT [SECONDS]: until the screen shows TEXT (fixed string); slow ASan builds need
+# the generous default.
+wait_for() {
+	tries=$((${2:-20} * 5))
+	while [ "$tries" -gt 0 ]; do
+		screen | grep -qF -- "$1" && return 0
+		sleep 0.2
+		tries=$((tries - 1))
+	done
+	return 1
+}
+wait_for_re() {
+	tries=$((${2:-20} * 5))
+	while [ "$tries" -gt 0 ]; do
+		screen | grep -qE -- "$1" && return 0
+		sleep 0.2
+		tries=$((tries - 1))
+	done
+	return 1
+}
+keys() { T send-keys -t "$cur" "$@"; }
+sql() { sqlite3 "$db" "$1"; }
+last_line_has() { screen | tail -n 1 | grep -qF -- "$1"; }
+first_line_has() { screen | head -n 1 | grep -qF -- "$1"; }
+shows_all() { for t in "$@"; do screen | grep -qF -- "$t" || return 1; done; }
+shows_none() { for t in "$@"; do screen | grep -qF -- "$t" && return 1; done; return 0; }
+restored() { wait_for "EXITED:" && screen | grep -q '^TTY:.*icanon' && screen | grep -q '^TTY:.*echo'; }
+
+# --- the cases screen -----------------------------------------------------------------------
+start walk 80x24
+codes=$(sql "SELECT code FROM kase ORDER BY id")
+wait_for "$(echo "$codes" | head -n 1)"
+all=yes
+for c in $(sql "SELECT replace(code, ' ', '_') FROM kase"); do
+	screen | grep -qF -- "$(echo "$c" | tr _ ' ')" || all=no
+done
+check "the cases screen lists every demo case" [ "$all" = yes ]
+check "the bottom line shows the cases screen's keys from the key table" last_line_has "Enter open"
+
+# --- the journey ----------------------------------------------------------------------------
+keys Enter
+wait_for_re 'step 1 of [0-9]+'
+head_line=$(screen | head -n 1)
+code=$(echo "$head_line" | sed -n 's/^mellan — \(.*\) — step 1 of [0-9]*$/\1/p')
+total=$(echo "$head_line" | sed -n 's/.* step 1 of \([0-9]*\)$/\1/p')
+qcode=$(printf '%s' "$code" | sed "s/'/''/g")
+cid=$(sql "SELECT id FROM kase WHERE code = '$qcode'")
+expect=$(sql "SELECT count(*) FROM step WHERE case_id = '$cid'")
+check "Enter opens the selected case's journey at step 1 of its $expect steps" \
+	[ -n "$code" ] && [ "$total" = "$expect" ]
+order="ORDER BY sort_from IS NULL, sort_from, sort_to, seq, id"
+title1=$(sql "SELECT title FROM step WHERE case_id = $cid $order LIMIT 1")
+title2=$(sql "SELECT title FROM step WHERE case_id = $cid $order LIMIT 1 OFFSET 1")
+titleN=$(sql "SELECT title FROM step WHERE case_id = $cid $order LIMIT 1 OFFSET $((expect - 1))")
+check "the card shows step 1's title" wait_for "$title1"
+keys Down
+check "Down moves to step 2" wait_for "step 2 of $expect"
+check "... and its title is shown" wait_for "$title2"
+keys j
+check "j moves on to step 3" wait_for "step 3 of $expect"
+keys k
+check "k goes back to step 2" wait_for "step 2 of $expect"
+keys G
+check "G goes to the last step" wait_for "step $expect of $expect"
+check "... and shows its title" wait_for "$titleN"
+keys g
+check "g goes to the first step" wait_for "step 1 of $expect"
+
+# --- help, back, quit -------------------------------------------------------------------------
+keys '?'
+check "? shows the help of the journey screen" wait_for "Keys of the journey screen"
+check "... listing its keys from the table" shows_all "PgUp PgDn" "the first or last step" \
+	"scroll the step's card when it is taller than the screen" "back to the cases"
+keys q
+check "a key leaves the help, back on the journey" wait_for "step 1 of $expect"
+keys q
+check "q goes back to the cases" wait_for "Interv."
+keys q
+check "q on the cases screen quits with status 0" wait_for "EXITED:0"
+check "... and the terminal is restored (icanon, echo)" restored
+
+# --- signals --------------------------------------------------------------------------------
+for sig in TERM HUP; do
+	start "sig$sig" 80x24
+	wait_for "Interv."
+	pid=$(cat "$tmp/pid.sig$sig" 2>/dev/null)
+	[ -n "$pid" ] && kill -s "$sig" "$pid"
+	check "SIG$sig ends mellan" wait_for "EXITED:"
+	check "... with the terminal restored" restored
+done
+start sigint 80x24
+wait_for "Interv."
+keys Enter
+wait_for "step 1 of"
+keys C-c
+check "Ctrl-C ends mellan, also on the journey screen" wait_for "EXITED:"
+check "... with the terminal restored" restored
+
+# --- resize ---------------------------------------------------------------------------------
+start resize 80x24
+wait_for "Interv."
+T resize-window -t "$cur" -x 30 -y 8
+check "at 30x8 a notice says the terminal is too small" wait_for "too small"
+check "... and nothing else is drawn" shows_none "Interv." "DEMO"
+T resize-window -t "$cur" -x 80 -y 24
+check "back at 80x24 the cases screen is drawn again" wait_for "Interv."
+keys q
+wait_for "EXITED:0"
+
+# --- the projector: 60x20 -------------------------------------------------------------------
+start small 60x20
+wait_for "Interv."
+keys Enter
+check "at 60x20 the journey opens" wait_for "step 1 of $expect"
+check "... its step title is readable" wait_for "$title1"
+check "... and its keys are on the bottom line, uncut" last_line_has "q, Esc back"
+keys q q
+wait_for "EXITED:0"
+
+# --- hostile and Swedish text ---------------------------------------------------------------
+sid=$(sql "SELECT id FROM step WHERE case_id = $cid $order LIMIT 1")
+sql "UPDATE step SET title = 'Flytt åäö ' || char(27) || '[2J' || char(27) || ']0;pwned' || char(7) || 'ÅÄÖ slut' WHERE id = $sid"
+start hostile 80x24
+wait_for "Interv."
+keys Enter
+check "a title with escape sequences shows its Swedish letters" wait_for "Flytt åäö ÅÄÖ slut"
+check "... and no part of the escape sequence" shows_none "2J" "pwned"
+check "... and the screen was not cleared by it" first_line_has "step 1 of"
+title=$(T display-message -p -t "$cur" '#{pane_title}')
+check "... nor was the window title set" [ "$title" != pwned ]
+
+# --- another mellan writes: this one follows ------------------------------------------------
+keys q
+wait_for "Interv."
+sql "UPDATE kase SET code = 'Ändrad-fall' WHERE id = $cid"
+check "a change by another program shows within seconds" wait_for "Ändrad-fall" 10
+keys q
+wait_for "EXITED:0"
+
+# --- NO_COLOR ---------------------------------------------------------------------------------
+start mono 80x24 NO_COLOR=1
+wait_for "Interv."
+sel=$(T capture-pane -p -e -t "$cur" | sed -n 3p)
+esc=$(printf '\033')
+case "$sel" in
+*"$esc["*7m* | *"$esc["*";7"*) ok "NO_COLOR still marks the selected line (reverse video)" ;;
+*) not_ok "NO_COLOR still marks the selected line (reverse video)" ;;
+esac
+other=$(T capture-pane -p -e -t "$cur" | sed -n 4p)
+case "$other" in
+*"$esc["*7m*) not_ok "... and only the selected line" ;;
+*) ok "... and only the selected line" ;;
+esac
+keys q
+check "mellan with NO_COLOR quits with status 0" wait_for "EXITED:0"
+
+echo "1..$n"
