@@ -72,7 +72,8 @@ static void add_when(const struct app *a, const struct m_step *st, struct block 
 	struct fuzzy_time ft;
 	struct merr err = {0};
 	int lo, hi;
-	if (st->time && ft_parse(st->time, &ft, &err) == M_OK &&
+	/* A time given as an age already says it. */
+	if (st->time && ft_parse(st->time, &ft, &err) == M_OK && ft.from.kind != FT_AGE &&
 	    ft_age_span(&ft, a->journey.kase.birth_year, &lo, &hi)) {
 		char age[48];
 		if (lo == hi)
@@ -126,10 +127,14 @@ static void add_interventions(const struct app *a, size_t sel, struct block *b)
 			block_add(b, ROLE_NORMAL, NULL, ROLE_DIM, _("Interventions"));
 			head = true;
 		}
-		char lead[96], line[1024];
-		snprintf(lead, sizeof lead, "%s ", actor_label(a, iv->actor_id, false));
-		snprintf(line, sizeof line, "%s" SEP "%s%s%s%s%s",
-		         actor_label(a, iv->actor_id, true), m_iv_kind_label(iv->kind),
+		char lead[96], who[200] = "", line[1024];
+		const char *short_name = actor_label(a, iv->actor_id, false);
+		const char *name = actor_label(a, iv->actor_id, true);
+		snprintf(lead, sizeof lead, "%s ", short_name);
+		/* The full name only when the short label does not already say it. */
+		if (strcmp(short_name, name) != 0)
+			snprintf(who, sizeof who, "%s" SEP, name);
+		snprintf(line, sizeof line, "%s%s%s%s%s%s", who, m_iv_kind_label(iv->kind),
 		         iv->what && *iv->what ? ": " : "", iv->what ? iv->what : "",
 		         iv->outcome && *iv->outcome ? ARROW : "", iv->outcome ? iv->outcome : "");
 		block_add(b, actor_role(a, iv->actor_id), lead,
@@ -274,7 +279,7 @@ static void draw_list(struct app *a, int y, int x, int cols, int rows)
 		int w = draw_width(when);
 		tw = w > tw ? w : tw;
 	}
-	int cap = cols / 3;
+	int cap = cols * 2 / 5;
 	tw = tw > cap ? cap : tw;
 	/* Keep the selection away from the edges so the story around it stays in view. */
 	size_t margin = rows > 4 ? 1 : 0;
@@ -290,7 +295,7 @@ static void draw_list(struct app *a, int y, int x, int cols, int rows)
 		draw_line(y + r, x, cols, role, "");
 		time_display(j->steps[i].time, when);
 		draw_text(y + r, x + 1, tw, i == a->step_sel ? role : ROLE_DIM, when);
-		draw_text(y + r, x + 1 + tw + 2, cols - tw - 3, role, j->steps[i].title);
+		draw_text(y + r, x + 1 + tw + 2, cols - tw - 4, role, j->steps[i].title);
 	}
 }
 

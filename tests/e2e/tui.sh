@@ -192,6 +192,39 @@ check "... and its keys are on the bottom line, uncut" last_line_has "q, Esc bac
 keys q q
 wait_for "EXITED:0"
 
+# --- a wide screen; the card scrolls to the facilitator's note --------------------------------
+start wide 120x40
+wait_for "Interv."
+keys Enter
+wait_for "step 1 of $expect"
+check "at 120 columns the steps and the card stand side by side" \
+	sh -c "tmux -L $sock -f /dev/null capture-pane -p -t $cur | grep -F -- '$title2' | grep -qF '│'"
+keys q q
+wait_for "EXITED:0"
+
+at=$(sql "SELECT n FROM (SELECT row_number() OVER ($order) AS n, note FROM step
+	WHERE case_id = $cid) WHERE note IS NOT NULL AND note <> '' LIMIT 1")
+start note 80x24
+wait_for "Interv."
+keys Enter
+wait_for "step 1 of $expect"
+if [ -n "$at" ] && [ "$at" -gt 1 ]; then
+	keys -N $((at - 1)) j
+fi
+wait_for "step $at of $expect"
+tries=8
+while [ "$tries" -gt 0 ] && ! screen | grep -q '^ *NOTE '; do
+	keys NPage
+	sleep 0.3
+	tries=$((tries - 1))
+done
+check "PgDn scrolls a step's card down to its note, marked as a note" wait_for_re '^ *NOTE '
+keys PPage PPage PPage PPage PPage PPage PPage PPage
+check "PgUp scrolls back to the top of the card, where more is announced" \
+	wait_for "more lines (PgDn)"
+keys q q
+wait_for "EXITED:0"
+
 # --- hostile and Swedish text ---------------------------------------------------------------
 sid=$(sql "SELECT id FROM step WHERE case_id = $cid $order LIMIT 1")
 sql "UPDATE step SET title = 'Flytt åäö ' || char(27) || '[2J' || char(27) || ']0;pwned' || char(7) || 'ÅÄÖ slut' WHERE id = $sid"
