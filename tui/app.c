@@ -55,6 +55,8 @@ void app_message(struct app *a, const struct merr *err)
 void app_reload(struct app *a)
 {
 	struct merr err = {0};
+	/* Keep the same case selected by id: another mellan may have added or renamed one. */
+	m_id case_id = a->case_sel < a->cases.n ? a->cases.items[a->case_sel].id : 0;
 	m_case_list_clear(&a->cases);
 	m_actor_list_clear(&a->actors);
 	m_category_list_clear(&a->categories);
@@ -62,6 +64,9 @@ void app_reload(struct app *a)
 	    store_actor_list(a->store, &a->actors, &err) != M_OK ||
 	    store_category_list(a->store, &a->categories, &err) != M_OK)
 		app_message(a, &err);
+	for (size_t i = 0; i < a->cases.n; i++)
+		if (a->cases.items[i].id == case_id)
+			a->case_sel = i;
 	if (a->case_sel >= a->cases.n)
 		a->case_sel = a->cases.n ? a->cases.n - 1 : 0;
 	if (!a->journey_case)

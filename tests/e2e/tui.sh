@@ -202,9 +202,11 @@ check "at 120 columns the steps and the card stand side by side" \
 keys q q
 wait_for "EXITED:0"
 
-at=$(sql "SELECT n FROM (SELECT row_number() OVER ($order) AS n, note FROM step
-	WHERE case_id = $cid) WHERE note IS NOT NULL AND note <> '' LIMIT 1")
-start note 80x24
+# The noted step with the most to tell, on a screen too short for its card.
+at=$(sql "SELECT n FROM (SELECT row_number() OVER ($order) AS n, note,
+	length(coalesce(narrative, '')) + length(note) AS size FROM step WHERE case_id = $cid)
+	WHERE note IS NOT NULL AND note <> '' ORDER BY size DESC LIMIT 1")
+start note 80x14
 wait_for "Interv."
 keys Enter
 wait_for "step 1 of $expect"
@@ -212,16 +214,22 @@ if [ -n "$at" ] && [ "$at" -gt 1 ]; then
 	keys -N $((at - 1)) j
 fi
 wait_for "step $at of $expect"
+scrolled=no
 tries=8
 while [ "$tries" -gt 0 ] && ! screen | grep -q '^ *NOTE '; do
+	scrolled=yes
 	keys NPage
 	sleep 0.3
 	tries=$((tries - 1))
 done
 check "PgDn scrolls a step's card down to its note, marked as a note" wait_for_re '^ *NOTE '
-keys PPage PPage PPage PPage PPage PPage PPage PPage
-check "PgUp scrolls back to the top of the card, where more is announced" \
-	wait_for "more lines (PgDn)"
+if [ "$scrolled" = yes ]; then
+	keys -N 8 PPage
+	check "PgUp scrolls back to the top of the card, where more is announced" \
+		wait_for "more lines (PgDn)"
+else
+	ok "PgUp scrolls back to the top of the card # SKIP the card fit the screen"
+fi
 keys q q
 wait_for "EXITED:0"
 
