@@ -87,14 +87,14 @@ check "a missing file is not created by list" sh -c "[ ! -e '$tmp/home/.local/sh
 
 # --- refusals: status 3, one line naming the file, the file unchanged, nothing beside it -----
 refuse() { # description, file
-	d=$1
+	what=$1
 	f=$2
 	cp "$f" "$tmp/before"
 	run list --db "$f"
-	check "$d: status 3" sh -c "[ $(rc) -eq 3 ]"
-	check "$d: one line naming the file" sh -c "grep -qF '$f' '$tmp/err' && [ \$(wc -l <'$tmp/err') -eq 1 ]"
-	check "$d: file byte-for-byte unchanged" cmp -s "$f" "$tmp/before"
-	check "$d: no -wal/-shm made beside it" sh -c "[ ! -e '$f-wal' ] && [ ! -e '$f-shm' ]"
+	check "$what: status 3" sh -c "[ $(rc) -eq 3 ]"
+	check "$what: one line naming the file" sh -c "grep -qF '$f' '$tmp/err' && [ \$(wc -l <'$tmp/err') -eq 1 ]"
+	check "$what: file byte-for-byte unchanged" cmp -s "$f" "$tmp/before"
+	check "$what: no -wal/-shm made beside it" sh -c "[ ! -e '$f-wal' ] && [ ! -e '$f-shm' ]"
 }
 printf 'Kära dagbok,\nidag var en bra dag.\n' >"$tmp/text.db"
 refuse "a text file" "$tmp/text.db"
