@@ -1,0 +1,96 @@
+/* test_cli.c - the command table against mellan(1): every command the program dispatches has an
+ * entry in the SYNOPSIS and in COMMANDS, and every command the man page documents is one the
+ * program knows, so the two can never drift apart. */
+#include "testutil.h"
+
+#include "tui/cli.h"
+
+static char *man_text;
+
+static int setup(void **state)
+{
+	(void)state;
+	tu_init();
+	const char *top = getenv("MELLAN_TOP");
+	char path[512];
+	snprintf(path, sizeof path, "%s/man/mellan.1", top && *top ? top : ".");
+	size_t n;
+	man_text = tu_read(path, &n);
+	man_text = realloc(man_text, n + 1);
+	assert_non_null(man_text);
+	man_text[n] = '\0';
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	free(man_text);
+	return 0;
+}
+
+/* The lines of section `sh` that begin with `prefix`, the word after it collected in words. */
+static size_t section_words(const char *sh, const char *prefix, char words[][64], size_t max)
+{
+	size_t n = 0;
+	bool in = false;
+	const char *p = man_text;
+	while (*p) {
+		const char *eol = strchr(p, '\n');
+		size_t len = eol ? (size_t)(eol - p) : strlen(p);
+		if (len > 4 && strncmp(p, ".Sh ", 4) == 0)
+			in = len - 4 == strlen(sh) && strncmp(p + 4, sh, len - 4) == 0;
+		else if (in && len > strlen(prefix) && strncmp(p, prefix, strlen(prefix)) == 0 &&
+		         n < max) {
+			const char *w = p + strlen(prefix);
+			size_t k = strcspn(w, " \n");
+			snprintf(words[n++], 64, "%.*s", (int)k, w);
+		}
+		p += len + (eol ? 1 : 0);
+	}
+	return n;
+}
+
+static bool has(char words[][64], size_t n, const char *w)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(words[i], w) == 0)
+			return true;
+	return false;
+}
+
+static void every_command_is_in_the_synopsis_and_commands(void **state)
+{
+	(void)state;
+	char syn[64][64], cmds[64][64];
+	size_t n_syn = section_words("SYNOPSIS", ".Cm ", syn, 64);
+	size_t n_cmds = section_words("COMMANDS", ".It Cm ", cmds, 64);
+	assert_true(cli_command_count() >= 2);
+	for (size_t i = 0; i < cli_command_count(); i++) {
+		const char *name = cli_command_at(i)->name;
+		if (!has(syn, n_syn, name) || !has(cmds, n_cmds, name))
+			fail_msg("command '%s' is missing from mellan(1)", name);
+		assert_ptr_equal(cli_command_find(name), cli_command_at(i));
+	}
+}
+
+static void every_documented_command_exists(void **state)
+{
+	(void)state;
+	char cmds[64][64];
+	size_t n = section_words("COMMANDS", ".It Cm ", cmds, 64);
+	assert_true(n >= 2);
+	for (size_t i = 0; i < n; i++)
+		if (!cli_command_find(cmds[i]))
+			fail_msg("mellan(1) documents '%s', which the program does not know", cmds[i]);
+	assert_null(cli_command_find("frobnicate"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(every_command_is_in_the_synopsis_and_commands),
+	    cmocka_unit_test(every_documented_command_exists),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

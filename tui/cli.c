@@ -1,0 +1,153 @@
+/* cli.c - the shared parts of the command-line commands: usage errors, option parsing, opening
+ * the database and the output file. See cli.h. */
+#include "cli.h"
+
+#include "core/i18n.h"
+#include "core/paths.h"
+#include "core/xalloc.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int cli_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("mellan: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fprintf(stderr, "; %s\n", _("see 'mellan --help'"));
+	va_end(ap);
+	return M_USAGE;
+}
+
+int cli_fail(const struct merr *err)
+{
+	fprintf(stderr, "mellan: %s\n", err->msg);
+	return err->status == M_OK ? M_OTHER : (int)err->status;
+}
+
+void cli_getopt_reset(void)
+{
+	/* glibc: 0 starts a fresh scan, forgetting any earlier command's state. */
+	optind = 0;
+	opterr = 0;
+}
+
+int cli_getopt(int argc, char **argv, const struct option *opts)
+{
+	/* A leading '+' would stop at the first operand; we want options anywhere, as the
+	 * synopsis shows them after the operand too. ':' reports a missing value as ':'. */
+	char shortopts[64] = ":";
+	size_t n = 1;
+	for (const struct option *o = opts; o->name && n + 3 < sizeof shortopts; o++) {
+		if (o->flag || o->val <= 0 || o->val > 127)
+			continue;
+		shortopts[n++] = (char)o->val;
+		if (o->has_arg == required_argument)
+			shortopts[n++] = ':';
+	}
+	shortopts[n] = '\0';
+	int c = getopt_long(argc, argv, shortopts, opts, NULL);
+	/* Name the command when there is one: "list: unknown option '--demo'". */
+	const char *cmd = cli_command_find(argv[0]) ? argv[0] : NULL;
+	if (c == '?') {
+		char opt[3] = {'-', (char)optopt, '\0'};
+		const char *what = optopt > 0 && optopt < 128 ? opt : argv[optind - 1];
+		if (cmd)
+			cli_usage_error(_("%s: unknown option '%s'"), cmd, what);
+		else
+			cli_usage_error(_("unknown option '%s'"), what);
+		return '?';
+	}
+	if (c == ':') {
+		if (cmd)
+			cli_usage_error(_("%s: %s needs a value"), cmd, argv[optind - 1]);
+		else
+			cli_usage_error(_("%s needs a value"), argv[optind - 1]);
+		return '?';
+	}
+	return c;
+}
+
+char **cli_operands(int argc, char **argv, int *n)
+{
+	*n = argc - optind;
+	return argv + optind;
+}
+
+int cli_open_store(const char *db, unsigned flags, struct store **out)
+{
+	struct merr err = {0};
+	char *path = db ? xstrdup(db) : m_default_db_path();
+	if (!path) {
+		fprintf(stderr, "mellan: %s\n",
+		        _("no database given and no home directory to keep one in; use --db FILE"));
+		return M_USAGE;
+	}
+	int rc = M_OK;
+	if (store_open(path, flags, out, &err) != M_OK)
+		rc = cli_fail(&err);
+	free(path);
+	return rc;
+}
+
+int cli_output_open(const char *path, struct cli_output *o)
+{
+	memset(o, 0, sizeof *o);
+	if (!path || strcmp(path, "-") == 0) {
+		o->fp = stdout;
+		return M_OK;
+	}
+	o->path = xstrdup(path);
+	o->tmp = xasprintf("%s.XXXXXX", path);
+	int fd = mkstemp(o->tmp); /* mkstemp makes it 0600 */
+	if (fd < 0 || !(o->fp = fdopen(fd, "w"))) {
+		fprintf(stderr, "mellan: %s: %s\n", path, strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(o->tmp);
+		}
+		free(o->path);
+		free(o->tmp);
+		memset(o, 0, sizeof *o);
+		return M_OTHER;
+	}
+	return M_OK;
+}
+
+int cli_output_close(struct cli_output *o, bool keep)
+{
+	int rc = M_OK;
+	if (!o->path) {
+		if (o->fp && fflush(o->fp) != 0) {
+			fprintf(stderr, "mellan: %s: %s\n", _("standard output"), strerror(errno));
+			rc = M_OTHER;
+		}
+		memset(o, 0, sizeof *o);
+		return rc;
+	}
+	bool failed = ferror(o->fp) || fflush(o->fp) != 0 || fsync(fileno(o->fp)) != 0;
+	int saved = errno;
+	if (fclose(o->fp) != 0 && !failed) {
+		failed = true;
+		saved = errno;
+	}
+	if (keep && failed) {
+		fprintf(stderr, "mellan: %s: %s\n", o->path, strerror(saved));
+		rc = M_OTHER;
+	} else if (keep && rename(o->tmp, o->path) != 0) {
+		fprintf(stderr, "mellan: %s: %s\n", o->path, strerror(errno));
+		rc = M_OTHER;
+	}
+	if (!keep || rc != M_OK)
+		unlink(o->tmp);
+	free(o->path);
+	free(o->tmp);
+	memset(o, 0, sizeof *o);
+	return rc;
+}

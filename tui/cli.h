@@ -1,0 +1,56 @@
+/* cli.h - what the commands of the command line share: the table of commands, option parsing
+ * that turns every mistake into one usage line, opening the database a command names, and
+ * writing to -o FILE or standard output. Each command lives in its own tui/cli_NAME.c, parses
+ * its own options, calls a command of core/, and is the one place that prints its errors. */
+#ifndef MELLAN_TUI_CLI_H
+#define MELLAN_TUI_CLI_H
+
+#include "core/error.h"
+#include "core/store.h"
+
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+struct cli_command {
+	const char *name;
+	/* argv[0] is the command's name; returns the exit status. */
+	int (*run)(int argc, char **argv);
+	const char *usage; /* N_() marked: "mellan list [--db FILE]    the cases, ..." */
+};
+
+/* The commands, in the order --help lists them; NULL when name is none of them. */
+const struct cli_command *cli_command_find(const char *name);
+size_t cli_command_count(void);
+const struct cli_command *cli_command_at(size_t i);
+
+/* Prints "mellan: <message>; see 'mellan --help'" on one line and returns M_USAGE. */
+int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints err as one line "mellan: ..." and returns its exit status. */
+int cli_fail(const struct merr *err);
+
+/* getopt_long over a command's arguments, with every mistake (unknown option, missing value)
+ * reported by cli_usage_error. Returns the option's value, -1 at the end of the options, or
+ * '?' after a usage error was printed. Start each command with cli_getopt_reset(). */
+void cli_getopt_reset(void);
+int cli_getopt(int argc, char **argv, const struct option *opts);
+/* The arguments that are not options, after cli_getopt returned -1: their count in *n. */
+char **cli_operands(int argc, char **argv, int *n);
+
+/* Opens the file --db named, or the default one (paths.h), for a command. flags as store_open.
+ * On failure prints one line and returns the exit status; M_OK with *out set otherwise. */
+int cli_open_store(const char *db, unsigned flags, struct store **out);
+
+/* -o FILE: a new private (0600) file, or standard output when path is NULL or "-". A file is
+ * written beside its final name and renamed into place by cli_output_close, so a failed run
+ * never leaves half a report where the last good one was. */
+struct cli_output {
+	FILE *fp;
+	char *path; /* NULL for standard output */
+	char *tmp;
+};
+int cli_output_open(const char *path, struct cli_output *o);
+/* keep false discards what was written. Returns M_OK, or prints and returns the status. */
+int cli_output_close(struct cli_output *o, bool keep);
+
+#endif

@@ -1,0 +1,37 @@
+/* cli_commands.c - the table of command-line commands: the one place a command is named, so
+ * dispatch and --help can never disagree. */
+#include "cli.h"
+
+#include "core/i18n.h"
+
+#include <string.h>
+
+int cli_init(int argc, char **argv);
+int cli_list(int argc, char **argv);
+
+/* clang-format off */
+static const struct cli_command commands[] = {
+	{"init", cli_init, N_("mellan init [--demo] FILE        create a database (with the demo cases)")},
+	{"list", cli_list, N_("mellan list [--db FILE]          the cases, one a line, with counts")},
+};
+/* clang-format on */
+
+#define N_COMMANDS (sizeof commands / sizeof commands[0])
+
+size_t cli_command_count(void)
+{
+	return N_COMMANDS;
+}
+
+const struct cli_command *cli_command_at(size_t i)
+{
+	return i < N_COMMANDS ? &commands[i] : NULL;
+}
+
+const struct cli_command *cli_command_find(const char *name)
+{
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
