@@ -10,6 +10,9 @@
 #include <stdint.h>
 
 #define M_UUID_LEN 36 /* textual form, without the NUL */
+/* The `updated` stamp of a record as loaded, "2026-11-22T19:37:37.123Z": an update is written
+ * only while the row still has it (store.h, editing). */
+#define M_STAMP_LEN 24
 
 typedef int64_t m_id; /* row id inside one database file; 0 means "none" */
 
@@ -104,6 +107,7 @@ int m_action_status_from_code(const char *code);
 struct m_actor {
 	m_id id;
 	char uuid[M_UUID_LEN + 1];
+	char updated[M_STAMP_LEN + 1];
 	char *name;        /* "Socialtjänsten" */
 	char *short_label; /* "Soc", for narrow columns */
 	enum m_sector sector;
@@ -114,6 +118,7 @@ struct m_actor {
 struct m_category {
 	m_id id;
 	char uuid[M_UUID_LEN + 1];
+	char updated[M_STAMP_LEN + 1];
 	char *code; /* stable short name, "handover-broke" */
 	char *name; /* what people read, "Överlämningen brast" */
 	char *description;
@@ -123,6 +128,7 @@ struct m_category {
 struct m_case {
 	m_id id;
 	char uuid[M_UUID_LEN + 1];
+	char updated[M_STAMP_LEN + 1];
 	char *code;     /* the pseudonym: "Amir", "Fall 3" */
 	int birth_year; /* 0 when unknown: a year, never a date */
 	char *gender;   /* optional, free short text */
@@ -136,6 +142,7 @@ struct m_case {
 struct m_factor {
 	m_id id;
 	char uuid[M_UUID_LEN + 1];
+	char updated[M_STAMP_LEN + 1];
 	m_id step_id;
 	enum m_factor_kind kind;
 	char *text;
@@ -144,6 +151,7 @@ struct m_factor {
 struct m_step {
 	m_id id;
 	char uuid[M_UUID_LEN + 1];
+	char updated[M_STAMP_LEN + 1];
 	m_id case_id;
 	char *time;      /* fuzzy-time code, NULL when unknown */
 	char *sort_from; /* ISO date derived from time (and the case's birth year), NULL if none */
@@ -163,6 +171,7 @@ struct m_step {
 struct m_intervention {
 	m_id id;
 	char uuid[M_UUID_LEN + 1];
+	char updated[M_STAMP_LEN + 1];
 	m_id case_id;
 	m_id actor_id;
 	m_id step_from; /* the step it starts at */
@@ -178,6 +187,7 @@ struct m_intervention {
 struct m_handover {
 	m_id id;
 	char uuid[M_UUID_LEN + 1];
+	char updated[M_STAMP_LEN + 1];
 	m_id case_id;
 	m_id step_id; /* where in the story it was sent */
 	m_id from_actor;
@@ -208,6 +218,7 @@ struct m_action {
 struct m_gap {
 	m_id id;
 	char uuid[M_UUID_LEN + 1];
+	char updated[M_STAMP_LEN + 1];
 	m_id case_id;
 	m_id step_id;    /* at this step ... */
 	m_id step_to;    /* ... or between step_id and step_to; 0 when at one step */

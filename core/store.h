@@ -82,6 +82,67 @@ enum mstatus store_category_list(struct store *s, struct m_category_list *out, s
 enum mstatus store_threshold_list(struct store *s, struct m_threshold_list *out,
                                   struct merr *err);
 
+/* ---- editing ---------------------------------------------------------------------------------
+ * An update writes every field of the record as the caller holds it, but only while the row is
+ * as the caller read it: each record carries the `updated` stamp it was loaded with, and when
+ * another mellan has changed the row since, nothing is written and MR_CONFLICT comes back, so
+ * the caller can tell the user and keep their edit to try again. A step's sort keys are derived
+ * again; a gap's actors and actions are replaced by the gap's lists. A delete removes what belongs
+ * to the record (a case's steps, a step's factors, ...); an actor or a category still in use is
+ * refused with MR_EXISTS and a line that says where it is used. Every update and delete is one
+ * change in the history, with the editor's initials. */
+enum mstatus store_case_update(struct store *s, struct m_case *c, struct merr *err);
+enum mstatus store_step_update(struct store *s, struct m_step *st, struct merr *err);
+enum mstatus store_factor_update(struct store *s, struct m_factor *f, struct merr *err);
+enum mstatus store_intervention_update(struct store *s, struct m_intervention *iv,
+                                       struct merr *err);
+enum mstatus store_handover_update(struct store *s, struct m_handover *h, struct merr *err);
+enum mstatus store_gap_update(struct store *s, struct m_gap *g, struct merr *err);
+enum mstatus store_actor_update(struct store *s, struct m_actor *a, struct merr *err);
+enum mstatus store_category_update(struct store *s, struct m_category *c, struct merr *err);
+enum mstatus store_case_delete(struct store *s, m_id id, struct merr *err);
+enum mstatus store_step_delete(struct store *s, m_id id, struct merr *err);
+enum mstatus store_factor_delete(struct store *s, m_id id, struct merr *err);
+enum mstatus store_intervention_delete(struct store *s, m_id id, struct merr *err);
+enum mstatus store_handover_delete(struct store *s, m_id id, struct merr *err);
+enum mstatus store_gap_delete(struct store *s, m_id id, struct merr *err);
+enum mstatus store_actor_delete(struct store *s, m_id id, struct merr *err);
+enum mstatus store_category_delete(struct store *s, m_id id, struct merr *err);
+/* Moves a step one place earlier (delta -1) or later (+1) in the facilitator's order; only
+ * steps whose times do not decide the order between them can change places. */
+enum mstatus store_step_move(struct store *s, m_id step, int delta, struct merr *err);
+
+/* ---- undo and redo -------------------------------------------------------------------------
+ * A change is everything one write transaction wrote: a form saved (a gap with its actors and
+ * actions is one change), a delete with what it took along. Undo reverts the latest change not
+ * yet undone; redo re-applies the latest undone change, until a new change is made. Both live in
+ * the file, so they work after a restart. `what` receives a short translated description for the
+ * message line ("undid: step 'Flyttar till Rosengård' edited"). MR_NOT_FOUND: nothing to undo or
+ * redo. MR_CONFLICT: a later change by another mellan touched the same rows; nothing is done. */
+enum mstatus store_undo(struct store *s, char *what, size_t n, struct merr *err);
+enum mstatus store_redo(struct store *s, char *what, size_t n, struct merr *err);
+
+/* ---- search --------------------------------------------------------------------------------
+ * Full-text search (FTS5) over every case's steps, interventions and gaps: titles, narratives,
+ * voices, what was done, outcomes, what happened and what must change. Words are matched as
+ * prefixes, å ä ö as themselves; hits in story order within each case. */
+enum m_hit_kind { HIT_STEP, HIT_INTERVENTION, HIT_GAP };
+struct m_hit {
+	enum m_hit_kind kind;
+	m_id id;      /* the step, intervention or gap */
+	m_id case_id; /* and where to jump: the case and the step */
+	m_id step_id;
+	char *case_code;
+	char *snippet; /* a piece of the text around the match, one line */
+};
+struct m_hit_list {
+	struct m_hit *items;
+	size_t n;
+};
+enum mstatus store_search(struct store *s, const char *query, struct m_hit_list *out,
+                          struct merr *err);
+void m_hit_list_clear(struct m_hit_list *l);
+
 /* ---- whole-file operations ------------------------------------------------------------------ */
 /* PRAGMA integrity_check and foreign_key_check: M_OK when both are clean, M_DATA otherwise. */
 enum mstatus store_check_integrity(struct store *s, struct merr *err);
