@@ -80,15 +80,21 @@ char **cli_operands(int argc, char **argv, int *n)
 	return argv + optind;
 }
 
+char *cli_db_path(const char *db)
+{
+	char *path = db ? xstrdup(db) : m_default_db_path();
+	if (!path)
+		fprintf(stderr, "mellan: %s\n",
+		        _("no database given and no home directory to keep one in; use --db FILE"));
+	return path;
+}
+
 int cli_open_store(const char *db, unsigned flags, struct store **out)
 {
 	struct merr err = {0};
-	char *path = db ? xstrdup(db) : m_default_db_path();
-	if (!path) {
-		fprintf(stderr, "mellan: %s\n",
-		        _("no database given and no home directory to keep one in; use --db FILE"));
+	char *path = cli_db_path(db);
+	if (!path)
 		return M_USAGE;
-	}
 	int rc = M_OK;
 	if (store_open(path, flags, out, &err) != M_OK)
 		rc = cli_fail(&err);

@@ -37,6 +37,9 @@ int cli_getopt(int argc, char **argv, const struct option *opts);
 /* The arguments that are not options, after cli_getopt returned -1: their count in *n. */
 char **cli_operands(int argc, char **argv, int *n);
 
+/* The file --db named, or the default one; NULL after printing why there is none. The caller
+ * frees it. */
+char *cli_db_path(const char *db);
 /* Opens the file --db named, or the default one (paths.h), for a command. flags as store_open.
  * On failure prints one line and returns the exit status; M_OK with *out set otherwise. */
 int cli_open_store(const char *db, unsigned flags, struct store **out);

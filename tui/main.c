@@ -65,12 +65,9 @@ static int run_demo(void)
 static int run_tui(const char *db)
 {
 	struct merr err = {0};
-	char *path = db ? xstrdup(db) : m_default_db_path();
-	if (!path) {
-		fprintf(stderr, "mellan: %s\n",
-		        _("no database given and no home directory to keep one in; use --db FILE"));
+	char *path = cli_db_path(db);
+	if (!path)
 		return M_USAGE;
-	}
 	struct stat st;
 	if (stat(path, &st) != 0 && cmd_init(path, false, &err) != M_OK) {
 		free(path);
