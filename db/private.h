@@ -6,12 +6,16 @@
  *   json.c         json_object() for the history triggers
  *   schema.c       the schema as one commented constant, its triggers and the migrations
  *   open.c         opening (and refusing) a file, closing, whole-file checks
+ *   valid.c        the checks of every value, shared by adding and editing
+ *   bind.c         a record's fields as named parameters, shared by adding and editing
  *   store_write.c  the add functions of core/store.h
+ *   store_edit.c   the update, delete and move functions of core/store.h
  *   store_read.c   the list and load functions of core/store.h */
 #ifndef MELLAN_DB_PRIVATE_H
 #define MELLAN_DB_PRIVATE_H
 
 #include "core/error.h"
+#include "core/fuzzytime.h"
 #include "core/model.h"
 
 #include <sqlite3.h>
@@ -75,6 +79,26 @@ enum mstatus w_begin(struct store *s, struct merr *err);
 /* Commits when st is M_OK, rolls back otherwise; returns the final status. */
 enum mstatus w_end(struct store *s, enum mstatus st, struct merr *err);
 
+/* ---- a record's fields as named parameters (bind.c) -------------------------------------------
+ * The same names in the INSERT of an add and the UPDATE of an edit. */
+void db_bind_actor(struct q *q, const struct m_actor *a);
+void db_bind_category(struct q *q, const struct m_category *c);
+void db_bind_case(struct q *q, const struct m_case *c);
+void db_bind_step(struct q *q, const struct m_step *stp, const char *code, const char *from,
+                  const char *to, int64_t seq);
+void db_bind_factor(struct q *q, const struct m_factor *f);
+void db_bind_intervention(struct q *q, const struct m_intervention *iv, const char *start,
+                          const char *end);
+void db_bind_handover(struct q *q, const struct m_handover *h, char times[3][FT_BUFSZ]);
+void db_bind_gap(struct q *q, const struct m_gap *g);
+void db_bind_action(struct q *q, const struct m_action *a, const char *follow);
+
+/* A new `updated` stamp for the row being updated, always later than the one it replaces (two
+ * saves within one millisecond, or a clock set back, must still change it). */
+#define DB_NEXT_STAMP                                                                              \
+	"strftime('%Y-%m-%dT%H:%M:%fZ', "                                                          \
+	"max(julianday('now'), julianday(updated) + 1.5 / 86400000.0))"
+
 /* ---- schema (schema.c) ------------------------------------------------------------------------
  */
 /* Brings the file from its version to DB_SCHEMA_VERSION, one version per transaction. */
@@ -83,7 +107,31 @@ enum mstatus db_migrate(struct store *s, struct merr *err);
 /* ---- functions the schema's triggers call (json.c) ------------------------------------------- */
 int db_register_json(sqlite3 *db);
 
-/* ---- value checks (store_write.c) --------------------------------------------------------- */
+/* ---- value checks (valid.c) ----------------------------------------------------------------
+ * The same for an add and an update. Each fills err with a sentence naming the field. */
 enum mstatus db_invalid(struct store *s, struct merr *err, const char *what);
+/* Required text: something other than blanks. */
+bool db_filled(const char *t);
+/* Every text of one record is valid UTF-8 (NULL is fine). */
+enum mstatus db_texts(struct store *s, struct merr *err, const char *const *t, size_t n);
+#define DB_TEXTS(s, err, ...)                                                                      \
+	db_texts(s, err, (const char *const[]){__VA_ARGS__},                                       \
+	         sizeof((const char *const[]){__VA_ARGS__}) / sizeof(const char *))
+/* A fuzzy time as its stored code ("" when none): display forms are accepted too. */
+enum mstatus db_time_code(struct store *s, const char *in, char out[FT_BUFSZ],
+                          struct fuzzy_time *ft, struct merr *err);
+enum mstatus db_check_actor(struct store *s, const struct m_actor *a, struct merr *err);
+enum mstatus db_check_category(struct store *s, const struct m_category *c, struct merr *err);
+enum mstatus db_check_case(struct store *s, const struct m_case *c, struct merr *err);
+/* Also gives the time's code and its parsed form, for the sort keys. */
+enum mstatus db_check_step(struct store *s, const struct m_step *stp, char code[FT_BUFSZ],
+                           struct fuzzy_time *ft, struct merr *err);
+enum mstatus db_check_factor(struct store *s, const struct m_factor *f, struct merr *err);
+enum mstatus db_check_intervention(struct store *s, const struct m_intervention *iv,
+                                   char start[FT_BUFSZ], char end[FT_BUFSZ], struct merr *err);
+/* times: the codes of sent, received and acted. */
+enum mstatus db_check_handover(struct store *s, const struct m_handover *h,
+                               char times[3][FT_BUFSZ], struct merr *err);
+enum mstatus db_check_gap(struct store *s, const struct m_gap *g, struct merr *err);
 
 #endif

@@ -28,6 +28,13 @@ static void col_uuid(struct q *q, int col, char out[M_UUID_LEN + 1])
 	snprintf(out, M_UUID_LEN + 1, "%s", t ? (const char *)t : "");
 }
 
+/* The stamp an update must still find (store.h, editing). */
+static void col_stamp(struct q *q, int col, char out[M_STAMP_LEN + 1])
+{
+	const unsigned char *t = sqlite3_column_text(q->st, col);
+	snprintf(out, M_STAMP_LEN + 1, "%s", t ? (const char *)t : "");
+}
+
 static enum m_sector col_sector(struct q *q, int col)
 {
 	char *c = q_col_text(q, col);
@@ -62,7 +69,7 @@ COL_ENUM(action_status, enum m_action_status)
 	"(SELECT count(*) FROM step WHERE case_id = kase.id), "                                    \
 	"(SELECT count(*) FROM intervention WHERE case_id = kase.id), "                            \
 	"(SELECT count(*) FROM handover WHERE case_id = kase.id), "                                \
-	"(SELECT count(*) FROM gap WHERE case_id = kase.id) FROM kase "
+	"(SELECT count(*) FROM gap WHERE case_id = kase.id), updated FROM kase "
 
 static void read_case(struct q *q, struct m_case *c)
 {
@@ -78,6 +85,7 @@ static void read_case(struct q *q, struct m_case *c)
 	c->n_interventions = (int)q_col_int(q, 9);
 	c->n_handovers = (int)q_col_int(q, 10);
 	c->n_gaps = (int)q_col_int(q, 11);
+	col_stamp(q, 12, c->updated);
 }
 
 enum mstatus store_case_list(struct store *s, struct m_case_list *out, struct merr *err)
@@ -139,7 +147,7 @@ static enum mstatus load_steps(struct store *s, struct m_journey *j, struct merr
 	 * between equals. */
 	q_prepare(&q, s,
 	          "SELECT id, uuid, case_id, time, sort_from, sort_to, seq, title, narrative, "
-	          "domain, certainty, voice, note FROM step WHERE case_id = :id "
+	          "domain, certainty, voice, note, updated FROM step WHERE case_id = :id "
 	          "ORDER BY sort_from IS NULL, sort_from, sort_to, seq, id");
 	q_id(&q, ":id", j->kase.id);
 	while (q_row(&q)) {
@@ -157,13 +165,14 @@ static enum mstatus load_steps(struct store *s, struct m_journey *j, struct merr
 		st->certainty = col_certainty(&q, 10);
 		st->voice = q_col_text(&q, 11);
 		st->note = q_col_text(&q, 12);
+		col_stamp(&q, 13, st->updated);
 	}
 	enum mstatus rc = q_finish(&q, err);
 	if (rc != M_OK)
 		return rc;
 
 	q_prepare(&q, s,
-	          "SELECT f.id, f.uuid, f.step_id, f.kind, f.text FROM factor f "
+	          "SELECT f.id, f.uuid, f.step_id, f.kind, f.text, f.updated FROM factor f "
 	          "JOIN step s ON s.id = f.step_id WHERE s.case_id = :id ORDER BY f.id");
 	q_id(&q, ":id", j->kase.id);
 	while (q_row(&q)) {
@@ -180,6 +189,7 @@ static enum mstatus load_steps(struct store *s, struct m_journey *j, struct merr
 		f->step_id = step_id;
 		f->kind = col_factor_kind(&q, 3);
 		f->text = q_col_text(&q, 4);
+		col_stamp(&q, 5, f->updated);
 	}
 	return q_finish(&q, err);
 }
@@ -189,7 +199,7 @@ static enum mstatus load_interventions(struct store *s, struct m_journey *j, str
 	struct q q;
 	q_prepare(&q, s,
 	          "SELECT id, uuid, case_id, actor_id, coalesce(step_from, 0), "
-	          "coalesce(step_to, 0), kind, start_time, end_time, what, outcome, effect "
+	          "coalesce(step_to, 0), kind, start_time, end_time, what, outcome, effect, updated "
 	          "FROM intervention WHERE case_id = :id ORDER BY id");
 	q_id(&q, ":id", j->kase.id);
 	while (q_row(&q)) {
@@ -206,6 +216,7 @@ static enum mstatus load_interventions(struct store *s, struct m_journey *j, str
 		iv->what = q_col_text(&q, 9);
 		iv->outcome = q_col_text(&q, 10);
 		iv->effect = (int)q_col_int(&q, 11);
+		col_stamp(&q, 12, iv->updated);
 	}
 	return q_finish(&q, err);
 }
@@ -215,7 +226,8 @@ static enum mstatus load_handovers(struct store *s, struct m_journey *j, struct 
 	struct q q;
 	q_prepare(&q, s,
 	          "SELECT id, uuid, case_id, coalesce(step_id, 0), from_actor, to_actor, kind, "
-	          "sent, received, acted, note FROM handover WHERE case_id = :id ORDER BY id");
+	          "sent, received, acted, note, updated FROM handover WHERE case_id = :id "
+	          "ORDER BY id");
 	q_id(&q, ":id", j->kase.id);
 	while (q_row(&q)) {
 		struct m_handover *h = PUSH(j->handovers, j->n_handovers);
@@ -230,6 +242,7 @@ static enum mstatus load_handovers(struct store *s, struct m_journey *j, struct 
 		h->received = q_col_text(&q, 8);
 		h->acted = q_col_text(&q, 9);
 		h->note = q_col_text(&q, 10);
+		col_stamp(&q, 11, h->updated);
 	}
 	return q_finish(&q, err);
 }
@@ -247,8 +260,8 @@ static enum mstatus load_gaps(struct store *s, struct m_journey *j, struct merr 
 	struct q q;
 	q_prepare(&q, s,
 	          "SELECT id, uuid, case_id, coalesce(step_id, 0), coalesce(step_to, 0), "
-	          "category_id, severity, what_happened, what_must_change, level, status "
-	          "FROM gap WHERE case_id = :id ORDER BY id");
+	          "category_id, severity, what_happened, what_must_change, level, status, "
+	          "updated FROM gap WHERE case_id = :id ORDER BY id");
 	q_id(&q, ":id", j->kase.id);
 	while (q_row(&q)) {
 		struct m_gap *g = PUSH(j->gaps, j->n_gaps);
@@ -263,6 +276,7 @@ static enum mstatus load_gaps(struct store *s, struct m_journey *j, struct merr 
 		g->what_must_change = q_col_text(&q, 8);
 		g->level = col_level(&q, 9);
 		g->status = col_gap_status(&q, 10);
+		col_stamp(&q, 11, g->updated);
 	}
 	enum mstatus st = q_finish(&q, err);
 	if (st != M_OK)
@@ -339,7 +353,8 @@ enum mstatus store_actor_list(struct store *s, struct m_actor_list *out, struct 
 	struct q q;
 	/* Sectors in the order of enum m_sector, then names in Swedish order. */
 	q_prepare(&q, s,
-	          "SELECT id, uuid, name, short_label, sector, colour, description FROM actor "
+	          "SELECT id, uuid, name, short_label, sector, colour, description, updated "
+	          "FROM actor "
 	          "ORDER BY CASE sector WHEN 'municipality' THEN 0 WHEN 'state' THEN 1 "
 	          "WHEN 'region' THEN 2 WHEN 'civil' THEN 3 WHEN 'business' THEN 4 "
 	          "WHEN 'academia' THEN 5 ELSE 6 END, name COLLATE sv, id");
@@ -352,6 +367,7 @@ enum mstatus store_actor_list(struct store *s, struct m_actor_list *out, struct 
 		a->sector = col_sector(&q, 4);
 		a->colour = (int)q_col_int(&q, 5);
 		a->description = q_col_text(&q, 6);
+		col_stamp(&q, 7, a->updated);
 	}
 	enum mstatus st = q_finish(&q, err);
 	if (st != M_OK)
@@ -364,7 +380,7 @@ enum mstatus store_category_list(struct store *s, struct m_category_list *out, s
 	memset(out, 0, sizeof *out);
 	struct q q;
 	q_prepare(&q, s,
-	          "SELECT id, uuid, code, name, description, sort_order FROM category "
+	          "SELECT id, uuid, code, name, description, sort_order, updated FROM category "
 	          "ORDER BY sort_order, id");
 	while (q_row(&q)) {
 		struct m_category *c = PUSH(out->items, out->n);
@@ -374,6 +390,7 @@ enum mstatus store_category_list(struct store *s, struct m_category_list *out, s
 		c->name = q_col_text(&q, 3);
 		c->description = q_col_text(&q, 4);
 		c->sort_order = (int)q_col_int(&q, 5);
+		col_stamp(&q, 6, c->updated);
 	}
 	enum mstatus st = q_finish(&q, err);
 	if (st != M_OK)

@@ -6,45 +6,11 @@
 #include "core/fuzzytime.h"
 #include "core/i18n.h"
 #include "core/store.h"
-#include "core/text.h"
 #include "core/uuid.h"
 #include "core/xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-enum mstatus db_invalid(struct store *s, struct merr *err, const char *what)
-{
-	return merr_set(err, M_USAGE, MR_INVALID, _("%s: %s"), s->path, what);
-}
-
-static bool utf8_ok(const char *t)
-{
-	return !t || text_valid_utf8(t, strlen(t));
-}
-
-/* Required text: something other than blanks. */
-static bool filled(const char *t)
-{
-	if (!t)
-		return false;
-	for (; *t; t++)
-		if (*t != ' ' && *t != '\t' && *t != '\n' && *t != '\r')
-			return true;
-	return false;
-}
-
-/* All optional and required text of one record, checked at once. */
-static enum mstatus texts_ok(struct store *s, struct merr *err, const char *const *t, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!utf8_ok(t[i]))
-			return db_invalid(s, err, _("text that is not valid UTF-8"));
-	return M_OK;
-}
-#define TEXTS(s, err, ...)                                                                         \
-	texts_ok(s, err, (const char *const[]){__VA_ARGS__},                                       \
-	         sizeof((const char *const[]){__VA_ARGS__}) / sizeof(const char *))
 
 /* A record keeps the uuid it came with (from another laptop); a new one gets a new one. */
 static enum mstatus give_uuid(struct store *s, char uuid[M_UUID_LEN + 1], bool *made,
@@ -55,24 +21,6 @@ static enum mstatus give_uuid(struct store *s, char uuid[M_UUID_LEN + 1], bool *
 		m_uuid_new(uuid);
 	else if (!m_uuid_valid(uuid))
 		return db_invalid(s, err, _("a record's identity (UUID) is not valid"));
-	return M_OK;
-}
-
-/* A fuzzy time as its stored code ("" when none): display forms are accepted too. */
-static enum mstatus time_code(struct store *s, const char *in, char out[FT_BUFSZ],
-                              struct fuzzy_time *ft, struct merr *err)
-{
-	struct fuzzy_time tmp;
-	if (!ft)
-		ft = &tmp;
-	memset(ft, 0, sizeof *ft);
-	out[0] = '\0';
-	if (!in)
-		return M_OK;
-	struct merr e = {0};
-	if (ft_parse(in, ft, &e) != M_OK)
-		return merr_set(err, M_USAGE, MR_INVALID, _("%s: %s"), s->path, e.msg);
-	ft_code(ft, out);
 	return M_OK;
 }
 
@@ -107,18 +55,10 @@ static enum mstatus done(struct store *s, enum mstatus st, char *uuid, bool made
 	return st;
 }
 
-#define ENUM_OK(v, count) ((int)(v) >= 0 && (int)(v) < (count))
-
 enum mstatus store_actor_add(struct store *s, struct m_actor *a, struct merr *err)
 {
-	if (!filled(a->name))
-		return db_invalid(s, err, _("an actor needs a name"));
-	if (!ENUM_OK(a->sector, SECTOR_COUNT))
-		return db_invalid(s, err, _("an actor's sector is not one of the known sectors"));
-	if (a->colour < 0 || a->colour > 7)
-		return db_invalid(s, err, _("an actor's colour must be between 0 and 7"));
 	bool made = false;
-	enum mstatus st = TEXTS(s, err, a->name, a->short_label, a->description);
+	enum mstatus st = db_check_actor(s, a, err);
 	if (st == M_OK)
 		st = give_uuid(s, a->uuid, &made, err);
 	if (st == M_OK)
@@ -131,21 +71,15 @@ enum mstatus store_actor_add(struct store *s, struct m_actor *a, struct merr *er
 	          "INSERT INTO actor (uuid, name, short_label, sector, colour, description) "
 	          "VALUES (:uuid, :name, :short, :sector, :colour, :description)");
 	q_text(&q, ":uuid", a->uuid);
-	q_text(&q, ":name", a->name);
-	q_text(&q, ":short", a->short_label);
-	q_text(&q, ":sector", m_sector_code(a->sector));
-	q_int(&q, ":colour", a->colour);
-	q_text(&q, ":description", a->description);
+	db_bind_actor(&q, a);
 	st = insert(s, &q, &id, err);
 	return done(s, st, a->uuid, made, &a->id, id, err);
 }
 
 enum mstatus store_category_add(struct store *s, struct m_category *c, struct merr *err)
 {
-	if (!filled(c->code) || !filled(c->name))
-		return db_invalid(s, err, _("a gap category needs a code and a name"));
 	bool made = false;
-	enum mstatus st = TEXTS(s, err, c->code, c->name, c->description);
+	enum mstatus st = db_check_category(s, c, err);
 	if (st == M_OK)
 		st = give_uuid(s, c->uuid, &made, err);
 	if (st == M_OK)
@@ -158,10 +92,7 @@ enum mstatus store_category_add(struct store *s, struct m_category *c, struct me
 	          "INSERT INTO category (uuid, code, name, description, sort_order) "
 	          "VALUES (:uuid, :code, :name, :description, :sort)");
 	q_text(&q, ":uuid", c->uuid);
-	q_text(&q, ":code", c->code);
-	q_text(&q, ":name", c->name);
-	q_text(&q, ":description", c->description);
-	q_int(&q, ":sort", c->sort_order);
+	db_bind_category(&q, c);
 	st = insert(s, &q, &id, err);
 	return done(s, st, c->uuid, made, &c->id, id, err);
 }
@@ -170,10 +101,10 @@ enum mstatus store_threshold_add(struct store *s, struct m_threshold *t, struct 
 {
 	if (t->age < 0 || t->age > 30)
 		return db_invalid(s, err, _("a threshold's age must be between 0 and 30"));
-	if (!filled(t->label))
+	if (!db_filled(t->label))
 		return db_invalid(s, err, _("a threshold needs a label"));
 	bool made = false;
-	enum mstatus st = TEXTS(s, err, t->label);
+	enum mstatus st = DB_TEXTS(s, err, t->label);
 	if (st == M_OK)
 		st = give_uuid(s, t->uuid, &made, err);
 	if (st == M_OK)
@@ -196,14 +127,8 @@ enum mstatus store_threshold_add(struct store *s, struct m_threshold *t, struct 
 
 enum mstatus store_case_add(struct store *s, struct m_case *c, struct merr *err)
 {
-	if (!filled(c->code))
-		return db_invalid(s, err, _("a case needs a code"));
-	if (c->birth_year != 0 && (c->birth_year < 1900 || c->birth_year > 2100))
-		return db_invalid(s, err, _("a birth year must be a year between 1900 and 2100"));
-	if (!ENUM_OK(c->status, CASE_STATUS_COUNT))
-		return db_invalid(s, err, _("a case's status is not one of the known ones"));
 	bool made = false;
-	enum mstatus st = TEXTS(s, err, c->code, c->gender, c->area, c->summary);
+	enum mstatus st = db_check_case(s, c, err);
 	if (st == M_OK)
 		st = give_uuid(s, c->uuid, &made, err);
 	if (st == M_OK)
@@ -216,12 +141,7 @@ enum mstatus store_case_add(struct store *s, struct m_case *c, struct merr *err)
 	          "INSERT INTO kase (uuid, code, birth_year, gender, area, summary, status) "
 	          "VALUES (:uuid, :code, :birth_year, :gender, :area, :summary, :status)");
 	q_text(&q, ":uuid", c->uuid);
-	q_text(&q, ":code", c->code);
-	q_id(&q, ":birth_year", c->birth_year);
-	q_text(&q, ":gender", c->gender);
-	q_text(&q, ":area", c->area);
-	q_text(&q, ":summary", c->summary);
-	q_text(&q, ":status", m_case_status_code(c->status));
+	db_bind_case(&q, c);
 	st = insert(s, &q, &id, err);
 	if (st != M_OK && err && err->reason == MR_EXISTS)
 		merr_set(err, M_USAGE, MR_EXISTS,
@@ -238,23 +158,10 @@ static void set_text(char **field, const char *v)
 
 enum mstatus store_step_add(struct store *s, struct m_step *stp, struct merr *err)
 {
-	if (!stp->case_id)
-		return db_invalid(s, err, _("a step must belong to a case"));
-	if (!filled(stp->title))
-		return db_invalid(s, err, _("a step needs a title"));
-	if (!ENUM_OK(stp->domain, DOMAIN_COUNT))
-		return db_invalid(s, err, _("a step's life domain is not one of the known ones"));
-	if (!ENUM_OK(stp->certainty, CERT_COUNT))
-		return db_invalid(s, err, _("a step's certainty is not one of the known ones"));
-	if (stp->seq < 0)
-		return db_invalid(s, err, _("a step's place in the story cannot be negative"));
 	char code[FT_BUFSZ];
 	struct fuzzy_time ft;
 	bool made = false;
-	enum mstatus st =
-	    TEXTS(s, err, stp->time, stp->title, stp->narrative, stp->voice, stp->note);
-	if (st == M_OK)
-		st = time_code(s, stp->time, code, &ft, err);
+	enum mstatus st = db_check_step(s, stp, code, &ft, err);
 	if (st == M_OK)
 		st = give_uuid(s, stp->uuid, &made, err);
 	if (st == M_OK)
@@ -293,16 +200,7 @@ enum mstatus store_step_add(struct store *s, struct m_step *stp, struct merr *er
 		    ":from, :to, :seq, :title, :narrative, :domain, :certainty, :voice, :note)");
 		q_text(&q, ":uuid", stp->uuid);
 		q_id(&q, ":case", stp->case_id);
-		q_text(&q, ":time", code);
-		q_text(&q, ":from", from);
-		q_text(&q, ":to", to);
-		q_int(&q, ":seq", seq);
-		q_text(&q, ":title", stp->title);
-		q_text(&q, ":narrative", stp->narrative);
-		q_text(&q, ":domain", m_domain_code(stp->domain));
-		q_text(&q, ":certainty", m_certainty_code(stp->certainty));
-		q_text(&q, ":voice", stp->voice);
-		q_text(&q, ":note", stp->note);
+		db_bind_step(&q, stp, code, from, to, seq);
 		st = insert(s, &q, &id, err);
 	}
 	st = done(s, st, stp->uuid, made, &stp->id, id, err);
@@ -316,14 +214,8 @@ enum mstatus store_step_add(struct store *s, struct m_step *stp, struct merr *er
 
 enum mstatus store_factor_add(struct store *s, struct m_factor *f, struct merr *err)
 {
-	if (!f->step_id)
-		return db_invalid(s, err, _("a factor must belong to a step"));
-	if (!ENUM_OK(f->kind, FACTOR_KIND_COUNT))
-		return db_invalid(s, err, _("a factor is either a risk or a protective factor"));
-	if (!filled(f->text))
-		return db_invalid(s, err, _("a factor needs a text"));
 	bool made = false;
-	enum mstatus st = TEXTS(s, err, f->text);
+	enum mstatus st = db_check_factor(s, f, err);
 	if (st == M_OK)
 		st = give_uuid(s, f->uuid, &made, err);
 	if (st == M_OK)
@@ -337,27 +229,16 @@ enum mstatus store_factor_add(struct store *s, struct m_factor *f, struct merr *
 	          ":text)");
 	q_text(&q, ":uuid", f->uuid);
 	q_id(&q, ":step", f->step_id);
-	q_text(&q, ":kind", m_factor_kind_code(f->kind));
-	q_text(&q, ":text", f->text);
+	db_bind_factor(&q, f);
 	st = insert(s, &q, &id, err);
 	return done(s, st, f->uuid, made, &f->id, id, err);
 }
 
 enum mstatus store_intervention_add(struct store *s, struct m_intervention *iv, struct merr *err)
 {
-	if (!iv->case_id || !iv->actor_id)
-		return db_invalid(s, err, _("an intervention needs a case and an actor"));
-	if (!ENUM_OK(iv->kind, IV_KIND_COUNT))
-		return db_invalid(s, err, _("an intervention's kind is not one of the known ones"));
-	if (iv->effect < -2 || iv->effect > 2)
-		return db_invalid(s, err, _("an intervention's effect must be between -2 and +2"));
 	char start[FT_BUFSZ], end[FT_BUFSZ];
 	bool made = false;
-	enum mstatus st = TEXTS(s, err, iv->start, iv->end, iv->what, iv->outcome);
-	if (st == M_OK)
-		st = time_code(s, iv->start, start, NULL, err);
-	if (st == M_OK)
-		st = time_code(s, iv->end, end, NULL, err);
+	enum mstatus st = db_check_intervention(s, iv, start, end, err);
 	if (st == M_OK)
 		st = give_uuid(s, iv->uuid, &made, err);
 	if (st == M_OK)
@@ -372,34 +253,16 @@ enum mstatus store_intervention_add(struct store *s, struct m_intervention *iv, 
 	          ":from, :to, :kind, :start, :end, :what, :outcome, :effect)");
 	q_text(&q, ":uuid", iv->uuid);
 	q_id(&q, ":case", iv->case_id);
-	q_id(&q, ":actor", iv->actor_id);
-	q_id(&q, ":from", iv->step_from);
-	q_id(&q, ":to", iv->step_to);
-	q_text(&q, ":kind", m_iv_kind_code(iv->kind));
-	q_text(&q, ":start", start);
-	q_text(&q, ":end", end);
-	q_text(&q, ":what", iv->what);
-	q_text(&q, ":outcome", iv->outcome);
-	q_int(&q, ":effect", iv->effect);
+	db_bind_intervention(&q, iv, start, end);
 	st = insert(s, &q, &id, err);
 	return done(s, st, iv->uuid, made, &iv->id, id, err);
 }
 
 enum mstatus store_handover_add(struct store *s, struct m_handover *h, struct merr *err)
 {
-	if (!h->case_id || !h->from_actor || !h->to_actor)
-		return db_invalid(s, err, _("a hand-over needs a case, a sender and a receiver"));
-	if (!ENUM_OK(h->kind, HO_KIND_COUNT))
-		return db_invalid(s, err, _("a hand-over's kind is not one of the known ones"));
-	char sent[FT_BUFSZ], received[FT_BUFSZ], acted[FT_BUFSZ];
+	char times[3][FT_BUFSZ];
 	bool made = false;
-	enum mstatus st = TEXTS(s, err, h->sent, h->received, h->acted, h->note);
-	if (st == M_OK)
-		st = time_code(s, h->sent, sent, NULL, err);
-	if (st == M_OK)
-		st = time_code(s, h->received, received, NULL, err);
-	if (st == M_OK)
-		st = time_code(s, h->acted, acted, NULL, err);
+	enum mstatus st = db_check_handover(s, h, times, err);
 	if (st == M_OK)
 		st = give_uuid(s, h->uuid, &made, err);
 	if (st == M_OK)
@@ -414,44 +277,9 @@ enum mstatus store_handover_add(struct store *s, struct m_handover *h, struct me
 	          ":received, :acted, :note)");
 	q_text(&q, ":uuid", h->uuid);
 	q_id(&q, ":case", h->case_id);
-	q_id(&q, ":step", h->step_id);
-	q_id(&q, ":from", h->from_actor);
-	q_id(&q, ":to", h->to_actor);
-	q_text(&q, ":kind", m_ho_kind_code(h->kind));
-	q_text(&q, ":sent", sent);
-	q_text(&q, ":received", received);
-	q_text(&q, ":acted", acted);
-	q_text(&q, ":note", h->note);
+	db_bind_handover(&q, h, times);
 	st = insert(s, &q, &id, err);
 	return done(s, st, h->uuid, made, &h->id, id, err);
-}
-
-static enum mstatus gap_check(struct store *s, const struct m_gap *g, struct merr *err)
-{
-	if (!g->case_id || !g->category_id)
-		return db_invalid(s, err, _("a gap needs a case and a category"));
-	if (g->severity < 1 || g->severity > 3)
-		return db_invalid(s, err, _("a gap's severity must be 1, 2 or 3"));
-	if (!ENUM_OK(g->level, LEVEL_COUNT) || !ENUM_OK(g->status, GAP_STATUS_COUNT))
-		return db_invalid(s, err,
-		                  _("a gap's level or status is not one of the known ones"));
-	for (size_t i = 0; i < g->n_actors; i++)
-		if (!g->actors[i].actor_id || !ENUM_OK(g->actors[i].role, GAR_COUNT))
-			return db_invalid(s, err, _("a gap's actor needs an actor and a role"));
-	for (size_t i = 0; i < g->n_actions; i++) {
-		const struct m_action *a = &g->actions[i];
-		if (!filled(a->what))
-			return db_invalid(s, err, _("an action needs to say what must be done"));
-		if (!ENUM_OK(a->status, ACTION_STATUS_COUNT))
-			return db_invalid(s, err,
-			                  _("an action's status is not one of the known ones"));
-		enum mstatus st = TEXTS(s, err, a->what, a->follow_up);
-		if (st != M_OK)
-			return st;
-		if (a->uuid[0] && !m_uuid_valid(a->uuid))
-			return db_invalid(s, err, _("a record's identity (UUID) is not valid"));
-	}
-	return TEXTS(s, err, g->what_happened, g->what_must_change);
 }
 
 static enum mstatus gap_actors(struct store *s, const struct m_gap *g, m_id gap_id,
@@ -487,7 +315,7 @@ static enum mstatus gap_actions(struct store *s, const struct m_gap *g, m_id gap
 			memcpy(uuids[i], a->uuid, sizeof uuids[i]);
 		else
 			m_uuid_new(uuids[i]);
-		st = time_code(s, a->follow_up, follow, NULL, err);
+		st = db_time_code(s, a->follow_up, follow, NULL, err);
 		if (st != M_OK)
 			break;
 		struct q q;
@@ -496,11 +324,7 @@ static enum mstatus gap_actions(struct store *s, const struct m_gap *g, m_id gap
 		          "status) VALUES (:uuid, :gap, :what, :actor, :lead, :follow, :status)");
 		q_text(&q, ":uuid", uuids[i]);
 		q_id(&q, ":gap", gap_id);
-		q_text(&q, ":what", a->what);
-		q_id(&q, ":actor", a->actor_id);
-		q_id(&q, ":lead", a->lead_id);
-		q_text(&q, ":follow", follow);
-		q_text(&q, ":status", m_action_status_code(a->status));
+		db_bind_action(&q, a, follow);
 		st = insert(s, &q, &ids[i], err);
 	}
 	return st;
@@ -509,7 +333,7 @@ static enum mstatus gap_actions(struct store *s, const struct m_gap *g, m_id gap
 enum mstatus store_gap_add(struct store *s, struct m_gap *g, struct merr *err)
 {
 	bool made = false;
-	enum mstatus st = gap_check(s, g, err);
+	enum mstatus st = db_check_gap(s, g, err);
 	if (st == M_OK)
 		st = give_uuid(s, g->uuid, &made, err);
 	if (st == M_OK)
@@ -526,14 +350,7 @@ enum mstatus store_gap_add(struct store *s, struct m_gap *g, struct merr *err)
 	          ":to, :category, :severity, :happened, :change, :level, :status)");
 	q_text(&q, ":uuid", g->uuid);
 	q_id(&q, ":case", g->case_id);
-	q_id(&q, ":step", g->step_id);
-	q_id(&q, ":to", g->step_to);
-	q_id(&q, ":category", g->category_id);
-	q_int(&q, ":severity", g->severity);
-	q_text(&q, ":happened", g->what_happened);
-	q_text(&q, ":change", g->what_must_change);
-	q_text(&q, ":level", m_level_code(g->level));
-	q_text(&q, ":status", m_gap_status_code(g->status));
+	db_bind_gap(&q, g);
 	st = insert(s, &q, &id, err);
 	if (st == M_OK)
 		st = gap_actors(s, g, id, err);
@@ -552,10 +369,10 @@ enum mstatus store_gap_add(struct store *s, struct m_gap *g, struct merr *err)
 
 enum mstatus store_workshop_add(struct store *s, struct m_workshop *w, struct merr *err)
 {
-	if (!filled(w->date))
+	if (!db_filled(w->date))
 		return db_invalid(s, err, _("a workshop needs a date"));
 	bool made = false;
-	enum mstatus st = TEXTS(s, err, w->date, w->place, w->sectors, w->notes);
+	enum mstatus st = DB_TEXTS(s, err, w->date, w->place, w->sectors, w->notes);
 	if (st == M_OK)
 		st = give_uuid(s, w->uuid, &made, err);
 	if (st == M_OK)
@@ -617,9 +434,9 @@ enum mstatus store_workshop_log_add(struct store *s, m_id workshop, const char *
 		return db_invalid(s, err, _("a log entry must belong to a workshop"));
 	if (!kind || (strcmp(kind, "note") != 0 && strcmp(kind, "decision") != 0))
 		return db_invalid(s, err, _("a log entry is either a note or a decision"));
-	if (!filled(text))
+	if (!db_filled(text))
 		return db_invalid(s, err, _("a log entry needs a text"));
-	enum mstatus st = TEXTS(s, err, text);
+	enum mstatus st = DB_TEXTS(s, err, text);
 	if (st != M_OK)
 		return st;
 	char *sql = xasprintf("INSERT INTO workshop_log (uuid, workshop_id, kind, text) "
