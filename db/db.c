@@ -195,6 +195,8 @@ static enum mstatus begin_write(struct store *s, struct merr *err)
 	q_text(&q, ":initials", s->editor);
 	q_exec(&q);
 	st = q_finish(&q, err);
+	if (st == M_OK)
+		st = db_change_begin(s, err);
 	if (st != M_OK)
 		db_exec(s, "ROLLBACK", NULL);
 	return st;
@@ -223,7 +225,9 @@ enum mstatus store_commit(struct store *s, struct merr *err)
 		return merr_set(err, M_OTHER, MR_IO,
 		                _("%s: the changes were undone after an error; try again"),
 		                s->path);
-	enum mstatus st = db_exec(s, "COMMIT", err);
+	enum mstatus st = db_change_end(s, err);
+	if (st == M_OK)
+		st = db_exec(s, "COMMIT", err);
 	if (st != M_OK && !sqlite3_get_autocommit(s->db))
 		db_exec(s, "ROLLBACK", NULL);
 	return st;
@@ -252,6 +256,8 @@ enum mstatus w_end(struct store *s, enum mstatus st, struct merr *err)
 	if (s->depth == 0) {
 		if (sqlite3_get_autocommit(s->db))
 			return st; /* SQLite already rolled back after a hard error */
+		if (st == M_OK)
+			st = db_change_end(s, err);
 		if (st == M_OK) {
 			st = db_exec(s, "COMMIT", err);
 			if (st == M_OK)

@@ -261,10 +261,15 @@ static void close_db(struct store *s)
 {
 	if (!s->db)
 		return;
-	sqlite3_stmt *q;
-	while ((q = sqlite3_next_stmt(s->db, NULL)) != NULL)
-		sqlite3_finalize(q);
-	sqlite3_close(s->db);
+	/* Statements left unfinished after an error are finalized, but only once a close has
+	 * shown there are some: before it, the search index's own statements are listed too, and
+	 * those belong to SQLite, which finalizes them when it closes the index. */
+	if (sqlite3_close(s->db) == SQLITE_BUSY) {
+		sqlite3_stmt *q;
+		while ((q = sqlite3_next_stmt(s->db, NULL)) != NULL)
+			sqlite3_finalize(q);
+		sqlite3_close(s->db);
+	}
 	s->db = NULL;
 }
 

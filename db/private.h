@@ -24,7 +24,7 @@
 
 /* "MLLN": recognises our files among other SQLite files. */
 #define DB_APPLICATION_ID 0x4D4C4C4E
-#define DB_SCHEMA_VERSION 1
+#define DB_SCHEMA_VERSION 2
 #define DB_BUSY_TIMEOUT_MS 5000
 
 struct store {
@@ -37,6 +37,10 @@ struct store {
 	int savepoints; /* open savepoints of single writes inside a caller's transaction */
 	int64_t data_version;
 	bool tidy_on_close; /* read-only and the -wal was made by us: see store_close() */
+	/* The change the current write transaction makes (change.c). */
+	int64_t history_mark; /* the last history row before it */
+	const char *change_kind; /* "undo" or "redo" while one runs; NULL for an edit */
+	int64_t change_target;
 };
 
 /* ---- statements (db.c) ----------------------------------------------------------------------
@@ -103,6 +107,23 @@ void db_bind_action(struct q *q, const struct m_action *a, const char *follow);
  */
 /* Brings the file from its version to DB_SCHEMA_VERSION, one version per transaction. */
 enum mstatus db_migrate(struct store *s, struct merr *err);
+/* The `updated` and history triggers of a record table added by a later migration. */
+enum mstatus db_record_triggers(struct store *s, const char *tbl, struct merr *err);
+/* Version 1 to 2 (migrate_edit.c): changes for undo and redo, the search index, dismissed
+ * proposals. */
+enum mstatus db_migrate_edit(struct store *s, struct merr *err);
+
+/* ---- changes (change.c) ---------------------------------------------------------------------
+ * Every write transaction notes where the history stood when it began; before it commits, the
+ * history rows it wrote become one change (migrate_edit.c) and the search index follows them. */
+enum mstatus db_change_begin(struct store *s, struct merr *err);
+enum mstatus db_change_end(struct store *s, struct merr *err);
+
+/* ---- the search index (search.c) ---------------------------------------------------------- */
+/* Indexes every step, intervention and gap again. */
+enum mstatus db_search_rebuild(struct store *s, struct merr *err);
+/* Brings the index up to the history: the rows written since it was last brought up. */
+enum mstatus db_search_sync(struct store *s, struct merr *err);
 
 /* ---- functions the schema's triggers call (json.c) ------------------------------------------- */
 int db_register_json(sqlite3 *db);

@@ -329,9 +329,21 @@ static enum mstatus migrate_0_to_1(struct store *s, struct merr *err)
 	return st;
 }
 
+enum mstatus db_record_triggers(struct store *s, const char *tbl, struct merr *err)
+{
+	struct sbuf b = {0};
+	sb_add(&b, "");
+	enum mstatus st = record_triggers(s, tbl, &b, err);
+	if (st == M_OK)
+		st = db_exec(s, b.p, err);
+	free(b.p);
+	return st;
+}
+
 /* migrations[v] brings a file from version v to v + 1. */
 static enum mstatus (*const migrations[DB_SCHEMA_VERSION])(struct store *, struct merr *) = {
     migrate_0_to_1,
+    db_migrate_edit,
 };
 
 static enum mstatus read_version(struct store *s, int *v, struct merr *err)

@@ -5,78 +5,7 @@
  * belongs to the record, a catalogue entry in use is kept, and steps move in the facilitator's
  * order. Real files in a temporary directory;
  * SQLite is used directly only to count history rows. */
-#include "testutil.h"
-
-#include "core/store.h"
-
-#include <sqlite3.h>
-
-static struct store *open_file(const char *path, unsigned flags)
-{
-	struct store *s = NULL;
-	struct merr err = {0};
-	if (store_open(path, flags, &s, &err) != M_OK)
-		fail_msg("store_open %s: %s", path, err.msg);
-	return s;
-}
-
-static struct store *fresh(const char *name, char *path, size_t n)
-{
-	tu_path(path, n, name);
-	return open_file(path, STORE_CREATE | STORE_EXCLUSIVE);
-}
-
-static m_id actor(struct store *s, const char *name)
-{
-	struct m_actor a = {.name = strdup(name), .sector = SECTOR_MUNICIPALITY};
-	struct merr err = {0};
-	if (store_actor_add(s, &a, &err) != M_OK)
-		fail_msg("actor %s: %s", name, err.msg);
-	m_id id = a.id;
-	m_actor_clear(&a);
-	return id;
-}
-
-static m_id category(struct store *s, const char *code)
-{
-	struct m_category c = {.code = strdup(code), .name = strdup("Överlämningen brast")};
-	struct merr err = {0};
-	if (store_category_add(s, &c, &err) != M_OK)
-		fail_msg("category %s: %s", code, err.msg);
-	m_id id = c.id;
-	m_category_clear(&c);
-	return id;
-}
-
-static m_id kase(struct store *s, const char *code, int birth_year)
-{
-	struct m_case c = {.code = strdup(code), .birth_year = birth_year};
-	struct merr err = {0};
-	if (store_case_add(s, &c, &err) != M_OK)
-		fail_msg("case %s: %s", code, err.msg);
-	m_id id = c.id;
-	m_case_clear(&c);
-	return id;
-}
-
-static m_id step(struct store *s, m_id case_id, const char *time, const char *title)
-{
-	struct m_step st = {
-	    .case_id = case_id, .time = time ? strdup(time) : NULL, .title = strdup(title)};
-	struct merr err = {0};
-	if (store_step_add(s, &st, &err) != M_OK)
-		fail_msg("step %s: %s", title, err.msg);
-	m_id id = st.id;
-	m_step_clear(&st);
-	return id;
-}
-
-static void load(struct store *s, m_id case_id, struct m_journey *j)
-{
-	struct merr err = {0};
-	if (store_journey_load(s, case_id, j, &err) != M_OK)
-		fail_msg("journey: %s", err.msg);
-}
+#include "storeutil.h"
 
 static struct m_step *step_of(struct m_journey *j, m_id id)
 {
@@ -87,28 +16,13 @@ static struct m_step *step_of(struct m_journey *j, m_id id)
 	return NULL;
 }
 
-static void replace(char **field, const char *v)
-{
-	free(*field);
-	*field = v ? strdup(v) : NULL;
-}
-
 /* History rows, looked at directly in the file: what is committed. */
 static int history_rows(const char *path, const char *tbl, const char *op)
 {
-	sqlite3 *h = NULL;
-	assert_int_equal(sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-	sqlite3_stmt *q = NULL;
-	assert_int_equal(sqlite3_prepare_v2(h,
-	                                    "SELECT count(*) FROM history WHERE tbl = ? AND op = ?",
-	                                    -1, &q, NULL),
-	                 SQLITE_OK);
-	sqlite3_bind_text(q, 1, tbl, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, op, -1, SQLITE_STATIC);
-	int n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int(q, 0) : -1;
-	sqlite3_finalize(q);
-	sqlite3_close(h);
-	return n;
+	char sql[200];
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM history WHERE tbl = '%s' AND op = '%s'",
+	         tbl, op);
+	return (int)su_raw_int(path, sql);
 }
 
 /* An edit lands, comes back on reload, and the record gets the row's new stamp. */
@@ -116,20 +30,20 @@ static void test_update_round_trip(void **state)
 {
 	(void)state;
 	char path[512];
-	struct store *s = fresh("round.mellan", path, sizeof path);
+	struct store *s = su_fresh("round.mellan", path, sizeof path);
 	store_set_editor(s, "ÅÖ");
-	m_id c = kase(s, "Amir", 2001);
-	m_id st1 = step(s, c, "2015-HT", "Börjar gymnasiet");
+	m_id c = su_case(s, "Amir", 2001);
+	m_id st1 = su_step(s, c, "2015-HT", "Börjar gymnasiet");
 	struct m_journey j = {0};
-	load(s, c, &j);
+	su_load(s, c, &j);
 	struct m_step *a = step_of(&j, st1);
 	assert_int_equal(strlen(a->updated), M_STAMP_LEN);
 	char before[M_STAMP_LEN + 1];
 	memcpy(before, a->updated, sizeof before);
 
-	replace(&a->title, "Flyttar till Rosengård");
-	replace(&a->time, "AGE16");
-	replace(&a->voice, "”Jag kände ingen där”");
+	su_set(&a->title, "Flyttar till Rosengård");
+	su_set(&a->time, "AGE16");
+	su_set(&a->voice, "”Jag kände ingen där”");
 	a->domain = DOMAIN_HOUSING;
 	struct merr err = {0};
 	assert_int_equal(store_step_update(s, a, &err), M_OK);
@@ -137,7 +51,7 @@ static void test_update_round_trip(void **state)
 	assert_string_equal(a->sort_from, "2017-01-01"); /* 16 years with birth year 2001 */
 
 	struct m_journey k = {0};
-	load(s, c, &k);
+	su_load(s, c, &k);
 	struct m_step *b = step_of(&k, st1);
 	assert_string_equal(b->title, "Flyttar till Rosengård");
 	assert_string_equal(b->voice, "”Jag kände ingen där”");
@@ -146,7 +60,7 @@ static void test_update_round_trip(void **state)
 	assert_string_equal(b->updated, a->updated);
 	assert_string_equal(b->sort_from, a->sort_from);
 	/* A second save straight away with the fresh stamp lands too, and moves the stamp on. */
-	replace(&a->narrative, "Familjen får en lägenhet.");
+	su_set(&a->narrative, "Familjen får en lägenhet.");
 	assert_int_equal(store_step_update(s, a, &err), M_OK);
 	assert_true(strcmp(a->updated, b->updated) > 0);
 	m_journey_clear(&j);
@@ -160,20 +74,20 @@ static void test_stale_record_conflicts(void **state)
 {
 	(void)state;
 	char path[512];
-	struct store *s = fresh("stale.mellan", path, sizeof path);
-	m_id c = kase(s, "Noor", 2003);
-	m_id st1 = step(s, c, "2018", "Skolbyte");
+	struct store *s = su_fresh("stale.mellan", path, sizeof path);
+	m_id c = su_case(s, "Noor", 2003);
+	m_id st1 = su_step(s, c, "2018", "Skolbyte");
 	struct m_journey j = {0}, k = {0};
-	load(s, c, &j);
-	load(s, c, &k);
+	su_load(s, c, &j);
+	su_load(s, c, &k);
 	struct merr err = {0};
-	replace(&step_of(&j, st1)->title, "Skolbyte till Malmö");
+	su_set(&step_of(&j, st1)->title, "Skolbyte till Malmö");
 	assert_int_equal(store_step_update(s, step_of(&j, st1), &err), M_OK);
 
 	struct m_step *old = step_of(&k, st1);
 	char stamp[M_STAMP_LEN + 1];
 	memcpy(stamp, old->updated, sizeof stamp);
-	replace(&old->title, "Skolbyte till Lund");
+	su_set(&old->title, "Skolbyte till Lund");
 	assert_int_equal(store_step_update(s, old, &err), M_FINDINGS);
 	assert_int_equal(err.reason, MR_CONFLICT);
 	assert_non_null(strstr(err.msg, path));
@@ -183,7 +97,7 @@ static void test_stale_record_conflicts(void **state)
 	assert_string_equal(old->updated, stamp);
 
 	struct m_journey now = {0};
-	load(s, c, &now);
+	su_load(s, c, &now);
 	assert_string_equal(step_of(&now, st1)->title, "Skolbyte till Malmö");
 	m_journey_clear(&now);
 
@@ -192,7 +106,7 @@ static void test_stale_record_conflicts(void **state)
 	assert_int_equal(store_case_find(s, "Noor", &kc, &err), M_OK);
 	struct m_case kc2 = {0};
 	assert_int_equal(store_case_find(s, "Noor", &kc2, &err), M_OK);
-	replace(&kc.summary, "Sammanfattning");
+	su_set(&kc.summary, "Sammanfattning");
 	assert_int_equal(store_case_update(s, &kc, &err), M_OK);
 	assert_int_equal(store_case_update(s, &kc2, &err), M_FINDINGS);
 	assert_int_equal(err.reason, MR_CONFLICT);
@@ -215,18 +129,18 @@ static void test_two_connections_race(void **state)
 {
 	(void)state;
 	char path[512];
-	struct store *a = fresh("race.mellan", path, sizeof path);
-	struct store *b = open_file(path, 0);
+	struct store *a = su_fresh("race.mellan", path, sizeof path);
+	struct store *b = su_open(path, 0);
 	store_set_editor(a, "AA");
 	store_set_editor(b, "BB");
-	m_id c = kase(a, "Sam", 2000);
-	m_id st1 = step(a, c, "2016-05", "Utredning inleds");
+	m_id c = su_case(a, "Sam", 2000);
+	m_id st1 = su_step(a, c, "2016-05", "Utredning inleds");
 	struct m_journey ja = {0}, jb = {0};
-	load(a, c, &ja);
-	load(b, c, &jb);
+	su_load(a, c, &ja);
+	su_load(b, c, &jb);
 	struct merr err = {0};
-	replace(&step_of(&ja, st1)->narrative, "Skolan gör en orosanmälan.");
-	replace(&step_of(&jb, st1)->narrative, "Mamma söker hjälp på BUP.");
+	su_set(&step_of(&ja, st1)->narrative, "Skolan gör en orosanmälan.");
+	su_set(&step_of(&jb, st1)->narrative, "Mamma söker hjälp på BUP.");
 	assert_int_equal(store_step_update(a, step_of(&ja, st1), &err), M_OK);
 	assert_true(store_changed_elsewhere(b));
 	assert_int_equal(store_step_update(b, step_of(&jb, st1), &err), M_FINDINGS);
@@ -235,12 +149,12 @@ static void test_two_connections_race(void **state)
 
 	/* b reloads, keeps its text and saves over a's: both were told, nothing half-written. */
 	struct m_journey fresh_b = {0};
-	load(b, c, &fresh_b);
+	su_load(b, c, &fresh_b);
 	assert_string_equal(step_of(&fresh_b, st1)->narrative, "Skolan gör en orosanmälan.");
-	replace(&step_of(&fresh_b, st1)->narrative, "Mamma söker hjälp på BUP.");
+	su_set(&step_of(&fresh_b, st1)->narrative, "Mamma söker hjälp på BUP.");
 	assert_int_equal(store_step_update(b, step_of(&fresh_b, st1), &err), M_OK);
 	struct m_journey final = {0};
-	load(a, c, &final);
+	su_load(a, c, &final);
 	assert_string_equal(step_of(&final, st1)->narrative, "Mamma söker hjälp på BUP.");
 	assert_int_equal(store_check_integrity(a, &err), M_OK);
 	m_journey_clear(&ja);
@@ -257,36 +171,36 @@ static void test_update_refuses_what_add_refuses(void **state)
 {
 	(void)state;
 	char path[512];
-	struct store *s = fresh("refuse.mellan", path, sizeof path);
-	m_id c = kase(s, "Kim", 2002);
-	m_id st1 = step(s, c, "2019", "Praktik");
-	kase(s, "Ali", 0);
+	struct store *s = su_fresh("refuse.mellan", path, sizeof path);
+	m_id c = su_case(s, "Kim", 2002);
+	m_id st1 = su_step(s, c, "2019", "Praktik");
+	su_case(s, "Ali", 0);
 	struct m_journey j = {0};
-	load(s, c, &j);
+	su_load(s, c, &j);
 	struct m_step *x = step_of(&j, st1);
 	struct merr err = {0};
-	replace(&x->title, "  ");
+	su_set(&x->title, "  ");
 	assert_int_equal(store_step_update(s, x, &err), M_USAGE);
 	assert_int_equal(err.reason, MR_INVALID);
-	replace(&x->title, "Praktik");
-	replace(&x->time, "hösten sent");
+	su_set(&x->title, "Praktik");
+	su_set(&x->time, "hösten sent");
 	assert_int_equal(store_step_update(s, x, &err), M_USAGE);
 	assert_int_equal(err.reason, MR_INVALID);
-	replace(&x->time, "2019");
-	replace(&x->narrative, "\xff\xfe");
+	su_set(&x->time, "2019");
+	su_set(&x->narrative, "\xff\xfe");
 	assert_int_equal(store_step_update(s, x, &err), M_USAGE);
-	replace(&x->narrative, NULL);
+	su_set(&x->narrative, NULL);
 
 	j.kase.birth_year = 1800;
 	assert_int_equal(store_case_update(s, &j.kase, &err), M_USAGE);
 	j.kase.birth_year = 2002;
-	replace(&j.kase.code, "Ali");
+	su_set(&j.kase.code, "Ali");
 	assert_int_equal(store_case_update(s, &j.kase, &err), M_USAGE);
 	assert_int_equal(err.reason, MR_EXISTS);
 	assert_non_null(strstr(err.msg, "Ali"));
 
 	struct m_journey k = {0};
-	load(s, c, &k);
+	su_load(s, c, &k);
 	assert_string_equal(k.kase.code, "Kim");
 	assert_string_equal(step_of(&k, st1)->title, "Praktik");
 	assert_string_equal(step_of(&k, st1)->time, "2019");
@@ -301,12 +215,12 @@ static void test_birth_year_moves_age_steps(void **state)
 {
 	(void)state;
 	char path[512];
-	struct store *s = fresh("birth.mellan", path, sizeof path);
-	m_id c = kase(s, "Lo", 2001);
-	m_id by_age = step(s, c, "AGE15", "Femton");
-	m_id by_date = step(s, c, "2014", "Året 2014");
+	struct store *s = su_fresh("birth.mellan", path, sizeof path);
+	m_id c = su_case(s, "Lo", 2001);
+	m_id by_age = su_step(s, c, "AGE15", "Femton");
+	m_id by_date = su_step(s, c, "2014", "Året 2014");
 	struct m_journey j = {0};
-	load(s, c, &j);
+	su_load(s, c, &j);
 	assert_int_equal(j.steps[0].id, by_date);
 	char dated_stamp[M_STAMP_LEN + 1];
 	memcpy(dated_stamp, step_of(&j, by_date)->updated, sizeof dated_stamp);
@@ -314,7 +228,7 @@ static void test_birth_year_moves_age_steps(void **state)
 	struct merr err = {0};
 	assert_int_equal(store_case_update(s, &j.kase, &err), M_OK);
 	struct m_journey k = {0};
-	load(s, c, &k);
+	su_load(s, c, &k);
 	assert_int_equal(k.steps[0].id, by_age);
 	assert_true(strncmp(step_of(&k, by_age)->sort_from, "2013", 4) == 0);
 	/* The step whose keys did not change keeps its stamp: nobody's open edit of it breaks. */
@@ -329,11 +243,11 @@ static void test_gap_update_replaces_lists(void **state)
 {
 	(void)state;
 	char path[512];
-	struct store *s = fresh("gap.mellan", path, sizeof path);
-	m_id c = kase(s, "Mira", 2004);
-	m_id st1 = step(s, c, "2020", "Remissen kommer bort");
-	m_id soc = actor(s, "Socialtjänsten"), bup = actor(s, "BUP"), skola = actor(s, "Skolan");
-	m_id cat = category(s, "handover-broke");
+	struct store *s = su_fresh("gap.mellan", path, sizeof path);
+	m_id c = su_case(s, "Mira", 2004);
+	m_id st1 = su_step(s, c, "2020", "Remissen kommer bort");
+	m_id soc = su_actor(s, "Socialtjänsten"), bup = su_actor(s, "BUP"), skola = su_actor(s, "Skolan");
+	m_id cat = su_category(s, "handover-broke");
 	struct m_gap g = {.case_id = c, .step_id = st1, .category_id = cat, .severity = 2};
 	g.what_happened = strdup("Ingen tog emot remissen");
 	g.n_actors = 2;
@@ -349,24 +263,24 @@ static void test_gap_update_replaces_lists(void **state)
 	m_gap_clear(&g);
 
 	struct m_journey j = {0};
-	load(s, c, &j);
+	su_load(s, c, &j);
 	struct m_gap *e = &j.gaps[0];
 	char kept_uuid[M_UUID_LEN + 1];
 	memcpy(kept_uuid, e->actions[0].uuid, sizeof kept_uuid);
 	/* Drop BUP, add the school; drop the second action, change the first, add a third. */
 	e->actors[1] = (struct m_gap_actor){skola, GAR_INVOLVED};
-	replace(&e->actions[0].what, "Rutin för remisser, med kvittens");
+	su_set(&e->actions[0].what, "Rutin för remisser, med kvittens");
 	m_action_clear(&e->actions[1]);
 	memset(&e->actions[1], 0, sizeof e->actions[1]);
 	e->actions[1].what = strdup("Uppföljning efter tre månader");
 	e->actions[1].follow_up = strdup("2025-09");
-	replace(&e->what_must_change, "Någon ska äga överlämningen");
+	su_set(&e->what_must_change, "Någon ska äga överlämningen");
 	assert_int_equal(store_gap_update(s, e, &err), M_OK);
 	assert_string_equal(e->actions[0].uuid, kept_uuid);
 	assert_true(e->actions[1].id > 0);
 
 	struct m_journey k = {0};
-	load(s, c, &k);
+	su_load(s, c, &k);
 	struct m_gap *f = &k.gaps[0];
 	assert_int_equal(f->n_actors, 2);
 	bool has_soc = false, has_skola = false, has_bup = false;
@@ -384,9 +298,9 @@ static void test_gap_update_replaces_lists(void **state)
 	assert_string_equal(f->updated, e->updated);
 
 	/* A stale gap writes neither the gap nor its lists. */
-	replace(&j.gaps[0].what_happened, "Gammal version");
+	su_set(&j.gaps[0].what_happened, "Gammal version");
 	m_journey_clear(&k);
-	load(s, c, &k);
+	su_load(s, c, &k);
 	memcpy(k.gaps[0].updated, "2000-01-01T00:00:00.000Z", M_STAMP_LEN + 1);
 	size_t n_actions = k.gaps[0].n_actions;
 	k.gaps[0].n_actions = 0;
@@ -394,7 +308,7 @@ static void test_gap_update_replaces_lists(void **state)
 	assert_int_equal(err.reason, MR_CONFLICT);
 	k.gaps[0].n_actions = n_actions;
 	m_journey_clear(&k);
-	load(s, c, &k);
+	su_load(s, c, &k);
 	assert_int_equal(k.gaps[0].n_actions, 2);
 	m_journey_clear(&j);
 	m_journey_clear(&k);
@@ -406,12 +320,12 @@ static void test_delete_takes_along(void **state)
 {
 	(void)state;
 	char path[512];
-	struct store *s = fresh("delete.mellan", path, sizeof path);
-	m_id c = kase(s, "Tove", 2005);
-	m_id other = kase(s, "Kvar", 2005);
-	m_id st1 = step(s, c, "2019", "Första");
-	step(s, other, "2019", "Ett annat fall");
-	m_id soc = actor(s, "Socialtjänsten"), bup = actor(s, "BUP");
+	struct store *s = su_fresh("delete.mellan", path, sizeof path);
+	m_id c = su_case(s, "Tove", 2005);
+	m_id other = su_case(s, "Kvar", 2005);
+	m_id st1 = su_step(s, c, "2019", "Första");
+	su_step(s, other, "2019", "Ett annat fall");
+	m_id soc = su_actor(s, "Socialtjänsten"), bup = su_actor(s, "BUP");
 	struct merr err = {0};
 	struct m_factor f = {.step_id = st1, .kind = FACTOR_RISK, .text = strdup("Ensam")};
 	assert_int_equal(store_factor_add(s, &f, &err), M_OK);
@@ -423,7 +337,7 @@ static void test_delete_takes_along(void **state)
 	/* A factor alone, then the case with the rest. */
 	assert_int_equal(store_factor_delete(s, f.id, &err), M_OK);
 	struct m_journey j = {0};
-	load(s, c, &j);
+	su_load(s, c, &j);
 	assert_int_equal(step_of(&j, st1)->n_factors, 0);
 	assert_int_equal(j.n_interventions, 1);
 	m_journey_clear(&j);
@@ -453,11 +367,11 @@ static void test_catalogue_in_use_is_kept(void **state)
 {
 	(void)state;
 	char path[512];
-	struct store *s = fresh("inuse.mellan", path, sizeof path);
-	m_id c = kase(s, "Öresund", 2001);
-	m_id st1 = step(s, c, "2019", "Första");
-	m_id soc = actor(s, "Socialtjänsten");
-	m_id cat = category(s, "no-one");
+	struct store *s = su_fresh("inuse.mellan", path, sizeof path);
+	m_id c = su_case(s, "Öresund", 2001);
+	m_id st1 = su_step(s, c, "2019", "Första");
+	m_id soc = su_actor(s, "Socialtjänsten");
+	m_id cat = su_category(s, "no-one");
 	struct merr err = {0};
 	struct m_intervention iv = {.case_id = c, .actor_id = soc, .step_from = st1};
 	assert_int_equal(store_intervention_add(s, &iv, &err), M_OK);
@@ -476,7 +390,7 @@ static void test_catalogue_in_use_is_kept(void **state)
 	assert_int_equal(al.n, 1);
 
 	/* Renaming is fine, and the new name is what the next refusal says. */
-	replace(&al.items[0].name, "Socialtjänsten Malmö");
+	su_set(&al.items[0].name, "Socialtjänsten Malmö");
 	assert_int_equal(store_actor_update(s, &al.items[0], &err), M_OK);
 	assert_int_equal(store_actor_delete(s, soc, &err), M_FINDINGS);
 	assert_non_null(strstr(err.msg, "Socialtjänsten Malmö"));
@@ -497,16 +411,16 @@ static void test_step_move(void **state)
 {
 	(void)state;
 	char path[512];
-	struct store *s = fresh("move.mellan", path, sizeof path);
-	m_id c = kase(s, "Juni", 2001);
-	m_id early = step(s, c, "2015", "Tidigt");
-	m_id a = step(s, c, "2016-05", "A");
-	m_id b = step(s, c, "2016-05", "B");
-	m_id undated = step(s, c, NULL, "Utan tid");
+	struct store *s = su_fresh("move.mellan", path, sizeof path);
+	m_id c = su_case(s, "Juni", 2001);
+	m_id early = su_step(s, c, "2015", "Tidigt");
+	m_id a = su_step(s, c, "2016-05", "A");
+	m_id b = su_step(s, c, "2016-05", "B");
+	m_id undated = su_step(s, c, NULL, "Utan tid");
 	struct merr err = {0};
 	assert_int_equal(store_step_move(s, b, -1, &err), M_OK);
 	struct m_journey j = {0};
-	load(s, c, &j);
+	su_load(s, c, &j);
 	assert_int_equal(j.steps[0].id, early);
 	assert_int_equal(j.steps[1].id, b);
 	assert_int_equal(j.steps[2].id, a);
@@ -514,7 +428,7 @@ static void test_step_move(void **state)
 	m_journey_clear(&j);
 	/* Back again. */
 	assert_int_equal(store_step_move(s, b, 1, &err), M_OK);
-	load(s, c, &j);
+	su_load(s, c, &j);
 	assert_int_equal(j.steps[1].id, a);
 	assert_int_equal(j.steps[2].id, b);
 	m_journey_clear(&j);
@@ -524,7 +438,7 @@ static void test_step_move(void **state)
 	assert_int_equal(store_step_move(s, undated, -1, &err), M_FINDINGS);
 	assert_int_equal(store_step_move(s, early, -1, &err), M_FINDINGS);
 	assert_int_equal(store_step_move(s, undated, 1, &err), M_FINDINGS);
-	load(s, c, &j);
+	su_load(s, c, &j);
 	assert_int_equal(j.steps[0].id, early);
 	assert_int_equal(j.steps[3].id, undated);
 	m_journey_clear(&j);
@@ -536,8 +450,8 @@ static void test_step_move_equal_seq(void **state)
 {
 	(void)state;
 	char path[512];
-	struct store *s = fresh("moveeq.mellan", path, sizeof path);
-	m_id c = kase(s, "Lika", 2001);
+	struct store *s = su_fresh("moveeq.mellan", path, sizeof path);
+	m_id c = su_case(s, "Lika", 2001);
 	struct m_step x = {.case_id = c, .seq = 5, .title = strdup("X")};
 	struct m_step y = {.case_id = c, .seq = 5, .title = strdup("Y")};
 	struct merr err = {0};
@@ -545,7 +459,7 @@ static void test_step_move_equal_seq(void **state)
 	assert_int_equal(store_step_add(s, &y, &err), M_OK);
 	assert_int_equal(store_step_move(s, y.id, -1, &err), M_OK);
 	struct m_journey j = {0};
-	load(s, c, &j);
+	su_load(s, c, &j);
 	assert_int_equal(j.steps[0].id, y.id);
 	assert_int_equal(j.steps[1].id, x.id);
 	m_journey_clear(&j);
@@ -559,11 +473,11 @@ static void test_other_updates(void **state)
 {
 	(void)state;
 	char path[512];
-	struct store *s = fresh("others.mellan", path, sizeof path);
-	m_id c = kase(s, "Eli", 2001);
-	m_id st1 = step(s, c, "2019", "Första");
-	m_id st2 = step(s, c, "2020", "Andra");
-	m_id soc = actor(s, "Socialtjänsten"), bup = actor(s, "BUP");
+	struct store *s = su_fresh("others.mellan", path, sizeof path);
+	m_id c = su_case(s, "Eli", 2001);
+	m_id st1 = su_step(s, c, "2019", "Första");
+	m_id st2 = su_step(s, c, "2020", "Andra");
+	m_id soc = su_actor(s, "Socialtjänsten"), bup = su_actor(s, "BUP");
 	struct merr err = {0};
 	struct m_factor f = {.step_id = st1, .kind = FACTOR_RISK, .text = strdup("Ensam")};
 	assert_int_equal(store_factor_add(s, &f, &err), M_OK);
@@ -576,29 +490,29 @@ static void test_other_updates(void **state)
 	m_handover_clear(&h);
 
 	struct m_journey j = {0};
-	load(s, c, &j);
+	su_load(s, c, &j);
 	struct m_factor *jf = &step_of(&j, st1)->factors[0];
 	jf->kind = FACTOR_PROTECTIVE;
-	replace(&jf->text, "En vän på fritidsgården");
+	su_set(&jf->text, "En vän på fritidsgården");
 	assert_int_equal(store_factor_update(s, jf, &err), M_OK);
 	struct m_intervention *ji = &j.interventions[0];
 	ji->actor_id = bup;
 	ji->step_to = st2;
 	ji->kind = IV_WAITING;
-	replace(&ji->what, "Kö till BUP");
-	replace(&ji->start, "2019-09");
+	su_set(&ji->what, "Kö till BUP");
+	su_set(&ji->start, "2019-09");
 	ji->effect = -1;
 	assert_int_equal(store_intervention_update(s, ji, &err), M_OK);
 	struct m_handover *jh = &j.handovers[0];
-	replace(&jh->sent, "2019-10");
-	replace(&jh->received, "2020-02");
+	su_set(&jh->sent, "2019-10");
+	su_set(&jh->received, "2020-02");
 	jh->kind = HO_TRANSFER;
 	assert_int_equal(store_handover_update(s, jh, &err), M_OK);
-	replace(&jh->acted, "igår och idag");
+	su_set(&jh->acted, "igår och idag");
 	assert_int_equal(store_handover_update(s, jh, &err), M_USAGE);
 
 	struct m_journey k = {0};
-	load(s, c, &k);
+	su_load(s, c, &k);
 	assert_int_equal(step_of(&k, st1)->factors[0].kind, FACTOR_PROTECTIVE);
 	assert_string_equal(step_of(&k, st1)->factors[0].text, "En vän på fritidsgården");
 	assert_int_equal(k.interventions[0].actor_id, bup);
@@ -611,15 +525,15 @@ static void test_other_updates(void **state)
 	assert_null(k.handovers[0].acted);
 
 	struct m_category_list cl = {0};
-	category(s, "one");
-	m_id two = category(s, "two");
+	su_category(s, "one");
+	m_id two = su_category(s, "two");
 	assert_int_equal(store_category_list(s, &cl, &err), M_OK);
 	struct m_category *cc = &cl.items[1];
 	assert_int_equal(cc->id, two);
-	replace(&cc->name, "Ingen äger frågan");
+	su_set(&cc->name, "Ingen äger frågan");
 	cc->sort_order = 9;
 	assert_int_equal(store_category_update(s, cc, &err), M_OK);
-	replace(&cc->code, "one");
+	su_set(&cc->code, "one");
 	assert_int_equal(store_category_update(s, cc, &err), M_USAGE);
 	assert_int_equal(err.reason, MR_EXISTS);
 	m_category_list_clear(&cl);
