@@ -10,6 +10,9 @@
 
 #include <curses.h>
 #include <signal.h>
+#include <stdarg.h>
+#include <termios.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,9 +28,17 @@ static void on_quit_signal(int sig)
 	quit_signal = sig;
 }
 
+/* Bracketed paste: the terminal marks a paste, so a pasted newline is text, not Enter. */
+static void bracketed_paste(bool on)
+{
+	fputs(on ? "\033[?2004h" : "\033[?2004l", stdout);
+	fflush(stdout);
+}
+
 static void restore_terminal(void)
 {
 	if (curses_on) {
+		bracketed_paste(false);
 		endwin();
 		curses_on = false;
 	}
@@ -50,6 +61,53 @@ static void install_signals(struct sigaction *old_int, struct sigaction *old_ter
 void app_message(struct app *a, const struct merr *err)
 {
 	snprintf(a->message, sizeof a->message, "%s", err->msg);
+	a->message_ok = false;
+}
+
+void app_note(struct app *a, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(a->message, sizeof a->message, fmt, ap);
+	va_end(ap);
+	a->message_ok = true;
+}
+
+void app_show_form(struct app *a, struct form *f)
+{
+	if (a->form) /* only the initials' form opens over another, and it is pending then */
+		form_free(&a->form);
+	if (a->screen != SCR_FORM && a->screen != SCR_HELP)
+		a->form_from = a->screen;
+	a->form = f;
+	a->screen = SCR_FORM;
+}
+
+void app_open_form(struct app *a, struct form *f)
+{
+	if (!a->initials[0]) {
+		form_free(&a->pending);
+		a->pending = f;
+		form_initials_open(a);
+		return;
+	}
+	app_show_form(a, f);
+}
+
+const struct m_step *app_selected_step(const struct app *a)
+{
+	if (!a->journey_case || a->step_sel >= a->journey.n_steps)
+		return NULL;
+	return &a->journey.steps[a->step_sel];
+}
+
+static void close_form(struct app *a)
+{
+	form_free(&a->form);
+	a->screen = a->form_from;
+	if (a->screen == SCR_JOURNEY && !a->journey_case)
+		a->screen = SCR_CASES;
+	curs_set(0);
 }
 
 void app_reload(struct app *a)
@@ -64,16 +122,26 @@ void app_reload(struct app *a)
 	    store_actor_list(a->store, &a->actors, &err) != M_OK ||
 	    store_category_list(a->store, &a->categories, &err) != M_OK)
 		app_message(a, &err);
+	if (a->want_case)
+		case_id = a->want_case;
 	for (size_t i = 0; i < a->cases.n; i++)
 		if (a->cases.items[i].id == case_id)
 			a->case_sel = i;
 	if (a->case_sel >= a->cases.n)
 		a->case_sel = a->cases.n ? a->cases.n - 1 : 0;
+	if (a->want_case && a->want_open && a->case_sel < a->cases.n &&
+	    a->cases.items[a->case_sel].id == a->want_case)
+		app_open_journey(a, a->want_case);
+	a->want_case = 0;
+	a->want_open = false;
 	if (!a->journey_case)
 		return;
 
 	/* Keep the same step selected when it is still there, by id, not by position. */
 	m_id step_id = a->step_sel < a->journey.n_steps ? a->journey.steps[a->step_sel].id : 0;
+	if (a->want_step)
+		step_id = a->want_step;
+	a->want_step = 0;
 	m_journey_clear(&a->journey);
 	if (store_journey_load(a->store, a->journey_case, &a->journey, &err) != M_OK) {
 		/* The case went away under us (another mellan deleted it): back to the list. */
@@ -102,6 +170,8 @@ void app_open_journey(struct app *a, m_id case_id)
 	a->journey_case = case_id;
 	a->step_sel = a->step_top = a->card_scroll = 0;
 	a->screen = SCR_JOURNEY;
+	if (a->form) /* opened behind a form being saved: back to the journey */
+		a->form_from = SCR_JOURNEY;
 }
 
 static void draw_top(struct app *a)
@@ -111,10 +181,18 @@ static void draw_top(struct app *a)
 	case SCR_JOURNEY:
 		journey_title(a, title, sizeof title);
 		break;
+	case SCR_FORM:
+		snprintf(title, sizeof title, "%s", a->form ? a->form->title : "");
+		break;
+	case SCR_CATALOGUE:
+		snprintf(title, sizeof title, "%s", _("Actors and gap categories"));
+		break;
 	case SCR_HELP:
 		snprintf(title, sizeof title, "%s",
-		         a->help_from == SCR_JOURNEY ? _("Keys of the journey screen")
-		                                     : _("Keys of the cases screen"));
+		         a->help_from == SCR_JOURNEY     ? _("Keys of the journey screen")
+		         : a->help_from == SCR_FORM      ? _("Keys of a form")
+		         : a->help_from == SCR_CATALOGUE ? _("Keys of the catalogue")
+		                                         : _("Keys of the cases screen"));
 		break;
 	default:
 		snprintf(title, sizeof title, _("%zu cases"), a->cases.n);
@@ -131,12 +209,19 @@ static void draw_top(struct app *a)
 static void draw_bottom(struct app *a)
 {
 	char hints[512];
+	if (a->screen == SCR_FORM && a->form && a->form->asking) {
+		form_bottom(a->form, hints, sizeof hints);
+		draw_line(LINES - 1, 0, COLS, ROLE_WARNING, hints);
+		return;
+	}
 	if (a->message[0]) {
-		draw_line(LINES - 1, 0, COLS, ROLE_WARNING, a->message);
+		draw_line(LINES - 1, 0, COLS, a->message_ok ? ROLE_HINT : ROLE_WARNING, a->message);
 		return;
 	}
 	if (a->screen == SCR_HELP)
 		snprintf(hints, sizeof hints, "%s", _("any key: back"));
+	else if (a->screen == SCR_FORM && a->form)
+		form_bottom(a->form, hints, sizeof hints);
 	else
 		keys_hints(a->screen, hints, sizeof hints);
 	draw_line(LINES - 1, 0, COLS, ROLE_HINT, hints);
@@ -145,11 +230,18 @@ static void draw_bottom(struct app *a)
 static void draw_all(struct app *a)
 {
 	erase();
+	curs_set(0);
 	if (COLS < TUI_MIN_COLS || LINES < TUI_MIN_ROWS) {
+		/* Wrapped, so it reads whole even at 20x6; a form stays open behind it. */
 		char msg[128];
 		snprintf(msg, sizeof msg, _("terminal too small (need %d×%d)"), TUI_MIN_COLS,
 		         TUI_MIN_ROWS);
-		draw_centered(LINES / 2, ROLE_WARNING, msg);
+		struct block b;
+		block_init(&b, COLS > 2 ? COLS - 2 : 1);
+		block_add(&b, ROLE_NORMAL, NULL, ROLE_WARNING, msg);
+		int y = LINES > (int)b.n ? (LINES - (int)b.n) / 2 : 0;
+		block_draw(&b, y, 1, LINES - y, 0);
+		block_clear(&b);
 		refresh();
 		return;
 	}
@@ -162,18 +254,63 @@ static void draw_all(struct app *a)
 	case SCR_HELP:
 		help_draw(a, top, rows);
 		break;
+	case SCR_FORM:
+		if (a->form)
+			form_draw(a->form, top, rows);
+		break;
+	case SCR_CATALOGUE:
+		catalogue_draw(a, top, rows);
+		break;
 	default:
 		cases_draw(a, top, rows);
 		break;
 	}
 	draw_bottom(a);
+	if (a->screen == SCR_FORM && a->form && !a->form->asking)
+		form_place_cursor(a->form);
 	refresh();
 }
 
-static unsigned dispatch(struct app *a, int key)
+static unsigned form_dispatch(struct app *a, int key, uint32_t cp)
+{
+	bool typed = cp >= 0x20 && cp != 0x7F;
+	enum action act = typed || a->form->in_paste ? ACT_NONE : keys_lookup(SCR_FORM, key);
+	if (act == ACT_HELP) {
+		a->help_from = SCR_FORM;
+		a->screen = SCR_HELP;
+		return CH_REDRAW;
+	}
+	if (act == ACT_REDRAW) {
+		clearok(curscr, TRUE);
+		return CH_REDRAW;
+	}
+	switch (form_key(a->form, key, cp)) {
+	case FORM_SAVED:
+		close_form(a);
+		if (a->pending) { /* the initials are given: on to what was asked for */
+			struct form *next = a->pending;
+			a->pending = NULL;
+			app_show_form(a, next);
+		}
+		return CH_RELOAD;
+	case FORM_CANCELLED:
+		close_form(a);
+		form_free(&a->pending);
+		return CH_REDRAW;
+	default:
+		/* While a paste streams in, nothing is drawn until it ends. */
+		return a->form && a->form->in_paste ? CH_NONE : CH_REDRAW;
+	}
+}
+
+static unsigned dispatch(struct app *a, int key, uint32_t cp)
 {
 	if (a->screen == SCR_HELP)
 		return help_key(a, key);
+	if (a->screen == SCR_FORM && a->form)
+		return form_dispatch(a, key, cp);
+	if (cp >= 0x80)
+		return CH_NONE; /* a letter outside ASCII binds nothing */
 	enum action act = keys_lookup(a->screen, key);
 	switch (act) {
 	case ACT_NONE:
@@ -188,7 +325,53 @@ static unsigned dispatch(struct app *a, int key)
 	default:
 		break;
 	}
-	return a->screen == SCR_JOURNEY ? journey_key(a, act) : cases_key(a, act);
+	switch (a->screen) {
+	case SCR_JOURNEY:
+		return journey_key(a, act);
+	case SCR_CATALOGUE:
+		return catalogue_key(a, act);
+	default:
+		return cases_key(a, act);
+	}
+}
+
+/* One key: an ncurses key code or an ASCII character in *key, the character typed in *cp
+ * (0 for a function key). Alt-b and Alt-f become word moves; any other escape sequence ncurses
+ * does not know is swallowed whole, so no part of it is taken for keys or text. */
+static bool read_key(int *key, uint32_t *cp, int wait_ms)
+{
+	wint_t wc;
+	timeout(wait_ms);
+	int r = get_wch(&wc);
+	if (r == ERR)
+		return false;
+	if (r == KEY_CODE_YES) {
+		*key = (int)wc;
+		*cp = 0;
+		return true;
+	}
+	*cp = (uint32_t)wc;
+	*key = wc < 0x80 ? (int)wc : 0;
+	if (wc != ESC_KEY)
+		return true;
+	/* Esc alone, or the start of something: ncurses has waited ESCDELAY already. */
+	timeout(0);
+	wint_t next;
+	int rn = get_wch(&next);
+	if (rn == OK && (next == 'b' || next == 'f')) {
+		*key = next == 'b' ? KEYX_WORD_LEFT : KEYX_WORD_RIGHT;
+		*cp = 0;
+	} else if (rn == OK && (next == '[' || next == 'O')) {
+		while (get_wch(&next) == OK && !(next >= 0x40 && next <= 0x7E))
+			;
+		*key = 0;
+		*cp = 0;
+	} else if (rn != ERR) {
+		*key = 0; /* Alt and a key we do not use */
+		*cp = 0;
+	}
+	timeout(wait_ms);
+	return true;
 }
 
 /* Opens the case the options ask for, by code. */
@@ -215,23 +398,32 @@ static void loop(struct app *a)
 			draw_all(a);
 		change = CH_NONE;
 		/* Waits at most a second, so a change by another mellan shows within one. */
-		int key = getch();
+		int key;
+		uint32_t cp;
+		bool got = read_key(&key, &cp, 1000);
 		if (quit_signal)
 			break;
+		/* A form being typed in keeps what it holds; the screens behind it reload. */
 		if (store_changed_elsewhere(a->store))
 			change |= CH_RELOAD;
-		if (key == ERR)
+		if (!got)
 			continue;
-		if (key == KEY_RESIZE) {
-			/* ncursesw has already resized stdscr; lay everything out again. */
-			change |= CH_REDRAW;
-			continue;
-		}
-		if (a->message[0]) {
-			a->message[0] = '\0';
-			change |= CH_REDRAW;
-		}
-		change |= dispatch(a, key);
+		/* Every key already waiting is handled before drawing: a long paste or a burst
+		 * of typing costs one draw, not one per character. */
+		do {
+			if (key == KEY_RESIZE) {
+				/* ncursesw has already resized stdscr; lay everything out again. */
+				change |= CH_REDRAW;
+				continue;
+			}
+			if (key == 0 && cp == 0)
+				continue;
+			if (a->message[0] && !(a->form && a->form->in_paste)) {
+				a->message[0] = '\0';
+				change |= CH_REDRAW;
+			}
+			change |= dispatch(a, key, cp);
+		} while (!(change & CH_QUIT) && !quit_signal && read_key(&key, &cp, 0));
 		if (change & CH_QUIT)
 			break;
 	}
@@ -269,12 +461,23 @@ enum mstatus tui_run(struct store *s, const struct tui_options *opt, struct merr
 	curs_set(0);
 	timeout(1000);
 	theme_init();
+	keys_define();
+	/* Ctrl-S saves a form: the terminal must not take it for flow control. */
+	struct termios tio;
+	if (tcgetattr(STDIN_FILENO, &tio) == 0) {
+		tio.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
+		tcsetattr(STDIN_FILENO, TCSANOW, &tio);
+		def_prog_mode();
+	}
+	bracketed_paste(true);
 
 	struct app a;
 	memset(&a, 0, sizeof a);
 	a.store = s;
 	a.opt = opt;
 	a.screen = SCR_CASES;
+	if (initials_load(a.initials, sizeof a.initials))
+		store_set_editor(s, a.initials);
 	app_reload(&a);
 	store_changed_elsewhere(s); /* what we just read is the baseline */
 	open_start_case(&a);
@@ -283,6 +486,8 @@ enum mstatus tui_run(struct store *s, const struct tui_options *opt, struct merr
 	restore_terminal();
 	delscreen(term_screen);
 	term_screen = NULL;
+	form_free(&a.form);
+	form_free(&a.pending);
 	m_journey_clear(&a.journey);
 	m_case_list_clear(&a.cases);
 	m_actor_list_clear(&a.actors);

@@ -5,19 +5,19 @@
 #include "core/i18n.h"
 
 #include <curses.h>
+#include <term.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
-#define CTRL_KEY(c) ((c)&0x1f)
-#define ESC_KEY 27
 
 /* One binding a row, so the table reads as a table. */
 /* clang-format off */
 static const struct key_binding table[] = {
 	/* Everywhere. */
-	{ACT_HELP, SCR_CASES | SCR_JOURNEY, {'?'}, N_("?"), N_("help"),
+	{ACT_HELP, SCR_LISTS, {'?'}, N_("?"), N_("help"),
 	 N_("show the keys of the current screen")},
+	{ACT_HELP, SCR_FORM, {KEY_F(1)}, N_("F1"), N_("help"), N_("show the keys of a form")},
 	{ACT_REDRAW, SCR_ALL, {CTRL_KEY('l')}, N_("Ctrl-L"), NULL, N_("redraw the screen")},
 
 	/* The cases screen. */
@@ -29,22 +29,96 @@ static const struct key_binding table[] = {
 	{ACT_LAST, SCR_CASES, {'G', KEY_END}, NULL, NULL, NULL},
 	{ACT_OPEN, SCR_CASES, {'\n', '\r', KEY_ENTER}, N_("Enter"), N_("open"),
 	 N_("open the selected case's journey")},
+	{ACT_ADD, SCR_CASES, {'a'}, N_("a"), N_("add"), N_("add a case")},
+	{ACT_CATALOGUE, SCR_CASES | SCR_JOURNEY, {'c'}, N_("c"), NULL,
+	 N_("the catalogue of actors and gap categories")},
 	{ACT_QUIT, SCR_CASES, {'q'}, N_("q"), N_("quit"), N_("quit")},
 
-	/* The journey screen. The hints leave out g G so the rest fits 60 columns. */
-	{ACT_PREV, SCR_JOURNEY, {KEY_UP, 'k'}, N_("Up Down, k j"), N_("step"),
+	/* The journey screen. The hints leave out the moves so the editing keys fit 60 columns. */
+	{ACT_PREV, SCR_JOURNEY, {KEY_UP, 'k'}, N_("Up Down, k j"), NULL,
 	 N_("the previous or next step")},
 	{ACT_NEXT, SCR_JOURNEY, {KEY_DOWN, 'j'}, NULL, NULL, NULL},
 	{ACT_FIRST, SCR_JOURNEY, {'g', KEY_HOME}, N_("g G"), NULL, N_("the first or last step")},
 	{ACT_LAST, SCR_JOURNEY, {'G', KEY_END}, NULL, NULL, NULL},
-	{ACT_PAGE_UP, SCR_JOURNEY, {KEY_PPAGE}, N_("PgUp PgDn"), N_("scroll"),
+	{ACT_PAGE_UP, SCR_JOURNEY, {KEY_PPAGE}, N_("PgUp PgDn"), NULL,
 	 N_("scroll the step's card when it is taller than the screen")},
 	{ACT_PAGE_DOWN, SCR_JOURNEY, {KEY_NPAGE}, NULL, NULL, NULL},
+	{ACT_ADD, SCR_JOURNEY, {'a'}, N_("a"), N_("add step"), N_("add a step")},
+	{ACT_ADD_IV, SCR_JOURNEY, {'i'}, N_("i"), N_("intervention"),
+	 N_("add an intervention at the selected step")},
+	{ACT_ADD_HO, SCR_JOURNEY, {'r'}, N_("r"), NULL, N_("add a hand-over at the selected step")},
+	{ACT_ADD_GAP, SCR_JOURNEY, {'f'}, N_("f"), N_("gap"),
+	 N_("flag a gap at the selected step")},
+	{ACT_ADD_FACTOR, SCR_JOURNEY, {'+'}, N_("+"), NULL,
+	 N_("add a risk or protective factor to the selected step")},
 	{ACT_BACK, SCR_JOURNEY, {'q', ESC_KEY}, N_("q, Esc"), N_("back"), N_("back to the cases")},
+
+	/* The catalogue of actors and gap categories. */
+	{ACT_PREV, SCR_CATALOGUE, {KEY_UP, 'k'}, N_("Up Down, k j"), N_("move"),
+	 N_("select the previous or next actor or category")},
+	{ACT_NEXT, SCR_CATALOGUE, {KEY_DOWN, 'j'}, NULL, NULL, NULL},
+	{ACT_FIRST, SCR_CATALOGUE, {'g', KEY_HOME}, N_("g G"), NULL,
+	 N_("select the first or last line")},
+	{ACT_LAST, SCR_CATALOGUE, {'G', KEY_END}, NULL, NULL, NULL},
+	{ACT_ADD, SCR_CATALOGUE, {'a'}, N_("a"), N_("add"),
+	 N_("add an actor, or a category when a category is selected")},
+	{ACT_BACK, SCR_CATALOGUE, {'q', ESC_KEY}, N_("q, Esc"), N_("back"), N_("back")},
+
+	/* A form. Typed characters go into the field; these keys do the rest. */
+	{ACT_FIELD_NEXT, SCR_FORM, {'\t'}, N_("Tab"), N_("next"), N_("the next field")},
+	{ACT_FIELD_PREV, SCR_FORM, {KEY_BTAB}, N_("Shift-Tab"), NULL, N_("the previous field")},
+	{ACT_SAVE, SCR_FORM, {CTRL_KEY('s'), KEY_F(2)}, N_("Ctrl-S, F2"), N_("save"),
+	 N_("save the form")},
+	{ACT_BACK, SCR_FORM, {ESC_KEY}, N_("Esc"), N_("cancel"),
+	 N_("cancel the form, asking first when something was typed")},
+	{ACT_OPEN, SCR_FORM, {'\n', '\r', KEY_ENTER}, N_("Enter"), NULL,
+	 N_("in a picker, choose (or tick, when several may be chosen); in a text of several lines, "
+	    "a new line; elsewhere the next field")},
+	{ACT_PREV, SCR_FORM, {KEY_UP}, N_("Up Down"), NULL,
+	 N_("the choices of a picker, the lines of a text, or the previous or next field")},
+	{ACT_NEXT, SCR_FORM, {KEY_DOWN}, NULL, NULL, NULL},
+	{ACT_CHAR_LEFT, SCR_FORM, {KEY_LEFT, CTRL_KEY('b')}, N_("Left Right, Ctrl-B Ctrl-F"), NULL,
+	 N_("one character back or on")},
+	{ACT_CHAR_RIGHT, SCR_FORM, {KEY_RIGHT, CTRL_KEY('f')}, NULL, NULL, NULL},
+	{ACT_WORD_LEFT, SCR_FORM, {KEYX_WORD_LEFT}, N_("Ctrl-Left Ctrl-Right, Alt-b Alt-f"), NULL,
+	 N_("one word back or on")},
+	{ACT_WORD_RIGHT, SCR_FORM, {KEYX_WORD_RIGHT}, NULL, NULL, NULL},
+	{ACT_LINE_START, SCR_FORM, {KEY_HOME, CTRL_KEY('a')}, N_("Home End, Ctrl-A Ctrl-E"), NULL,
+	 N_("the start or end of the line")},
+	{ACT_LINE_END, SCR_FORM, {KEY_END, CTRL_KEY('e')}, NULL, NULL, NULL},
+	{ACT_DEL_BACK, SCR_FORM, {KEY_BACKSPACE, 127, CTRL_KEY('h')}, N_("Backspace"), NULL,
+	 N_("delete the character before the cursor")},
+	{ACT_DEL_FWD, SCR_FORM, {KEY_DC, CTRL_KEY('d')}, N_("Delete, Ctrl-D"), NULL,
+	 N_("delete the character under the cursor")},
+	{ACT_KILL_WORD, SCR_FORM, {CTRL_KEY('w')}, N_("Ctrl-W"), NULL,
+	 N_("delete the word before the cursor")},
+	{ACT_KILL_LINE, SCR_FORM, {CTRL_KEY('u')}, N_("Ctrl-U"), NULL,
+	 N_("delete from the start of the line to the cursor")},
 };
 /* clang-format on */
 
 #define TABLE_LEN (sizeof table / sizeof table[0])
+
+void keys_define(void)
+{
+	/* The terminal's own strings where terminfo has them, xterm's (what tmux and most
+	 * terminals send) in any case. */
+	static const struct {
+		const char *cap, *fallback;
+		int code;
+	} defs[] = {
+	    {"PS", "\033[200~", KEYX_PASTE_BEGIN},
+	    {"PE", "\033[201~", KEYX_PASTE_END},
+	    {"kLFT5", "\033[1;5D", KEYX_WORD_LEFT},
+	    {"kRIT5", "\033[1;5C", KEYX_WORD_RIGHT},
+	};
+	for (size_t i = 0; i < sizeof defs / sizeof defs[0]; i++) {
+		char *s = tigetstr(defs[i].cap);
+		if (s && s != (char *)-1 && strcmp(s, defs[i].fallback) != 0)
+			define_key(s, defs[i].code);
+		define_key(defs[i].fallback, defs[i].code);
+	}
+}
 
 size_t keys_count(void)
 {

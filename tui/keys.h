@@ -12,8 +12,23 @@ enum tui_screen {
 	SCR_CASES = 1 << 0,
 	SCR_JOURNEY = 1 << 1,
 	SCR_HELP = 1 << 2,
+	SCR_FORM = 1 << 3,
+	SCR_CATALOGUE = 1 << 4,
 };
-#define SCR_ALL (SCR_CASES | SCR_JOURNEY | SCR_HELP)
+#define SCR_ALL (SCR_CASES | SCR_JOURNEY | SCR_HELP | SCR_FORM | SCR_CATALOGUE)
+/* The screens that show records (not the help, not a form). */
+#define SCR_LISTS (SCR_CASES | SCR_JOURNEY | SCR_CATALOGUE)
+
+/* Keys of our own, defined from the terminal's descriptions at start (keys_define): the
+ * bracketed-paste markers and word moves. Above every code ncurses hands out. */
+enum {
+	KEYX_PASTE_BEGIN = 0x7000,
+	KEYX_PASTE_END,
+	KEYX_WORD_LEFT,
+	KEYX_WORD_RIGHT,
+};
+#define CTRL_KEY(c) ((c)&0x1f)
+#define ESC_KEY 27
 
 enum action {
 	ACT_NONE,
@@ -28,6 +43,27 @@ enum action {
 	ACT_QUIT,
 	ACT_HELP,
 	ACT_REDRAW,
+	/* Changing the journey. */
+	ACT_ADD,
+	ACT_ADD_IV,
+	ACT_ADD_HO,
+	ACT_ADD_GAP,
+	ACT_ADD_FACTOR,
+	ACT_CATALOGUE,
+	/* In a form. */
+	ACT_FIELD_NEXT,
+	ACT_FIELD_PREV,
+	ACT_SAVE,
+	ACT_CHAR_LEFT,
+	ACT_CHAR_RIGHT,
+	ACT_WORD_LEFT,
+	ACT_WORD_RIGHT,
+	ACT_LINE_START,
+	ACT_LINE_END,
+	ACT_DEL_BACK,
+	ACT_DEL_FWD,
+	ACT_KILL_WORD,
+	ACT_KILL_LINE,
 	ACT_COUNT
 };
 
@@ -43,6 +79,9 @@ struct key_binding {
 	const char *hint; /* a word or two for the bottom line; NULL: help only */
 	const char *desc; /* for the help screen and the man page */
 };
+
+/* Teaches ncurses the key sequences of KEYX_*; after the terminal is set up. */
+void keys_define(void);
 
 size_t keys_count(void);
 const struct key_binding *keys_at(size_t i);

@@ -6,6 +6,7 @@
 #include "core/error.h"
 #include "core/model.h"
 #include "core/store.h"
+#include "form.h"
 #include "keys.h"
 #include "tui.h"
 
@@ -46,6 +47,17 @@ struct app {
 
 	char message[sizeof(((struct merr *)0)->msg)]; /* one line for the user (an error from the
 	                                                  store), "" for none */
+	bool message_ok; /* the message confirms something done, it is not an error */
+
+	/* The editor. */
+	struct form *form;        /* the open form, NULL for none */
+	struct form *pending;     /* a form waiting for the initials to be given first */
+	enum tui_screen form_from; /* the screen under the form */
+	char initials[16];        /* the facilitator's, "" until asked */
+	m_id want_case;           /* after a reload: select this case (and open it, want_open) */
+	bool want_open;
+	m_id want_step; /* after a reload: select this step */
+	size_t cat_sel, cat_top; /* the catalogue screen's selection */
 };
 
 /* Reads the cases and catalogues again and, when a journey is open, that journey; keeps the
@@ -55,6 +67,28 @@ void app_reload(struct app *a);
 void app_open_journey(struct app *a, m_id case_id);
 /* Puts an error for the user on the message line. */
 void app_message(struct app *a, const struct merr *err);
+/* Puts a confirmation on the message line ("saved: step 'Flytt'"). */
+void app_note(struct app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Opens a form over the current screen, asking for the facilitator's initials first when they
+ * are not known yet. The app owns the form from here. */
+void app_open_form(struct app *a, struct form *f);
+/* Opens a form at once (the initials' own form). */
+void app_show_form(struct app *a, struct form *f);
+
+/* The facilitator's remembered initials into buf; false when none are. */
+bool initials_load(char *buf, size_t n);
+void form_initials_open(struct app *a);
+/* The editor's forms: NULL adds a new record (at the selected case and step), a record edits it. */
+void form_case_open(struct app *a, const struct m_case *c);
+void form_step_open(struct app *a, const struct m_step *st);
+void form_intervention_open(struct app *a, const struct m_intervention *iv);
+void form_handover_open(struct app *a, const struct m_handover *h);
+void form_gap_open(struct app *a, const struct m_gap *g);
+void form_factor_open(struct app *a, const struct m_factor *fc);
+void form_actor_open(struct app *a, const struct m_actor *ac);
+void form_category_open(struct app *a, const struct m_category *c);
+/* The selected step of the open journey, NULL when it has none. */
+const struct m_step *app_selected_step(const struct app *a);
 
 /* One draw and one key function per screen. Draw functions get the rows they may use
  * (the top line and the bottom hint line are the main loop's). */
@@ -64,6 +98,8 @@ void journey_draw(struct app *a, int top, int rows);
 unsigned journey_key(struct app *a, enum action act);
 /* The top line's title of the journey screen. */
 void journey_title(const struct app *a, char *buf, size_t n);
+void catalogue_draw(struct app *a, int top, int rows);
+unsigned catalogue_key(struct app *a, enum action act);
 void help_draw(struct app *a, int top, int rows);
 unsigned help_key(struct app *a, int key);
 

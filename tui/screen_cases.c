@@ -57,7 +57,7 @@ static void draw_summary(const struct app *a, int y, int x, int cols, int rows)
 void cases_draw(struct app *a, int top, int rows)
 {
 	if (a->cases.n == 0) {
-		draw_centered(top + rows / 2, ROLE_DIM, _("No cases yet."));
+		draw_centered(top + rows / 2, ROLE_DIM, _("No cases yet: a adds one."));
 		return;
 	}
 	bool side = COLS >= TUI_WIDE_COLS;
@@ -140,6 +140,12 @@ unsigned cases_key(struct app *a, enum action act)
 	case ACT_OPEN:
 		if (a->case_sel < n)
 			app_open_journey(a, a->cases.items[a->case_sel].id);
+		return CH_REDRAW;
+	case ACT_ADD:
+		form_case_open(a, NULL);
+		return CH_REDRAW;
+	case ACT_CATALOGUE:
+		a->screen = SCR_CATALOGUE;
 		return CH_REDRAW;
 	case ACT_QUIT:
 		return CH_QUIT;

@@ -339,6 +339,30 @@ void journey_draw(struct app *a, int top, int rows)
 	}
 }
 
+/* Something added at the selected step; a journey without steps says what to do first. */
+static unsigned add_at_step(struct app *a, enum action act)
+{
+	if (!app_selected_step(a)) {
+		app_note(a, "%s", _("add a step first (a)"));
+		return CH_REDRAW;
+	}
+	switch (act) {
+	case ACT_ADD_IV:
+		form_intervention_open(a, NULL);
+		break;
+	case ACT_ADD_HO:
+		form_handover_open(a, NULL);
+		break;
+	case ACT_ADD_GAP:
+		form_gap_open(a, NULL);
+		break;
+	default:
+		form_factor_open(a, NULL);
+		break;
+	}
+	return CH_REDRAW;
+}
+
 unsigned journey_key(struct app *a, enum action act)
 {
 	size_t n = a->journey.n_steps;
@@ -368,6 +392,17 @@ unsigned journey_key(struct app *a, enum action act)
 		m_journey_clear(&a->journey);
 		a->journey_case = 0;
 		a->screen = SCR_CASES;
+		return CH_REDRAW;
+	case ACT_ADD:
+		form_step_open(a, NULL);
+		return CH_REDRAW;
+	case ACT_ADD_IV:
+	case ACT_ADD_HO:
+	case ACT_ADD_GAP:
+	case ACT_ADD_FACTOR:
+		return add_at_step(a, act);
+	case ACT_CATALOGUE:
+		a->screen = SCR_CATALOGUE;
 		return CH_REDRAW;
 	default:
 		return CH_NONE;

@@ -3,112 +3,12 @@
 # journey, help, going back and quitting, leaving on signals with the terminal restored, resizing,
 # a 60x20 projector, hostile and Swedish text, NO_COLOR, and seeing another mellan's change.
 # Speaks TAP. Needs tmux and sqlite3; polls the screen instead of sleeping a fixed time.
-set -u
-bin=${MELLAN_BIN:?set MELLAN_BIN}
-: "${MELLAN_TOP:?set MELLAN_TOP}"
-tmp=$(mktemp -d)
-sock=mellan-test$$
-T() { tmux -L "$sock" -f /dev/null "$@"; }
-trap 'T kill-server >/dev/null 2>&1; rm -rf "$tmp"' EXIT
-trap 'exit 1' INT TERM HUP
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() {
-	n=$((n + 1))
-	echo "not ok $n - $1"
-	echo "# screen of $cur:"
-	T capture-pane -p -t "$cur" 2>/dev/null | sed 's/^/#   /'
-}
-check() { # description, then a command that must succeed
-	d=$1
-	shift
-	if "$@"; then ok "$d"; else not_ok "$d"; fi
-}
-
-for tool in tmux sqlite3; do
-	if ! command -v "$tool" >/dev/null 2>&1; then
-		echo "1..0 # SKIP $tool is not installed"
-		exit 0
-	fi
-done
+. "$(dirname "$0")/tmux.lib"
 
 mkdir -p "$tmp/home"
 db=$tmp/demo.db
 env -i HOME="$tmp/home" LC_ALL=C.UTF-8 PATH="$PATH" "$bin" init --demo "$db" >"$tmp/init.out" 2>&1
 check "init --demo makes the database the TUI opens" test -s "$db"
-
-# The pane runs mellan in a clean environment, then shows how it ended and whether the
-# terminal is back in its normal modes, then stays so the screen can be read.
-cat >"$tmp/pane.sh" <<'PANE'
-pidfile=$1 db=$2 bin=$3 home=$4
-# Ctrl-C is for mellan; this shell only waits to report how it ended.
-trap : INT
-shift 4
-sh -c 'echo $$ >"$0"; shift; exec "$@"' "$pidfile" x env -i HOME="$home" LC_ALL=C.UTF-8 \
-	TERM=xterm-256color PATH="$PATH" "$@" "$bin" --db "$db"
-echo "EXITED:$?"
-printf 'TTY:'
-stty -a | tr ' ;' '\n\n' | grep -e '^icanon$' -e '^echo$' | tr '\n' ' '
-echo
-exec sleep 600
-PANE
-
-cur=
-# start NAME COLSxROWS [VAR=value...]: a new window running mellan on the demo database.
-start() {
-	cur=$1
-	cols=${2%x*}
-	rows=${2#*x}
-	shift 2
-	rm -f "$tmp/pid.$cur"
-	# Windows are named by id: tmux renames them after the command they run.
-	if T has-session 2>/dev/null; then
-		win=$(T new-window -d -P -F '#{window_id}' \
-			sh "$tmp/pane.sh" "$tmp/pid.$cur" "$db" "$bin" "$tmp/home" "$@")
-	else
-		win=$(T new-session -d -P -F '#{window_id}' -s main -x "$cols" -y "$rows" \
-			sh "$tmp/pane.sh" "$tmp/pid.$cur" "$db" "$bin" "$tmp/home" "$@")
-	fi
-	T resize-window -t "$win" -x "$cols" -y "$rows" >/dev/null 2>&1
-	cur=$win
-}
-screen() { T capture-pane -p -t "$cur"; }
-# wait_for TEXT [SECONDS]: until the screen shows TEXT (fixed string); slow ASan builds need
-# the generous default.
-wait_for() {
-	tries=$((${2:-20} * 5))
-	while [ "$tries" -gt 0 ]; do
-		screen | grep -qF -- "$1" && return 0
-		sleep 0.2
-		tries=$((tries - 1))
-	done
-	return 1
-}
-wait_for_re() {
-	tries=$((${2:-20} * 5))
-	while [ "$tries" -gt 0 ]; do
-		screen | grep -qE -- "$1" && return 0
-		sleep 0.2
-		tries=$((tries - 1))
-	done
-	return 1
-}
-keys() { T send-keys -t "$cur" "$@"; }
-sql() { sqlite3 "$db" "$1"; }
-wait_for_line_reverse() { # the screen line that must turn reverse video
-	tries=50
-	while [ "$tries" -gt 0 ]; do
-		reverse_on "$1" && return 0
-		sleep 0.2
-		tries=$((tries - 1))
-	done
-	return 1
-}
-last_line_has() { screen | tail -n 1 | grep -qF -- "$1"; }
-first_line_has() { screen | head -n 1 | grep -qF -- "$1"; }
-shows_all() { for t in "$@"; do screen | grep -qF -- "$t" || return 1; done; }
-shows_none() { for t in "$@"; do screen | grep -qF -- "$t" && return 1; done; return 0; }
-restored() { wait_for "EXITED:" && screen | grep -q '^TTY:.*icanon' && screen | grep -q '^TTY:.*echo'; }
 
 # --- the cases screen -----------------------------------------------------------------------
 start walk 80x24

@@ -118,7 +118,8 @@ static void every_documented_key_is_in_the_man_page(void **state)
 static void every_key_reaches_its_action(void **state)
 {
 	(void)state;
-	static const enum tui_screen screens[] = {SCR_CASES, SCR_JOURNEY, SCR_HELP};
+	static const enum tui_screen screens[] = {SCR_CASES, SCR_JOURNEY, SCR_HELP, SCR_FORM,
+	                                          SCR_CATALOGUE};
 	for (size_t i = 0; i < keys_count(); i++) {
 		const struct key_binding *b = keys_at(i);
 		assert_int_not_equal(b->keys[0], 0);
@@ -165,6 +166,22 @@ static void the_screens_keys_do_what_the_man_page_says(void **state)
 	/* Esc on the cases screen must not quit by accident (it is also the start of a key). */
 	assert_int_equal(keys_lookup(SCR_CASES, 27), ACT_NONE);
 	assert_int_equal(keys_lookup(SCR_CASES, 'x'), ACT_NONE);
+	/* The editor's keys, as the issue and the man page name them. */
+	assert_int_equal(keys_lookup(SCR_CASES, 'a'), ACT_ADD);
+	assert_int_equal(keys_lookup(SCR_JOURNEY, 'a'), ACT_ADD);
+	assert_int_equal(keys_lookup(SCR_JOURNEY, 'i'), ACT_ADD_IV);
+	assert_int_equal(keys_lookup(SCR_JOURNEY, 'r'), ACT_ADD_HO);
+	assert_int_equal(keys_lookup(SCR_JOURNEY, 'f'), ACT_ADD_GAP);
+	assert_int_equal(keys_lookup(SCR_FORM, '\t'), ACT_FIELD_NEXT);
+	assert_int_equal(keys_lookup(SCR_FORM, KEY_BTAB), ACT_FIELD_PREV);
+	assert_int_equal(keys_lookup(SCR_FORM, 19), ACT_SAVE); /* Ctrl-S */
+	assert_int_equal(keys_lookup(SCR_FORM, KEY_F(2)), ACT_SAVE);
+	assert_int_equal(keys_lookup(SCR_FORM, 27), ACT_BACK);
+	assert_int_equal(keys_lookup(SCR_FORM, 23), ACT_KILL_WORD); /* Ctrl-W */
+	assert_int_equal(keys_lookup(SCR_FORM, 21), ACT_KILL_LINE); /* Ctrl-U */
+	/* In a form, letters are text: none of them is bound. */
+	for (int c = 0x20; c < 0x7F; c++)
+		assert_int_equal(keys_lookup(SCR_FORM, c), ACT_NONE);
 }
 
 static void the_hints_come_from_the_table(void **state)

@@ -1,0 +1,199 @@
+#!/bin/sh
+# editor.sh - the journey editor as a facilitator uses it, in a private tmux server: from an empty
+# database, the initials asked once, a case, steps with Swedish text and fuzzy times (a time it
+# cannot read refused with the reason), interventions by several actors, a hand-over, a gap and
+# a factor; cancelling asks; a paste; resizes in the middle of a form; every piece found again
+# after a restart and in the sqlite3 shell; kill -9 in a burst of edits loses nothing confirmed;
+# a file held by another program refuses the save and keeps the form; another mellan's change is
+# seen. Speaks TAP.
+. "$(dirname "$0")/tmux.lib"
+
+mkdir -p "$tmp/home"
+db=$tmp/journeys.db
+env -i HOME="$tmp/home" LC_ALL=C.UTF-8 PATH="$PATH" "$bin" init "$db" >"$tmp/init.out" 2>&1
+check "init makes an empty database with the catalogue" \
+	[ "$(sql 'SELECT count(*) FROM kase')" = 0 ] && [ "$(sql 'SELECT count(*) FROM actor')" -gt 0 ]
+
+# save WHAT: Ctrl-S, then the confirmation the screen gives.
+save() {
+	keys C-s
+	wait_for "saved: $1"
+}
+
+# --- a case, the initials asked first ---------------------------------------------------------
+start edit 80x24
+check "an empty database says how to begin" wait_for "No cases yet: a adds one."
+keys a
+check "the first change asks for the facilitator's initials" wait_for "Your initials"
+keys "ÅB" C-s
+check "... then the case form opens on its code" wait_for "A new case"
+keys "Fall Åsa" Tab 2004
+check "the new case is saved and confirmed on the screen" save "new case 'Fall Åsa'"
+check "... its empty journey opens" wait_for "This journey has no steps yet."
+check "the initials are remembered for this user" \
+	[ "$(cat "$tmp/home/.config/mellan/initials" 2>/dev/null)" = "ÅB" ]
+check "... privately" [ "$(stat -c %a "$tmp/home/.config/mellan/initials")" = 600 ]
+
+# --- steps with fuzzy times ---------------------------------------------------------------------
+keys a
+wait_for "A new step"
+keys "ht 2015"
+check "a step's form opens on when, and shows what it understood" \
+	wait_for "understood: autumn term 2015"
+keys Tab "Flyttar till Rosengård" Tab "Familjen får en lägenhet. Skolbyte mitt i terminen."
+check "a step with å ä ö typed is saved" save "new step 'Flyttar till Rosengård'"
+check "... and shown on its card" wait_for "Skolbyte mitt i terminen."
+
+keys a
+wait_for "A new step"
+keys "nästa tisdag kanske"
+check "a time it cannot read shows the parser's reason while typing" wait_for_re "expected|cannot|förstår|understand"
+keys C-s
+check "... and saving is refused, the form stays open" wait_for "A new step"
+keys C-u "vt 2016" Tab "Börjar på ny skola"
+check "... corrected, the step is saved" save "new step 'Börjar på ny skola'"
+
+# --- resizes in the middle of a form ----------------------------------------------------------
+keys a
+wait_for "A new step"
+keys "2017-03" Tab "Öppenvården säger nej"
+T resize-window -t "$cur" -x 20 -y 6
+check "at 20x6 in the middle of a form: a notice instead of a broken screen" wait_for "too"
+T resize-window -t "$cur" -x 300 -y 100
+check "at 300x100 the form is back with what was typed" wait_for "Öppenvården säger nej"
+T resize-window -t "$cur" -x 40 -y 10
+check "at 40x10 too" wait_for "Öppenvården"
+T resize-window -t "$cur" -x 80 -y 24
+keys " igen"
+check "... and the step saves whole after the resizes" save "new step 'Öppenvården säger nej igen'"
+
+# --- interventions by several actors, a hand-over, a gap, a factor ------------------------------
+keys g
+wait_for "step 1 of 3"
+keys i
+check "an intervention's form opens on the actor" wait_for "A new intervention"
+keys "barn och"
+check "... typing filters the actors" wait_for "Socialtjänsten (barn och unga)"
+keys Enter "Orosanmälan utreds"
+check "an intervention by the social services is saved" save "intervention by Socialtjänsten (barn och unga)"
+keys i
+wait_for "A new intervention"
+keys "EHT" Enter "Samtal med kurator"
+check "one by the pupil health team by its short label" save "intervention by Elevhälsan"
+keys r
+check "a hand-over's form opens on from" wait_for "A new hand-over"
+keys "Skolan (g" Enter "vuxen" Enter
+check "a hand-over is saved" save "hand-over from Skolan (grundskola) to Socialtjänsten (vuxen)"
+keys f
+check "flagging a gap opens on its category" wait_for "Flag a gap"
+keys "Överläm" Enter "Ingen tog emot remissen"
+check "a gap is saved" save "gap 'Överlämningen brast'"
+keys +
+wait_for "A risk or protective factor"
+keys "Trångboddhet"
+check "a risk factor is saved" save "factor 'Trångboddhet' (risk)"
+T resize-window -t "$cur" -x 160 -y 50
+check "the card shows what was added" shows_all "Orosanmälan utreds" "Samtal med kurator" \
+	"Ingen tog emot remissen" "Trångboddhet"
+T resize-window -t "$cur" -x 80 -y 24
+
+# --- cancelling asks, and a paste -------------------------------------------------------------
+keys a
+wait_for "A new step"
+keys x Escape
+check "Esc in a form with something typed asks first" wait_for "Discard what you typed?"
+keys n
+check "... another key goes back to the form, the text kept" wait_for "A new step"
+keys Escape
+wait_for "Discard what you typed?"
+keys y
+check "... y discards it" wait_for "step 1 of 3"
+keys a
+wait_for "A new step"
+keys Tab
+printf 'Inklistrat\nflera rader\033[2J' | T load-buffer -
+T paste-buffer -p -t "$cur"
+check "a bracketed paste into a one-line field: newlines become spaces, no escape kept" \
+	save "new step 'Inklistrat flera rader'"
+
+keys q
+wait_for "Interv."
+keys q
+check "q quits with status 0" wait_for "EXITED:0"
+
+# --- everything is in the file ------------------------------------------------------------------
+cid=$(sql "SELECT id FROM kase WHERE code = 'Fall Åsa'")
+check "the case is in the file with its birth year" [ "$(sql "SELECT birth_year FROM kase WHERE id = $cid")" = 2004 ]
+check "its four steps with their times as codes" \
+	[ "$(sql "SELECT group_concat(coalesce(time, '-'), ' ') FROM (SELECT time FROM step WHERE case_id = $cid ORDER BY id)")" = "2015-HT 2016-VT 2017-03 -" ]
+check "... Swedish letters intact" [ "$(sql "SELECT count(*) FROM step WHERE title IN ('Flyttar till Rosengård', 'Börjar på ny skola', 'Öppenvården säger nej igen')")" = 3 ]
+check "... no escape character stored" [ "$(sql "SELECT count(*) FROM step WHERE instr(title, char(27)) > 0")" = 0 ]
+check "two interventions by two actors" [ "$(sql "SELECT count(DISTINCT actor_id) FROM intervention WHERE case_id = $cid")" = 2 ]
+check "the hand-over, the gap and the factor" \
+	[ "$(sql "SELECT (SELECT count(*) FROM handover) || (SELECT count(*) FROM gap) || (SELECT count(*) FROM factor)")" = 111 ]
+check "every change carries the initials in the history" \
+	[ "$(sql "SELECT count(*) FROM history WHERE editor = 'ÅB'")" -ge 9 ]
+
+start reopen 160x50
+wait_for "Fall Åsa"
+keys Enter
+check "reopened, the journey is there" wait_for "step 1 of 4"
+check "... with every piece at its step" shows_all "Flyttar till Rosengård" "Orosanmälan utreds" \
+	"Samtal med kurator" "Ingen tog emot remissen" "Trångboddhet"
+keys j
+check "... and the next step" wait_for "Börjar på ny skola"
+
+# --- the file held by another program: the save is refused, the form kept ------------------------
+keys a
+wait_for "A new step"
+keys Tab "Väntar på låset"
+( echo "BEGIN IMMEDIATE; INSERT INTO kase (uuid, code) VALUES ('lock', 'Låset'); "; sleep 12; echo "ROLLBACK;" ) |
+	sqlite3 "$db" >/dev/null 2>&1 &
+locker=$!
+sleep 0.5
+keys C-s
+check "a save while another program holds the file is refused with the reason" wait_for_re "another mellan is writing|busy|locked" 15
+check "... and the form keeps what was typed" shows_all "A new step" "Väntar på låset"
+wait "$locker"
+check "once the file is free, saving again works" save "new step 'Väntar på låset'"
+
+# --- another mellan's change is seen --------------------------------------------------------------
+first=$cur
+start other 80x24
+wait_for "Fall Åsa"
+keys Enter
+wait_for "step 1 of 5"
+keys a
+wait_for "A new step"
+keys Tab "Från den andra"
+save "new step 'Från den andra'"
+cur=$first
+check "the first mellan sees the other's new step when it redraws" wait_for "of 6" 10
+keys q q
+wait_for "EXITED:0"
+
+# --- kill -9 in the middle of a burst of edits --------------------------------------------------
+start burst 80x24
+wait_for "Fall Åsa"
+keys Enter
+wait_for "step 1 of"
+confirmed=0
+for i in 1 2 3 4 5 6; do
+	keys a
+	wait_for "A new step" || break
+	keys Tab "Skur $i"
+	keys C-s
+	wait_for "saved: new step 'Skur $i'" && confirmed=$i
+done
+keys a
+wait_for "A new step"
+keys Tab "Aldrig sparad"
+pid=$(cat "$tmp/pid.burst")
+kill -9 "$pid"
+check "kill -9 ends mellan in the middle of a form" wait_for "EXITED:137"
+check "every step the screen confirmed is in the file" \
+	[ "$confirmed" = 6 ] && [ "$(sql "SELECT count(*) FROM step WHERE title LIKE 'Skur %'")" = 6 ]
+check "... not the one never saved" [ "$(sql "SELECT count(*) FROM step WHERE title = 'Aldrig sparad'")" = 0 ]
+check "PRAGMA integrity_check passes" [ "$(sql 'PRAGMA integrity_check')" = ok ]
+
+echo "1..$n"
