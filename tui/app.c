@@ -214,6 +214,10 @@ static void draw_bottom(struct app *a)
 		draw_line(LINES - 1, 0, COLS, ROLE_WARNING, hints);
 		return;
 	}
+	if (a->del_kind) {
+		draw_line(LINES - 1, 0, COLS, ROLE_WARNING, a->del_question);
+		return;
+	}
 	if (a->message[0]) {
 		draw_line(LINES - 1, 0, COLS, a->message_ok ? ROLE_HINT : ROLE_WARNING, a->message);
 		return;
@@ -292,6 +296,7 @@ static unsigned form_dispatch(struct app *a, int key, uint32_t cp)
 			a->pending = NULL;
 			app_show_form(a, next);
 		}
+		edit_after_choice(a);
 		return CH_RELOAD;
 	case FORM_CANCELLED:
 		close_form(a);
@@ -309,12 +314,24 @@ static unsigned dispatch(struct app *a, int key, uint32_t cp)
 		return help_key(a, key);
 	if (a->screen == SCR_FORM && a->form)
 		return form_dispatch(a, key, cp);
+	if (a->del_kind)
+		return edit_key_confirm(a, key);
 	if (cp >= 0x80)
 		return CH_NONE; /* a letter outside ASCII binds nothing */
 	enum action act = keys_lookup(a->screen, key);
 	switch (act) {
 	case ACT_NONE:
 		return CH_NONE;
+	case ACT_EDIT:
+	case ACT_DELETE:
+		return edit_selected(a, act == ACT_DELETE);
+	case ACT_UNDO:
+	case ACT_REDO:
+		return edit_undo(a, act == ACT_REDO);
+	case ACT_SEARCH:
+		return edit_search(a);
+	case ACT_NEXT_HIT:
+		return edit_next_hit(a);
 	case ACT_HELP:
 		a->help_from = a->screen;
 		a->screen = SCR_HELP;
@@ -488,6 +505,7 @@ enum mstatus tui_run(struct store *s, const struct tui_options *opt, struct merr
 	term_screen = NULL;
 	form_free(&a.form);
 	form_free(&a.pending);
+	m_hit_list_clear(&a.hits);
 	m_journey_clear(&a.journey);
 	m_case_list_clear(&a.cases);
 	m_actor_list_clear(&a.actors);

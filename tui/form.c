@@ -8,6 +8,7 @@
 #include "core/xalloc.h"
 #include "draw.h"
 #include "keys.h"
+#include "private.h"
 
 #include <curses.h>
 #include <stdio.h>
@@ -712,15 +713,41 @@ static bool validate(struct form *f)
 	return ok;
 }
 
+void form_track(struct form *f, int kind, int64_t case_id, int64_t id, char *stamp)
+{
+	f->rec_kind = kind;
+	f->rec_case = case_id;
+	f->rec_id = id;
+	f->rec_stamp = stamp;
+}
+
 static enum form_result save(struct form *f)
 {
 	if (!validate(f))
 		return FORM_CONTINUE;
 	struct merr err = {0};
+	if (f->conflicted && f->rec_stamp) {
+		/* The second save after a conflict: the user has seen it and wants theirs. */
+		if (!stamp_fresh(f->app->store, (enum rec_kind)f->rec_kind, f->rec_case, f->rec_id,
+		                 f->rec_stamp)) {
+			snprintf(f->message, sizeof f->message, "%s",
+			         _("This record is no longer in the file: another mellan deleted it. "
+			           "Esc closes the form."));
+			return FORM_CONTINUE;
+		}
+		f->conflicted = false;
+	}
 	f->message[0] = '\0';
 	if (f->save(f, &err) != M_OK) {
 		/* Nothing typed is lost: the form stays as it was, with the reason on top. */
-		snprintf(f->message, sizeof f->message, "%s", err.msg);
+		if (err.reason == MR_CONFLICT && f->rec_stamp) {
+			f->conflicted = true;
+			snprintf(f->message, sizeof f->message, "%s. %s", err.msg,
+			         _("Your version is kept here: Ctrl-S saves it over theirs, Esc "
+			           "leaves theirs."));
+		} else {
+			snprintf(f->message, sizeof f->message, "%s", err.msg);
+		}
 		return FORM_CONTINUE;
 	}
 	return FORM_SAVED;
@@ -824,6 +851,10 @@ enum form_result form_key(struct form *f, int key, uint32_t cp)
 	case ACT_FIELD_PREV:
 		return move_field(f, -1);
 	case ACT_OPEN:
+		if (picker && f->choose_saves) {
+			choose(f, fl);
+			return save(f);
+		}
 		if (picker)
 			choose(f, fl);
 		else if (fl->kind == FK_MULTI)

@@ -65,7 +65,7 @@ struct form {
 	size_t n, cap;
 	size_t focus;
 	int scroll;      /* first row of the form shown */
-	char message[512]; /* a store error, "" for none */
+	char message[1024]; /* a store error, "" for none */
 	bool asking;      /* "discard what was typed?" is on the bottom line */
 	bool in_paste;    /* between the bracketed-paste markers */
 	char *paste;      /* what has been pasted so far */
@@ -77,6 +77,13 @@ struct form {
 	int list_cols; /* the columns of a multi-line field at the last draw, for Up and Down */
 	int cur_y, cur_x; /* where the cursor goes, from the last draw */
 	bool cur_on;
+	/* The record being edited (form_track), so that after a conflict a second save can
+	 * deliberately write this version over the other's. */
+	int rec_kind; /* enum rec_kind; 0 for a new record */
+	int64_t rec_case, rec_id;
+	char *rec_stamp; /* the record's `updated`, inside the form's context */
+	bool conflicted;
+	bool choose_saves; /* a chooser: Enter on a choice is the save */
 };
 
 struct form *form_new(struct app *a, const char *title, form_save_fn save, void *ctx,
@@ -106,6 +113,9 @@ void form_take(char **slot, char *value);
 /* True when anything was typed or chosen since the form opened. */
 bool form_dirty(const struct form *f);
 void form_focus(struct form *f, size_t i);
+
+/* Marks the form as editing record `id` (kind: enum rec_kind) whose stamp lives at `stamp`. */
+void form_track(struct form *f, int kind, int64_t case_id, int64_t id, char *stamp);
 
 /* Draws the form in rows [top, top + rows) of the whole width and places the cursor. */
 void form_draw(struct form *f, int top, int rows);

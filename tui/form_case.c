@@ -61,5 +61,7 @@ void form_case_open(struct app *a, const struct m_case *kase)
 	picker_enum(PK_CASE_STATUS, &l);
 	c->status = form_add_pick(f, _("Status"), &l, PICK_ENUM(c->rec.status), true);
 	c->summary = form_add_multi(f, _("Summary"), c->rec.summary);
+	if (c->rec.id)
+		form_track(f, RK_CASE, c->rec.id, c->rec.id, c->rec.updated);
 	app_open_form(a, f);
 }

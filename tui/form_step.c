@@ -74,5 +74,7 @@ void form_step_open(struct app *a, const struct m_step *step)
 	c->certainty = form_add_pick(f, _("Certainty"), &l, PICK_ENUM(c->rec.certainty), true);
 	c->voice = form_add_multi(f, _("In their own words"), c->rec.voice);
 	c->note = form_add_multi(f, _("Note (never shown)"), c->rec.note);
+	if (c->rec.id)
+		form_track(f, RK_STEP, c->rec.case_id, c->rec.id, c->rec.updated);
 	app_open_form(a, f);
 }

@@ -19,6 +19,12 @@ static const struct key_binding table[] = {
 	 N_("show the keys of the current screen")},
 	{ACT_HELP, SCR_FORM, {KEY_F(1)}, N_("F1"), N_("help"), N_("show the keys of a form")},
 	{ACT_REDRAW, SCR_ALL, {CTRL_KEY('l')}, N_("Ctrl-L"), NULL, N_("redraw the screen")},
+	{ACT_UNDO, SCR_LISTS, {'u'}, N_("u"), NULL,
+	 N_("undo the latest change, also one made before a restart")},
+	{ACT_REDO, SCR_LISTS, {CTRL_KEY('r')}, N_("Ctrl-R"), NULL, N_("redo what was undone")},
+	{ACT_SEARCH, SCR_CASES | SCR_JOURNEY, {'/'}, N_("/"), NULL,
+	 N_("search every case's steps, interventions and gaps, and go to the first hit")},
+	{ACT_NEXT_HIT, SCR_CASES | SCR_JOURNEY, {'n'}, N_("n"), NULL, N_("go to the next hit")},
 
 	/* The cases screen. */
 	{ACT_PREV, SCR_CASES, {KEY_UP, 'k'}, N_("Up Down, k j"), N_("move"),
@@ -30,6 +36,9 @@ static const struct key_binding table[] = {
 	{ACT_OPEN, SCR_CASES, {'\n', '\r', KEY_ENTER}, N_("Enter"), N_("open"),
 	 N_("open the selected case's journey")},
 	{ACT_ADD, SCR_CASES, {'a'}, N_("a"), N_("add"), N_("add a case")},
+	{ACT_EDIT, SCR_CASES, {'e'}, N_("e"), NULL, N_("edit the selected case")},
+	{ACT_DELETE, SCR_CASES, {'d'}, N_("d"), NULL,
+	 N_("delete the selected case with its journey (asks first; u undoes it)")},
 	{ACT_CATALOGUE, SCR_CASES | SCR_JOURNEY, {'c'}, N_("c"), NULL,
 	 N_("the catalogue of actors and gap categories")},
 	{ACT_QUIT, SCR_CASES, {'q'}, N_("q"), N_("quit"), N_("quit")},
@@ -51,6 +60,10 @@ static const struct key_binding table[] = {
 	 N_("flag a gap at the selected step")},
 	{ACT_ADD_FACTOR, SCR_JOURNEY, {'+'}, N_("+"), NULL,
 	 N_("add a risk or protective factor to the selected step")},
+	{ACT_EDIT, SCR_JOURNEY, {'e'}, N_("e"), NULL,
+	 N_("edit the selected step, or one of its factors, interventions, hand-overs or gaps")},
+	{ACT_DELETE, SCR_JOURNEY, {'d'}, N_("d"), NULL,
+	 N_("delete the selected step or one of its parts (asks first; u undoes it)")},
 	{ACT_BACK, SCR_JOURNEY, {'q', ESC_KEY}, N_("q, Esc"), N_("back"), N_("back to the cases")},
 
 	/* The catalogue of actors and gap categories. */
@@ -62,6 +75,9 @@ static const struct key_binding table[] = {
 	{ACT_LAST, SCR_CATALOGUE, {'G', KEY_END}, NULL, NULL, NULL},
 	{ACT_ADD, SCR_CATALOGUE, {'a'}, N_("a"), N_("add"),
 	 N_("add an actor, or a category when a category is selected")},
+	{ACT_EDIT, SCR_CATALOGUE, {'e'}, N_("e"), N_("edit"), N_("edit the selected line")},
+	{ACT_DELETE, SCR_CATALOGUE, {'d'}, N_("d"), NULL,
+	 N_("delete the selected line when nothing uses it (asks first; u undoes it)")},
 	{ACT_BACK, SCR_CATALOGUE, {'q', ESC_KEY}, N_("q, Esc"), N_("back"), N_("back")},
 
 	/* A form. Typed characters go into the field; these keys do the rest. */

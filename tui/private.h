@@ -58,6 +58,18 @@ struct app {
 	bool want_open;
 	m_id want_step; /* after a reload: select this step */
 	size_t cat_sel, cat_top; /* the catalogue screen's selection */
+	/* A delete waiting for its y (del_kind an enum rec_kind, 0 for none). */
+	int del_kind;
+	m_id del_id;
+	char del_question[800];
+	/* What the "Edit what?" chooser picked, acted on once it is closed. */
+	int choice_kind;
+	m_id choice_id;
+	bool choice_del;
+	char choice_label[600];
+	/* The last search's hits and the one shown. */
+	struct m_hit_list hits;
+	size_t hit;
 };
 
 /* Reads the cases and catalogues again and, when a journey is open, that journey; keeps the
@@ -87,6 +99,32 @@ void form_gap_open(struct app *a, const struct m_gap *g);
 void form_factor_open(struct app *a, const struct m_factor *fc);
 void form_actor_open(struct app *a, const struct m_actor *ac);
 void form_category_open(struct app *a, const struct m_category *c);
+/* The kinds of record the editor changes. */
+enum rec_kind {
+	RK_NONE,
+	RK_CASE,
+	RK_STEP,
+	RK_FACTOR,
+	RK_INTERVENTION,
+	RK_HANDOVER,
+	RK_GAP,
+	RK_ACTOR,
+	RK_CATEGORY,
+};
+/* The stamp record `id` (of case case_id, for the parts of a journey) has in the file now;
+ * false when it is gone. */
+bool stamp_fresh(struct store *s, enum rec_kind kind, m_id case_id, m_id id,
+                 char out[M_STAMP_LEN + 1]);
+
+/* edit.c: e and d on what is selected (the journey asks which part of the step), the y of a
+ * delete, what the chooser picked, undo and redo, search and the next hit. */
+unsigned edit_selected(struct app *a, bool del);
+unsigned edit_key_confirm(struct app *a, int key);
+void edit_after_choice(struct app *a);
+unsigned edit_undo(struct app *a, bool redo);
+unsigned edit_search(struct app *a);
+unsigned edit_next_hit(struct app *a);
+
 /* The selected step of the open journey, NULL when it has none. */
 const struct m_step *app_selected_step(const struct app *a);
 

@@ -143,6 +143,31 @@ check "... with every piece at its step" shows_all "Flyttar till Rosengård" "Or
 keys j
 check "... and the next step" wait_for "Börjar på ny skola"
 
+# --- editing and deleting ------------------------------------------------------------------------
+keys g
+wait_for "step 1 of 4"
+keys e
+check "e on a step with parts asks which" wait_for "Edit what?"
+keys Enter
+check "... the step itself opens in its form with its text" wait_for "Edit the step"
+keys Tab C-e " (omskrivet)"
+check "an edited title is saved" save "step 'Flyttar till Rosengård (omskrivet)'"
+check "... and in the file" [ "$(sql "SELECT count(*) FROM step WHERE title = 'Flyttar till Rosengård (omskrivet)'")" = 1 ]
+keys d
+wait_for "Delete what?"
+keys "Trång" Enter
+check "d asks before deleting" wait_for "Delete risk: Trångboddhet?"
+keys n
+check "... another key keeps it" wait_for "nothing was deleted"
+check "... still in the file" [ "$(sql "SELECT count(*) FROM factor")" = 1 ]
+keys d
+wait_for "Delete what?"
+keys "Trång" Enter
+wait_for "Delete risk: Trångboddhet?"
+keys y
+check "... y deletes it" wait_for "deleted (u undoes it)"
+check "... gone from the file" [ "$(sql "SELECT count(*) FROM factor")" = 0 ]
+
 # --- the file held by another program: the save is refused, the form kept ------------------------
 keys a
 wait_for "A new step"
@@ -160,6 +185,7 @@ check "once the file is free, saving again works" save "new step 'Väntar på l�
 # --- another mellan's change is seen --------------------------------------------------------------
 first=$cur
 start other 80x24
+second=$cur
 wait_for "Fall Åsa"
 keys Enter
 wait_for "step 1 of 5"
@@ -169,6 +195,29 @@ keys Tab "Från den andra"
 save "new step 'Från den andra'"
 cur=$first
 check "the first mellan sees the other's new step when it redraws" wait_for "of 6" 10
+
+# Both edit the same step; the second to save is told, and keeps its edit.
+keys g e Enter
+wait_for "Edit the step"
+keys Tab C-e " – första"
+cur=$second
+keys g e Enter
+wait_for "Edit the step"
+keys Tab C-e " – andra"
+save "step 'Flyttar till Rosengård (omskrivet) – andra'"
+cur=$first
+keys C-s
+check "two mellans edit one step: the later save is told another changed it" \
+	wait_for "another mellan changed this step"
+check "... and keeps its edit on the screen" wait_for "(omskrivet) – första"
+check "... nothing of it was written" \
+	[ "$(sql "SELECT count(*) FROM step WHERE title LIKE '%första'")" = 0 ]
+check "a second Ctrl-S saves it over the other's, knowingly" \
+	save "step 'Flyttar till Rosengård (omskrivet) – första'"
+check "... and the file has it" [ "$(sql "SELECT count(*) FROM step WHERE title LIKE '%första'")" = 1 ]
+keys q q
+wait_for "EXITED:0"
+cur=$second
 keys q q
 wait_for "EXITED:0"
 
