@@ -323,7 +323,7 @@ unsigned edit_undo(struct app *a, bool redo)
 			app_message(a, &err);
 		return CH_REDRAW;
 	}
-	app_note(a, redo ? _("redid: %s") : _("undid: %s"), what);
+	app_note(a, "%s", what); /* "undid: step ... edited" */
 	return CH_RELOAD;
 }
 

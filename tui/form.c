@@ -859,6 +859,8 @@ enum form_result form_key(struct form *f, int key, uint32_t cp)
 			choose(f, fl);
 		else if (fl->kind == FK_MULTI)
 			te_insert_cp(&fl->te, '\n');
+		else if (f->n == 1)
+			return save(f); /* a question of one line: Enter answers it */
 		else
 			move_field(f, 1);
 		edited(fl);

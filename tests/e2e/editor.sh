@@ -167,6 +167,31 @@ wait_for "Delete risk: Trångboddhet?"
 keys y
 check "... y deletes it" wait_for "deleted (u undoes it)"
 check "... gone from the file" [ "$(sql "SELECT count(*) FROM factor")" = 0 ]
+keys u
+check "u undoes the delete and says what it undid" wait_for "undid:"
+check "... the factor is back on the card and in the file" \
+	wait_for "Trångboddhet" && [ "$(sql "SELECT count(*) FROM factor")" = 1 ]
+keys C-r
+check "Ctrl-R redoes it" wait_for "redid:"
+check "... gone again" [ "$(sql "SELECT count(*) FROM factor")" = 0 ]
+
+# --- search -------------------------------------------------------------------------------------
+keys q
+wait_for "Interv."
+keys /
+check "/ asks what to search for" wait_for "Search every case"
+keys "remiss" Enter
+check "a hit jumps to its case and step" wait_for "hit 1 of 1"
+check "... the step with the gap is shown" shows_all "Fall Åsa" "Ingen tog emot remissen"
+keys n
+check "n goes to the next hit (round again)" wait_for "hit 1 of 1"
+keys /
+wait_for "Search every case"
+keys "xyzzyq" Enter
+check "a search with no hit says so and keeps the words" wait_for "Nothing found"
+keys Escape
+wait_for "Discard"
+keys y
 
 # --- the file held by another program: the save is refused, the form kept ------------------------
 keys a
@@ -219,6 +244,15 @@ keys q q
 wait_for "EXITED:0"
 cur=$second
 keys q q
+wait_for "EXITED:0"
+
+start again 80x24
+wait_for "Fall Åsa"
+keys u
+check "after a restart, u still undoes the latest change" wait_for "undid:"
+check "... the other's version of the step is back" \
+	[ "$(sql "SELECT count(*) FROM step WHERE title = 'Flyttar till Rosengård (omskrivet) – andra'")" = 1 ]
+keys q
 wait_for "EXITED:0"
 
 # --- kill -9 in the middle of a burst of edits --------------------------------------------------
