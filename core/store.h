@@ -147,4 +147,29 @@ void m_hit_list_clear(struct m_hit_list *l);
 /* PRAGMA integrity_check and foreign_key_check: M_OK when both are clean, M_DATA otherwise. */
 enum mstatus store_check_integrity(struct store *s, struct merr *err);
 
+/* ---- projecting the journey: presenter follow, proposed gaps --------------------------------
+ * Presenter follow: the facilitator's mellan publishes the case and step it has selected; a
+ * follower on the same file (read-only is fine) notices the commit with store_changed_elsewhere()
+ * and reads it. The database is the channel; publishing is no change to undo. */
+enum mstatus store_follow_publish(struct store *s, m_id case_id, m_id step_id, struct merr *err);
+/* What was last published (0 for none); MR_NOT_FOUND when nothing ever was, or the case or step
+ * is no longer there (then *case_id and *step_id say what is left of it, 0 otherwise). */
+enum mstatus store_follow_read(struct store *s, m_id *case_id, m_id *step_id, struct merr *err);
+
+/* Proposed gaps (core/silence.h) the facilitator dismissed, by their keys: not proposed again.
+ * A dismissal is a change like any other, so it can be undone. */
+struct m_key_list {
+	char **keys;
+	size_t n;
+};
+void m_key_list_clear(struct m_key_list *l);
+enum mstatus store_dismissal_add(struct store *s, m_id case_id, const char *key,
+                                 struct merr *err);
+enum mstatus store_dismissal_list(struct store *s, m_id case_id, struct m_key_list *out,
+                                  struct merr *err);
+/* Confirms a proposal: adds the gap (as store_gap_add) and remembers the proposal's key as
+ * handled, together as one change. */
+enum mstatus store_proposal_confirm(struct store *s, const char *key, struct m_gap *g,
+                                    struct merr *err);
+
 #endif

@@ -57,6 +57,13 @@ static enum mstatus newer(const char *path, int v, struct merr *err)
 	                path, v, DB_SCHEMA_VERSION);
 }
 
+static enum mstatus older(const char *path, struct merr *err)
+{
+	return merr_set(err, M_DATA, MR_INVALID,
+	                _("%s: made by an older mellan; open it once for editing to upgrade it"),
+	                path);
+}
+
 /* file:PATH?mode=ro&immutable=1 reads without creating -wal or -shm and without locking. */
 static char *immutable_uri(const char *path)
 {
@@ -162,12 +169,10 @@ static enum mstatus precheck(const char *path, off_t size, unsigned flags, bool 
 		return foreign(path, err);
 	if (version > DB_SCHEMA_VERSION)
 		return newer(path, version, err);
-	if (version < DB_SCHEMA_VERSION && (flags & STORE_READONLY))
-		return merr_set(
-		    err, M_DATA, MR_INVALID,
-		    _("%s: made by an older mellan; open it once for editing to upgrade "
-		      "it"),
-		    path);
+	/* With a -wal the header may be behind (a migration not yet checkpointed): the real
+	 * connection checks then. */
+	if (!has_wal && version < DB_SCHEMA_VERSION && (flags & STORE_READONLY))
+		return older(path, err);
 	return M_OK;
 }
 
@@ -249,6 +254,8 @@ static enum mstatus check_open_file(struct store *s, struct merr *err)
 		st = foreign(s->path, err);
 	if (st == M_OK && v > DB_SCHEMA_VERSION)
 		st = newer(s->path, (int)v, err);
+	if (st == M_OK && v < DB_SCHEMA_VERSION && s->readonly)
+		st = older(s->path, err);
 	return st;
 }
 

@@ -10,7 +10,12 @@
  *   bind.c         a record's fields as named parameters, shared by adding and editing
  *   store_write.c  the add functions of core/store.h
  *   store_edit.c   the update, delete and move functions of core/store.h
- *   store_read.c   the list and load functions of core/store.h */
+ *   store_read.c   the list and load functions of core/store.h
+ *   change.c       each write transaction's change: the history rows it wrote
+ *   undo.c         undo and redo of changes, from the history
+ *   search.c       the full-text index and store_search
+ *   follow.c       presenter follow, dismissed and confirmed gap proposals
+ *   migrate_edit.c schema version 2: changes, the search index, dismissals */
 #ifndef MELLAN_DB_PRIVATE_H
 #define MELLAN_DB_PRIVATE_H
 
