@@ -147,4 +147,21 @@ void m_hit_list_clear(struct m_hit_list *l);
 /* PRAGMA integrity_check and foreign_key_check: M_OK when both are clean, M_DATA otherwise. */
 enum mstatus store_check_integrity(struct store *s, struct merr *err);
 
+/* ---- analysis --------------------------------------------------------------------------------
+ * The group's priorities as the gap analysis needs them: for every gap that has votes, the dots
+ * it got over all workshops and in how many workshops. Gaps without votes are absent. */
+struct m_vote_total {
+	m_id gap_id;
+	int dots;
+	int workshops;
+};
+struct m_vote_total_list {
+	struct m_vote_total *items; /* in gap id order */
+	size_t n;
+};
+enum mstatus store_vote_totals(struct store *s, struct m_vote_total_list *out, struct merr *err);
+void m_vote_total_list_clear(struct m_vote_total_list *l);
+/* The votes of one gap in a loaded list; 0 when it has none. */
+int m_vote_total_dots(const struct m_vote_total_list *l, m_id gap);
+
 #endif

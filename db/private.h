@@ -10,7 +10,8 @@
  *   bind.c         a record's fields as named parameters, shared by adding and editing
  *   store_write.c  the add functions of core/store.h
  *   store_edit.c   the update, delete and move functions of core/store.h
- *   store_read.c   the list and load functions of core/store.h */
+ *   store_read.c   the list and load functions of core/store.h
+ *   store_votes.c  the dot votes summed per gap, for the gap analysis */
 #ifndef MELLAN_DB_PRIVATE_H
 #define MELLAN_DB_PRIVATE_H
 
