@@ -165,8 +165,8 @@ char *report_scope(const struct report *r)
 
 const char *report_public_note(const struct report *r)
 {
-	return r->public ? _("Public version: no narratives, quotes or notes, ages in bands, and "
-	                     "any count below 3 shown as <3.")
+	return r->public ? _("Public version: no narratives, quotes or notes, no single gaps or "
+	                     "steps, ages in bands, and any count below 3 shown as <3.")
 	                 : "";
 }
 

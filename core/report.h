@@ -10,7 +10,10 @@
  *   report_json.c  the analysis as data
  *
  * The public variant (for decision makers and publication) carries no narratives, quotes or
- * notes, no times or birth years (ages in bands only), and shows any count below 3 as "<3". */
+ * notes, no times or birth years (ages in bands only), and shows any count below 3 as "<3".
+ * Its text, Markdown, HTML and JSON leave out the single gaps (the steps behind the patterns,
+ * the cases one by one): listing them would count what must not be counted. Its CSV keeps one
+ * row per gap, as a CSV must, with only what the public variant may say about each. */
 #ifndef MELLAN_REPORT_H
 #define MELLAN_REPORT_H
 

@@ -44,12 +44,12 @@ bool report_write_csv(const struct report *r, char sep, FILE *out)
 		const struct rep_gap *g = &r->gaps[i];
 		char sev[16], votes[16];
 		snprintf(sev, sizeof sev, "%d", g->severity);
-		report_count(r, g->votes, votes);
+		const char *shown = report_count(r, g->votes, votes);
 		const char *cells[N] = {
 		    g->case_code, g->when,     g->age,        g->step,
 		    g->category,  sev,         g->status,     g->level,
 		    g->domain,    g->involved, g->could,      g->pair,
-		    votes,        g->what_happened,
+		    shown,        g->what_happened,
 		    g->what_must_change, g->actions, g->ag->gap->uuid,
 		};
 		for (size_t k = 0; k < N; k++)

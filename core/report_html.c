@@ -76,7 +76,8 @@ static void patterns(const struct report *r, FILE *out)
 	struct rep_table t;
 	report_table_patterns(r, &t);
 	table(&t, out);
-	for (size_t i = 0; i < an->n_patterns; i++) {
+	/* Listing the steps would count what the public variant must not. */
+	for (size_t i = 0; !r->public && i < an->n_patterns; i++) {
 		const struct an_pattern *p = &an->patterns[i];
 		char g[16], c[16];
 		fputs("<div class=\"gap\"><h3>", out);
@@ -201,7 +202,7 @@ bool report_write_html(const struct report *r, FILE *out)
 	counts(r, out);
 	matrix(r, out);
 	size_t gi = 0;
-	for (size_t c = 0; c < an->n_journeys; c++)
+	for (size_t c = 0; !r->public && c < an->n_journeys; c++)
 		one_case(r, c, &gi, out);
 	fputs("</body>\n</html>\n", out);
 	return !ferror(out);

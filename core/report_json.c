@@ -72,8 +72,8 @@ static void gap(const struct report *r, const struct rep_gap *g, FILE *out)
 	} f[] = {
 	    {"uuid", g->ag->gap->uuid},
 	    {"case", g->case_code},
-	    {r->public ? "age_band" : "time", g->when},
-	    {"age", r->public ? "" : g->age},
+	    {"time", g->when},
+	    {"age", g->age},
 	    {"step", g->step},
 	    {"category", g->ag->category ? g->ag->category->code : ""},
 	    {"category_label", g->category},
@@ -166,12 +166,17 @@ bool report_write_json(const struct report *r, FILE *out)
 		count(r, p->cases, out);
 		fputs(", \"votes\": ", out);
 		count(r, p->votes, out);
-		fprintf(out, ", \"severity_max\": %d, \"gap_uuids\": [", p->severity_max);
-		for (size_t k = 0; k < p->n_gaps; k++) {
-			fputs(k ? ", " : "", out);
+		fprintf(out, ", \"severity_max\": %d", p->severity_max);
+		/* Which gaps would count what the public variant must not. */
+		for (size_t k = 0; !r->public && k < p->n_gaps; k++) {
+			fputs(k ? ", " : ", \"gap_uuids\": [", out);
 			str(an->gaps[p->gaps[k]].gap->uuid, out);
 		}
-		fputs("]}", out);
+		fputs(r->public || !p->n_gaps ? "}" : "]}", out);
+	}
+	if (r->public) {
+		fputs("\n  ]\n}\n", out);
+		return !ferror(out);
 	}
 	fputs("\n  ],\n  \"gaps\": [\n", out);
 	for (size_t i = 0; i < r->n_gaps; i++) {

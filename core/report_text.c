@@ -74,7 +74,16 @@ static void wrap(struct lines *l, const char *first, int indent, const char *tex
 	free(len);
 }
 
-static void heading(struct lines *l, const char *text)
+/* The line at `at` keeps everything after it on its page, when that fits in a third of one. */
+static void keep_together(struct lines *l, size_t at)
+{
+	size_t n = l->n - at - 1;
+	if (n < BODY_LINES / 3 && (int)n > l->v[at].keep)
+		l->v[at].keep = (int)n;
+}
+
+/* Returns the index of the heading line, for keep_together(). */
+static size_t heading(struct lines *l, const char *text)
 {
 	blank(l);
 	char *t = xstrdup(text);
@@ -83,6 +92,7 @@ static void heading(struct lines *l, const char *text)
 			*p = (char)(*p - 'a' + 'A');
 	add(l, 6, t);
 	add(l, 5, repeat('-', text_width(t) < COLS ? text_width(t) : COLS));
+	return l->n - 2;
 }
 
 /* A table whose first column takes what the number columns leave and wraps. */
@@ -157,7 +167,7 @@ static void front(struct lines *l, const struct report *r)
 static void patterns(struct lines *l, const struct report *r)
 {
 	const struct analysis *an = r->an;
-	heading(l, report_patterns_heading());
+	size_t head = heading(l, report_patterns_heading());
 	if (an->n_patterns == 0) {
 		wrap(l, "", 0, _("No gap recurs in two or more cases."));
 		return;
@@ -165,7 +175,10 @@ static void patterns(struct lines *l, const struct report *r)
 	struct rep_table t;
 	report_table_patterns(r, &t);
 	rep_table(l, &t);
+	keep_together(l, head);
 
+	if (r->public) /* listing the steps would count what must not be counted */
+		return;
 	blank(l);
 	wrap(l, "", 0, _("The steps behind each pattern:"));
 	for (size_t i = 0; i < an->n_patterns; i++) {
@@ -190,8 +203,7 @@ static void patterns(struct lines *l, const struct report *r)
 static void matrix(struct lines *l, const struct report *r)
 {
 	const struct analysis *an = r->an;
-	heading(l, report_matrix_heading());
-	size_t head_at = l->n - 2;
+	size_t head_at = heading(l, report_matrix_heading());
 	wrap(l, "", 0,
 	     _("Gaps where the actor was involved or could have acted, by category (numbered "
 	       "below)."));
@@ -354,7 +366,7 @@ bool report_write_text(const struct report *r, FILE *out)
 	front(&l, r);
 	patterns(&l, r);
 	for (int d = 0; d < AN_DIM_COUNT; d++) {
-		heading(&l, an_dim_label(d));
+		size_t head = heading(&l, an_dim_label(d));
 		if (r->an->tables[d].n) {
 			struct rep_table t;
 			report_table_dim(r, d, &t);
@@ -362,9 +374,11 @@ bool report_write_text(const struct report *r, FILE *out)
 		} else {
 			wrap(&l, "", 0, _("None."));
 		}
+		keep_together(&l, head);
 	}
 	matrix(&l, r);
-	cases(&l, r);
+	if (!r->public)
+		cases(&l, r);
 
 	size_t *starts, *ends;
 	size_t pages = paginate(&l, &starts, &ends);
