@@ -4,6 +4,7 @@
 #include "analysis.h"
 
 #include "i18n.h"
+#include "text.h"
 #include "xalloc.h"
 
 #include <limits.h>
@@ -238,7 +239,8 @@ static struct acc *acc_get(struct acc_table *t, const char *code, const char *la
 	struct acc *r = &t->a[t->n];
 	memset(r, 0, sizeof *r);
 	r->row.code = xstrdup(code);
-	r->row.label = xstrdup(label ? label : code);
+	/* Names come from the file: no control character of theirs reaches any report. */
+	r->row.label = text_sanitize(label ? label : code, 0);
 	r->order = t->n++;
 	return r;
 }
@@ -650,7 +652,9 @@ static void find_patterns(struct analysis *an)
 			if (g->gap->severity > p->severity_max)
 				p->severity_max = g->gap->severity;
 		}
-		p->label = pattern_label(an, p);
+		char *label = pattern_label(an, p);
+		p->label = text_sanitize(label, 0);
+		free(label);
 		i = j;
 	}
 	free(cands);

@@ -64,7 +64,9 @@ static char *actions_of(const struct analysis *an, const struct m_gap *g)
 		free(what);
 		free(detail);
 	}
-	return acc;
+	char *clean_acc = clean(acc); /* the actors' names came from the file too */
+	free(acc);
+	return clean_acc;
 }
 
 void report_build(const struct analysis *an, bool public, const char *date, struct report *r)

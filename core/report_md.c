@@ -12,11 +12,13 @@
 
 static void md(const char *s, FILE *out)
 {
-	for (const char *p = s; *p; p++) {
+	char *clean = text_sanitize(s ? s : "", 0);
+	for (const char *p = clean; *p; p++) {
 		if (strchr("\\`*_[]<>|#", *p))
 			fputc('\\', out);
-		fputc(*p == '\n' ? ' ' : *p, out);
+		fputc(*p, out);
 	}
+	free(clean);
 }
 
 /* md() of a string this file made, which it then frees. */

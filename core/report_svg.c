@@ -65,7 +65,9 @@ static void svg_open(FILE *out, int height, const char *label)
 	        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" "
 	        "height=\"%d\" role=\"img\" aria-label=\"",
 	        WIDTH, height, WIDTH, height);
-	report_put_xml(label, out);
+	char *clean = text_sanitize(label, 0);
+	report_put_xml(clean, out);
+	free(clean);
 	fputs("\" font-family=\"DejaVu Sans, Liberation Sans, Arial, sans-serif\" "
 	      "font-size=\"11\">\n",
 	      out);

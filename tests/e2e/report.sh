@@ -212,6 +212,22 @@ check "a missing database: refused with one line, not created" sh -c \
 run report --db "$top/tests/data/foreign.sql"
 check "a file that is no database: status 3" sh -c "[ $(rc) -eq 3 ]"
 
+# --- hostile text in the file never reaches the output raw ---------------------------------------
+cp "$db" "$tmp/hostile.db"
+sqlite3 "$tmp/hostile.db" "UPDATE category SET name = 'Väntetid' || char(27) || ']0;pwned' || char(7) || char(27) || '[2J' WHERE code = 'waiting-time';
+	UPDATE actor SET name = 'BUP' || char(27) || '[31m' WHERE name = 'BUP';
+	UPDATE kase SET code = 'DEMO-1 Sam' || char(13) || char(27) || '[1A' WHERE code = 'DEMO-1 Sam';"
+hostile_ok=true
+for f in text md html csv json; do
+	run report --db "$tmp/hostile.db" --format "$f"
+	if [ "$(rc)" -ne 0 ] || LC_ALL=C grep -q "$(printf '\033')" "$tmp/out" ||
+		LC_ALL=C grep -q "$(printf '\007')" "$tmp/out"; then
+		hostile_ok=false
+		echo "# --format $f: status $(rc) or a raw control character"
+	fi
+done
+check "escape sequences in names and codes never reach any format raw" $hostile_ok
+
 # --- the progress bar only on a terminal --------------------------------------------------------
 # The runs above had stderr in a file and left it empty. On a terminal (script(1) gives one) a
 # report over many cases shows a bar there, and standard output still has only the report.
