@@ -26,6 +26,9 @@ need_cmd msgfmt gettext
 need_cmd tmux tmux
 need_cmd mandoc mandoc
 need_cmd sqlite3 sqlite3
+# The HTML report is printed to PDF by headless Chromium and its pages read back.
+need_cmd chromium chromium
+need_cmd pdftotext poppler-utils
 
 [ -z "$missing" ] && exit 0
 

@@ -171,5 +171,21 @@ enum mstatus store_dismissal_list(struct store *s, m_id case_id, struct m_key_li
  * handled, together as one change. */
 enum mstatus store_proposal_confirm(struct store *s, const char *key, struct m_gap *g,
                                     struct merr *err);
+/* ---- analysis --------------------------------------------------------------------------------
+ * The group's priorities as the gap analysis needs them: for every gap that has votes, the dots
+ * it got over all workshops and in how many workshops. Gaps without votes are absent. */
+struct m_vote_total {
+	m_id gap_id;
+	int dots;
+	int workshops;
+};
+struct m_vote_total_list {
+	struct m_vote_total *items; /* in gap id order */
+	size_t n;
+};
+enum mstatus store_vote_totals(struct store *s, struct m_vote_total_list *out, struct merr *err);
+void m_vote_total_list_clear(struct m_vote_total_list *l);
+/* The votes of one gap in a loaded list; 0 when it has none. */
+int m_vote_total_dots(const struct m_vote_total_list *l, m_id gap);
 
 #endif

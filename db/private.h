@@ -15,7 +15,8 @@
  *   undo.c         undo and redo of changes, from the history
  *   search.c       the full-text index and store_search
  *   follow.c       presenter follow, dismissed and confirmed gap proposals
- *   migrate_edit.c schema version 2: changes, the search index, dismissals */
+ *   migrate_edit.c schema version 2: changes, the search index, dismissals
+ *   store_votes.c  the dot votes summed per gap, for the gap analysis */
 #ifndef MELLAN_DB_PRIVATE_H
 #define MELLAN_DB_PRIVATE_H
 

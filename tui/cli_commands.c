@@ -8,11 +8,13 @@
 
 int cli_init(int argc, char **argv);
 int cli_list(int argc, char **argv);
+int cli_report(int argc, char **argv);
 
 /* clang-format off */
 static const struct cli_command commands[] = {
 	{"init", cli_init, N_("mellan init [--demo] FILE        create a database (with the demo cases)")},
 	{"list", cli_list, N_("mellan list [--db FILE]          the cases, one a line, with counts")},
+	{"report", cli_report, N_("mellan report [--db FILE] [--case CODE]... [--format F] [--public] [-o FILE]  the gaps across the cases")},
 };
 /* clang-format on */
 

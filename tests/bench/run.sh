@@ -37,6 +37,8 @@ list_ms=$(median_ms env MELLAN_DB="$db" "$bin" list)
 floor_ms=$(median_ms sqlite3 "$db" "select * from kase; select * from step; select * from intervention; select * from handover; select * from gap;")
 echo "mellan list: $list_ms ms (median of 7); floor, sqlite3 reading those tables once: $floor_ms ms; ratio $(awk "BEGIN{printf \"%.2f\", $list_ms/($floor_ms>0?$floor_ms:1)}")"
 
+. "$top/tests/bench/report.sh"
+
 # init --demo: a new file with the catalogue and the demo, as a facilitator's first start.
 i=0
 init_ms=$(median_ms sh -c 'i=$(date +%s%N); "$0" init --demo "$1/init-$i.db"' "$bin" "$tmp")

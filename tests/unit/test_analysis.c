@@ -1,0 +1,284 @@
+/* test_analysis.c - the gap analysis on the demo database in a real file: the counts a decision
+ * maker reads, the recurring patterns with the steps behind them, a chosen set of cases, and a
+ * broken hand-over the program sees by itself across cases added here. */
+#include "testutil.h"
+
+#include "core/analysis.h"
+#include "core/catalogue.h"
+#include "core/demo.h"
+#include "core/store.h"
+
+static struct store *open_demo(const char *name)
+{
+	char path[512];
+	struct store *s = NULL;
+	struct merr err = {0};
+	tu_path(path, sizeof path, name);
+	if (store_open(path, STORE_CREATE | STORE_EXCLUSIVE, &s, &err) != M_OK)
+		fail_msg("store_open %s: %s", path, err.msg);
+	if (catalogue_load_defaults(s, &err) != M_OK || demo_load(s, &err) != M_OK)
+		fail_msg("demo: %s", err.msg);
+	return s;
+}
+
+static const struct an_row *row_of(const struct analysis *an, enum an_dim d, const char *label)
+{
+	for (size_t i = 0; i < an->tables[d].n; i++)
+		if (strcmp(an->tables[d].rows[i].label, label) == 0 ||
+		    strcmp(an->tables[d].rows[i].code, label) == 0)
+			return &an->tables[d].rows[i];
+	fail_msg("no row '%s' in %s", label, an_dim_code(d));
+	return NULL;
+}
+
+static int sum_gaps(const struct analysis *an, enum an_dim d)
+{
+	int n = 0;
+	for (size_t i = 0; i < an->tables[d].n; i++)
+		n += an->tables[d].rows[i].gaps;
+	return n;
+}
+
+static const struct an_pattern *pattern_with(const struct analysis *an, const char *label)
+{
+	for (size_t i = 0; i < an->n_patterns; i++)
+		if (strcmp(an->patterns[i].label, label) == 0)
+			return &an->patterns[i];
+	fail_msg("no pattern '%s'", label);
+	return NULL;
+}
+
+static void test_counts_over_all_cases(void **state)
+{
+	(void)state;
+	struct store *s = open_demo("counts.db");
+	struct analysis an;
+	struct merr err = {0};
+	assert_int_equal(analysis_run(s, NULL, 0, NULL, NULL, &an, &err), M_OK);
+	assert_int_equal(an.n_journeys, 3);
+	assert_string_equal(an.journeys[0].kase.code, "DEMO-1 Sam");
+	assert_int_equal(an.n_gaps, 21);
+	assert_int_equal(an.n_steps, 28 + 24 + 25);
+
+	/* Every gap is counted once by category, age band, domain, level and status. */
+	assert_int_equal(sum_gaps(&an, AN_CATEGORY), 21);
+	assert_int_equal(sum_gaps(&an, AN_AGE_BAND), 21);
+	assert_int_equal(sum_gaps(&an, AN_DOMAIN), 21);
+	assert_int_equal(sum_gaps(&an, AN_LEVEL), 21);
+	assert_int_equal(sum_gaps(&an, AN_STATUS), 21);
+	/* All 11 categories are listed, most gaps first; the one in all three cases leads. */
+	assert_int_equal(an.tables[AN_CATEGORY].n, 11);
+	const struct an_row *r = &an.tables[AN_CATEGORY].rows[0];
+	assert_string_equal(r->code, "outside-criteria");
+	assert_int_equal(r->gaps, 3);
+	assert_int_equal(r->cases, 3);
+	r = row_of(&an, AN_CATEGORY, "age-transition");
+	assert_int_equal(r->gaps, 2);
+	assert_int_equal(r->cases, 2);
+	assert_int_equal(r->votes, 7 + 6); /* the workshop's dots on Sam's and Kim's gap */
+	assert_int_equal(r->severity_max, 3);
+	r = row_of(&an, AN_CATEGORY, "ended-abruptly");
+	assert_int_equal(r->gaps, 1);
+
+	/* Actors: involved or could have acted, a gap counted once per actor. */
+	r = row_of(&an, AN_ACTOR, "Socialtjänsten (barn och unga)");
+	assert_int_equal(r->gaps, 7);
+	assert_int_equal(r->cases, 3);
+	assert_int_equal(r->involved + r->could, 7);
+	assert_int_equal(r->could, 1);
+	r = row_of(&an, AN_ACTOR, "Fryshuset");
+	assert_int_equal(r->gaps, 2);
+	assert_int_equal(r->involved, 1);
+	assert_int_equal(r->could, 1);
+
+	/* Broken hand-overs: BUP never handed Sam over at 18; both of that step's gaps. */
+	r = row_of(&an, AN_PAIR, "BUP → Vuxenpsykiatrin");
+	assert_int_equal(r->gaps, 2);
+	assert_int_equal(r->cases, 1);
+	assert_int_equal(r->votes, 7);
+	r = row_of(&an, AN_PAIR, "Socialtjänsten (barn och unga) → Socialtjänsten (vuxen)");
+	assert_int_equal(r->gaps, 1);
+
+	/* Ages: the year of the step less the birth year; 18 is where most breaks. */
+	r = row_of(&an, AN_THRESHOLD, "18");
+	assert_int_equal(r->gaps, 8);
+	assert_int_equal(r->cases, 3);
+	r = row_of(&an, AN_AGE_BAND, "18-20");
+	assert_int_equal(r->gaps, 10);
+	r = row_of(&an, AN_AGE_BAND, "0-12");
+	assert_int_equal(r->gaps, 1);
+	r = row_of(&an, AN_LEVEL, "policy");
+	assert_int_equal(r->gaps, 7);
+	r = row_of(&an, AN_STATUS, "lifted");
+	assert_int_equal(r->gaps, 6);
+	assert_int_equal(r->votes, 7 + 6 + 5 + 3 + 2); /* all dots but Kim's open gap's 4 */
+
+	/* The matrix agrees with the actor table. */
+	size_t a = 0;
+	while (strcmp(an.actors.items[a].name, "BUP") != 0)
+		a++;
+	int bup = 0;
+	for (size_t c = 0; c < an.categories.n; c++)
+		bup += an.matrix[a * an.categories.n + c];
+	assert_int_equal(bup, row_of(&an, AN_ACTOR, "BUP")->gaps);
+	analysis_clear(&an);
+	store_close(&s);
+}
+
+static void test_patterns_with_their_steps(void **state)
+{
+	(void)state;
+	struct store *s = open_demo("patterns.db");
+	struct analysis an;
+	struct merr err = {0};
+	assert_int_equal(analysis_run(s, NULL, 0, NULL, NULL, &an, &err), M_OK);
+	assert_true(an.n_patterns >= 5);
+	/* Most cases first: the gap outside the criteria at 18 is in all three. */
+	const struct an_pattern *p = &an.patterns[0];
+	assert_string_equal(p->label, "Utanför kriterierna, at 18");
+	assert_int_equal(p->cases, 3);
+	assert_int_equal(p->n_gaps, 3);
+	for (size_t i = 1; i < an.n_patterns; i++) {
+		assert_true(an.patterns[i].cases >= 2);
+		assert_true(an.patterns[i].cases <= an.patterns[i - 1].cases);
+	}
+	/* The age transition at 18 in Sam's and Kim's stories, with the steps behind it. */
+	p = pattern_with(&an, "Åldersövergång (18/20/21), at 18");
+	assert_int_equal(p->n_gaps, 2);
+	assert_int_equal(p->votes, 13);
+	const struct an_gap *g0 = &an.gaps[p->gaps[0]], *g1 = &an.gaps[p->gaps[1]];
+	assert_string_equal(g0->journey->kase.code, "DEMO-1 Sam");
+	assert_string_equal(g0->step->title, "18 år: BUP avslutar");
+	assert_string_equal(g1->journey->kase.code, "DEMO-3 Kim");
+	assert_int_equal(g1->age, 18);
+	/* Features shared by the very same gaps make one pattern, as specific as it can be. */
+	p = pattern_with(&an, "Motstridiga krav, at 18, involving Socialtjänsten (vuxen), "
+	                      "Arbetsförmedlingen");
+	assert_int_equal(p->cases, 2);
+	assert_int_equal(p->n_features, 4);
+	/* No pattern stands for a single case. */
+	for (size_t i = 0; i < an.n_patterns; i++)
+		assert_true(strstr(an.patterns[i].label, "Insatsen avslutades abrupt") == NULL);
+	analysis_clear(&an);
+	store_close(&s);
+}
+
+static void test_chosen_cases(void **state)
+{
+	(void)state;
+	struct store *s = open_demo("chosen.db");
+	struct analysis an;
+	struct merr err = {0};
+	const char *const one[] = {"DEMO-1 Sam"};
+	assert_int_equal(analysis_run(s, one, 1, NULL, NULL, &an, &err), M_OK);
+	assert_int_equal(an.n_journeys, 1);
+	assert_int_equal(an.n_gaps, 9);
+	assert_int_equal(an.n_patterns, 0); /* nothing recurs within one story */
+	analysis_clear(&an);
+
+	const char *const two[] = {"DEMO-3 Kim", "DEMO-1 Sam", "DEMO-1 Sam"};
+	assert_int_equal(analysis_run(s, two, 3, NULL, NULL, &an, &err), M_OK);
+	assert_int_equal(an.n_journeys, 2); /* once each, in Swedish order */
+	assert_string_equal(an.journeys[1].kase.code, "DEMO-3 Kim");
+	assert_int_equal(an.n_gaps, 16);
+	analysis_clear(&an);
+
+	const char *const bad[] = {"DEMO-1 Sam", "Ingen sådan"};
+	assert_int_equal(analysis_run(s, bad, 2, NULL, NULL, &an, &err), M_USAGE);
+	assert_int_equal(err.reason, MR_NOT_FOUND);
+	assert_non_null(strstr(err.msg, "Ingen sådan"));
+	assert_int_equal(an.n_journeys, 0);
+	store_close(&s);
+}
+
+static m_id actor_id(struct store *s, const char *name)
+{
+	struct m_actor_list l = {0};
+	struct merr err = {0};
+	assert_int_equal(store_actor_list(s, &l, &err), M_OK);
+	m_id id = 0;
+	for (size_t i = 0; i < l.n; i++)
+		if (strcmp(l.items[i].name, name) == 0)
+			id = l.items[i].id;
+	m_actor_list_clear(&l);
+	assert_true(id != 0);
+	return id;
+}
+
+static m_id category_id(struct store *s, const char *code)
+{
+	struct m_category_list l = {0};
+	struct merr err = {0};
+	assert_int_equal(store_category_list(s, &l, &err), M_OK);
+	m_id id = 0;
+	for (size_t i = 0; i < l.n; i++)
+		if (strcmp(l.items[i].code, code) == 0)
+			id = l.items[i].id;
+	m_category_list_clear(&l);
+	assert_true(id != 0);
+	return id;
+}
+
+/* A case whose referral from BUP at 18 was sent and never received, flagged as a gap. */
+static void add_unreceived_referral(struct store *s, const char *code, bool acted_on)
+{
+	struct merr err = {0};
+	struct m_case c = {.code = (char *)code, .birth_year = 2000};
+	assert_int_equal(store_case_add(s, &c, &err), M_OK);
+	struct m_step st = {.case_id = c.id, .time = (char *)"AGE18", .title = (char *)"18 år"};
+	assert_int_equal(store_step_add(s, &st, &err), M_OK);
+	struct m_handover h = {.case_id = c.id,
+	                       .step_id = st.id,
+	                       .from_actor = actor_id(s, "BUP"),
+	                       .to_actor = actor_id(s, "Vuxenpsykiatrin"),
+	                       .sent = (char *)"AGE18",
+	                       .received = acted_on ? (char *)"AGE18" : NULL,
+	                       .acted = acted_on ? (char *)"AGE18" : NULL};
+	assert_int_equal(store_handover_add(s, &h, &err), M_OK);
+	struct m_gap g = {.case_id = c.id,
+	                  .step_id = st.id,
+	                  .category_id = category_id(s, "waiting-time"),
+	                  .severity = 2};
+	assert_int_equal(store_gap_add(s, &g, &err), M_OK);
+	free(st.sort_from); /* the store derived them; the rest is ours */
+	free(st.sort_to);
+}
+
+static void test_broken_handover_across_cases(void **state)
+{
+	(void)state;
+	struct store *s = open_demo("handover.db");
+	add_unreceived_referral(s, "Test A", false);
+	add_unreceived_referral(s, "Test B", false);
+	add_unreceived_referral(s, "Test C", true); /* received and acted on: no broken pair */
+	struct analysis an;
+	struct merr err = {0};
+	assert_int_equal(analysis_run(s, NULL, 0, NULL, NULL, &an, &err), M_OK);
+	const struct an_row *r = row_of(&an, AN_PAIR, "BUP → Vuxenpsykiatrin");
+	assert_int_equal(r->gaps, 2 + 2);
+	assert_int_equal(r->cases, 3);
+	/* The hand-over at 18 from BUP to adult psychiatry, across Sam, A and B. */
+	const struct an_pattern *p =
+	    pattern_with(&an, "at 18, hand-over BUP → Vuxenpsykiatrin");
+	assert_int_equal(p->cases, 3);
+	assert_int_equal(p->n_gaps, 4);
+	/* And the waiting time at 18 in A, B and C, with that pair only in A and B. */
+	p = pattern_with(&an, "Väntetid, at 18");
+	assert_int_equal(p->cases, 3);
+	p = pattern_with(&an, "Väntetid, at 18, hand-over BUP → Vuxenpsykiatrin");
+	assert_int_equal(p->cases, 2);
+	analysis_clear(&an);
+	store_close(&s);
+}
+
+int main(void)
+{
+	tu_init();
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_counts_over_all_cases),
+	    cmocka_unit_test(test_patterns_with_their_steps),
+	    cmocka_unit_test(test_chosen_cases),
+	    cmocka_unit_test(test_broken_handover_across_cases),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
