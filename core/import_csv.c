@@ -224,18 +224,20 @@ enum mstatus csv_read(const char *name, const char *text, size_t len, struct csv
 		map[i] = header_col(head.v[i]);
 		if (map[i] < 0 && head.v[i][0] == '\0')
 			continue; /* an empty column spreadsheets add at the end */
+		char *clean = text_sanitize(head.v[i], 0);
 		if (map[i] < 0)
 			st = merr_set(err, M_DATA, MR_INVALID,
 			              _("%s: line 1: column '%s' is not one mellan reads (see "
 			                "mellan(5): case, date, actor, what happened, what was done, "
 			                "note); nothing was imported"),
-			              name, head.v[i]);
+			              name, clean);
 		else if (have[map[i]])
 			st = merr_set(err, M_DATA, MR_INVALID,
 			              _("%s: line 1: column '%s' appears twice; nothing was imported"),
-			              name, head.v[i]);
+			              name, clean);
 		else
 			have[map[i]] = true;
+		free(clean);
 	}
 	if (st == M_OK && (!have[COL_CASE] || !have[COL_HAPPENED]))
 		st = merr_set(err, M_DATA, MR_INVALID,
@@ -340,10 +342,13 @@ static enum mstatus check_rows(const char *name, const struct csv_rows *rows,
 			                _("%s: line %ld: 'what happened' is empty; nothing was "
 			                  "imported"),
 			                name, r->line);
-		if (r->date && ft_parse(r->date, &ft, &e) != M_OK)
-			return merr_set(err, M_DATA, MR_INVALID,
-			                _("%s: line %ld: %s; nothing was imported"), name, r->line,
-			                e.msg);
+		if (r->date && ft_parse(r->date, &ft, &e) != M_OK) {
+			char *clean = text_sanitize(e.msg, 0);
+			merr_set(err, M_DATA, MR_INVALID, _("%s: line %ld: %s; nothing was imported"),
+			         name, r->line, clean);
+			free(clean);
+			return M_DATA;
+		}
 		actor_ids[i] = r->actor ? find_actor(actors, r->actor) : 0;
 		if (r->actor && !actor_ids[i]) {
 			char *clean = text_sanitize(r->actor, 0);

@@ -5,6 +5,7 @@
 
 #include "core/i18n.h"
 #include "core/store.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 
 #include <stdlib.h>
@@ -194,17 +195,23 @@ static enum mstatus check_head(struct store *s, const char *name, const char *do
                                struct merr *err)
 {
 	struct q q;
-	q_prepare(&q, s, "SELECT json_valid(:d), json_type(:d), json_extract(:d, '$.format'), "
+	q_prepare(&q, s, "SELECT json_valid(:d)");
+	q_text(&q, ":d", doc);
+	bool valid = q_row(&q) && q_col_int(&q, 0);
+	enum mstatus st = q_finish(&q, err);
+	if (st != M_OK)
+		return st;
+	if (!valid)
+		return bad_json(s, name, doc, strlen(doc), err);
+	/* Each function on its own valid document: SQLite evaluates them all. */
+	q_prepare(&q, s, "SELECT 1, json_type(:d), json_extract(:d, '$.format'), "
 	                 "json_type(:d, '$.version'), json_extract(:d, '$.version')");
 	q_text(&q, ":d", doc);
-	enum mstatus st = M_OK;
 	if (q_row(&q)) {
 		const char *type = (const char *)sqlite3_column_text(q.st, 1);
 		const char *format = (const char *)sqlite3_column_text(q.st, 2);
 		const char *vtype = (const char *)sqlite3_column_text(q.st, 3);
-		if (!q_col_int(&q, 0))
-			st = M_DATA;
-		else if (!type || strcmp(type, "object") != 0 || !format ||
+		if (!type || strcmp(type, "object") != 0 || !format ||
 		         strcmp(format, FORMAT_NAME) != 0)
 			st = merr_set(err, M_DATA, MR_INVALID,
 			              _("%s: not a mellan export (no \"format\": \"mellan\"); "
@@ -213,26 +220,27 @@ static enum mstatus check_head(struct store *s, const char *name, const char *do
 		else if (!vtype || strcmp(vtype, "integer") != 0 ||
 		         q_col_int(&q, 4) != FORMAT_VERSION)
 			st = merr_set(err, M_DATA, MR_NEWER,
-			              _("%s: an export of format version %s, this mellan reads "
+			              _("%s: an export of another format version, this mellan reads "
 			                "version %d; nothing was imported"),
-			              name, (const char *)sqlite3_column_text(q.st, 4), FORMAT_VERSION);
+			              name, FORMAT_VERSION);
 	}
 	enum mstatus fst = q_finish(&q, err);
 	if (fst != M_OK)
 		return fst;
-	if (st == M_DATA && !err->msg[0])
-		return bad_json(s, name, doc, strlen(doc), err);
 	if (st == M_OK) {
 		q_prepare(&q, s, "SELECT key, type FROM json_each(:d)");
 		q_text(&q, ":d", doc);
 		while (st == M_OK && q_row(&q)) {
 			const char *k = (const char *)sqlite3_column_text(q.st, 0);
 			const char *t = (const char *)sqlite3_column_text(q.st, 1);
-			if (!known_top(k))
+			if (!known_top(k)) {
+				char *clean = text_sanitize(k, 0);
 				st = merr_set(err, M_DATA, MR_INVALID,
 				              _("%s: \"%s\": not part of format version %d; nothing "
 				                "was imported"),
-				              name, k, FORMAT_VERSION);
+				              name, clean, FORMAT_VERSION);
+				free(clean);
+			}
 			else if (strcmp(k, "format") && strcmp(k, "version") && strcmp(t, "array"))
 				st = merr_set(err, M_DATA, MR_INVALID,
 				              _("%s: \"%s\" must be a list [...]; nothing was imported"),
@@ -314,10 +322,13 @@ static enum mstatus import_table(struct store *s, const char *name, const char *
 		if (!type || strcmp(type, "object") != 0)
 			st = merr_set(err, M_DATA, MR_INVALID, _("%s: must be an object {...}"),
 			              where);
-		else if (extra)
+		else if (extra) {
+			char *clean = text_sanitize(extra, 0);
 			st = merr_set(err, M_DATA, MR_INVALID,
-			              _("%s.%s: not a field of format version %d"), where, extra,
+			              _("%s.%s: not a field of format version %d"), where, clean,
 			              FORMAT_VERSION);
+			free(clean);
+		}
 		if (st == M_OK)
 			st = prow_from_stmt(t, q.st, &r, where, err);
 		if (st == M_OK)

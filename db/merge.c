@@ -14,6 +14,7 @@
 
 #include "core/i18n.h"
 #include "core/store.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 
 #include <stdlib.h>
@@ -86,7 +87,10 @@ static char *first_difference(const char *ours, const char *theirs)
 	while (i > 0 && theirs[i - 1] != '\n')
 		i--;
 	size_t n = strcspn(theirs + i, "\n");
-	return xstrndup(theirs + i, n > 80 ? 80 : n);
+	char *line = xstrndup(theirs + i, n > 80 ? 80 : n);
+	char *clean = text_sanitize(line, 0); /* the file's own text, on our terminal */
+	free(line);
+	return clean;
 }
 
 static enum mstatus open_other(struct store *s, struct other *o, const char *path,

@@ -265,8 +265,12 @@ enum mstatus prow_check(const struct ptable *t, const struct prow *r, const char
 			struct fuzzy_time ft;
 			struct merr e = {0};
 			char code[FT_BUFSZ];
-			if (ft_parse(v, &ft, &e) != M_OK)
-				return bad_field(t, i, where, e.msg, err);
+			if (ft_parse(v, &ft, &e) != M_OK) {
+				char *clean = text_sanitize(e.msg, 0);
+				bad_field(t, i, where, clean, err);
+				free(clean);
+				return M_DATA;
+			}
 			ft_code(&ft, code);
 			if (strcmp(code, v) != 0)
 				return bad_field(t, i, where, _("not a time code (see mellan(5))"),
