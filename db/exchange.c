@@ -34,7 +34,6 @@ static enum mstatus choose_cases(struct store *s, const char *const *codes, size
                                  struct merr *err)
 {
 	enum mstatus st = db_exec(s,
-	                          "PRAGMA temp_store = MEMORY; "
 	                          "CREATE TEMP TABLE IF NOT EXISTS x_case (id INTEGER PRIMARY KEY); "
 	                          "DELETE FROM temp.x_case; "
 	                          "CREATE TEMP TABLE IF NOT EXISTS x_uuid (uuid TEXT PRIMARY KEY) "
@@ -112,7 +111,9 @@ enum mstatus store_export_json(struct store *s, const char *const *codes, size_t
                                struct merr *err)
 {
 	/* One read transaction: the export is one moment of the file even while others write. */
-	enum mstatus st = db_exec(s, "BEGIN", err);
+	enum mstatus st = ptemp_memory(s, err);
+	if (st == M_OK)
+		st = db_exec(s, "BEGIN", err);
 	if (st != M_OK)
 		return st;
 	st = choose_cases(s, codes, n, err);
@@ -142,33 +143,62 @@ enum mstatus store_export_json(struct store *s, const char *const *codes, size_t
 
 /* ---- import ----------------------------------------------------------------------------------- */
 
-/* json_valid says only yes or no: a record line that is itself broken names the line. */
+/* A line of the layout export writes around the records: braces, brackets, "key": [ ... */
+static bool skeleton_line(const char *l, size_t n)
+{
+	static const char *const fixed[] = {"{", "}", "]", "],", "\"format\": \"mellan\","};
+	for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
+		if (n == strlen(fixed[i]) && memcmp(l, fixed[i], n) == 0)
+			return true;
+	if (n < 2 || l[0] != '"')
+		return false;
+	size_t k = 1;
+	while (k < n && ((l[k] >= 'a' && l[k] <= 'z') || l[k] == '_'))
+		k++;
+	if (k + 3 > n || memcmp(l + k, "\": ", 3) != 0)
+		return false;
+	const char *rest = l + k + 3;
+	size_t rn = n - k - 3;
+	if ((rn == 1 && rest[0] == '[') || (rn == 2 && memcmp(rest, "[]", 2) == 0) ||
+	    (rn == 3 && memcmp(rest, "[],", 3) == 0))
+		return true;
+	size_t d = 0;
+	while (d < rn && rest[d] >= '0' && rest[d] <= '9')
+		d++;
+	return d > 0 && (d == rn || (d + 1 == rn && rest[d] == ','));
+}
+
+/* json_valid says only yes or no. In the layout export writes (a record a line), the first
+ * line that is neither a valid record nor part of the layout is named. */
 static enum mstatus bad_json(struct store *s, const char *name, const char *text, size_t len,
                              struct merr *err)
 {
 	size_t line = 1;
-	for (size_t i = 0; i < len;) {
+	bool ours = strstr(text, "\n  \"format\": \"mellan\",\n") != NULL;
+	for (size_t i = 0; ours && i < len;) {
 		size_t e = i;
 		while (e < len && text[e] != '\n')
 			e++;
 		size_t a = i, b = e;
 		while (a < b && (text[a] == ' ' || text[a] == '\t'))
 			a++;
-		while (b > a && (text[b - 1] == ' ' || text[b - 1] == '\r' || text[b - 1] == ','))
+		while (b > a && (text[b - 1] == ' ' || text[b - 1] == '\r'))
 			b--;
-		if (b > a && text[a] == '{' && !(a == 0 || (line == 1 && b == a + 1))) {
+		bool ok = a == b || skeleton_line(text + a, b - a);
+		if (!ok && text[a] == '{') {
+			size_t r = b > a && text[b - 1] == ',' ? b - 1 : b;
 			struct q q;
 			q_prepare(&q, s, "SELECT json_valid(:l)");
-			char *l = xstrndup(text + a, b - a);
+			char *l = xstrndup(text + a, r - a);
 			q_text(&q, ":l", l);
 			free(l);
-			bool ok = q_row(&q) && q_col_int(&q, 0);
+			ok = q_row(&q) && q_col_int(&q, 0);
 			q_finish(&q, NULL);
-			if (!ok && !(b == a + 1))
-				return merr_set(err, M_DATA, MR_INVALID,
-				                _("%s: line %zu: not valid JSON; nothing was imported"),
-				                name, line);
 		}
+		if (!ok)
+			return merr_set(err, M_DATA, MR_INVALID,
+			                _("%s: line %zu: not valid JSON; nothing was imported"), name,
+			                line);
 		i = e + 1;
 		line++;
 	}
@@ -322,17 +352,17 @@ static enum mstatus import_table(struct store *s, const char *name, const char *
 		if (!type || strcmp(type, "object") != 0)
 			st = merr_set(err, M_DATA, MR_INVALID, _("%s: must be an object {...}"),
 			              where);
-		else if (extra) {
+		if (st == M_OK)
+			st = prow_from_stmt(t, q.st, &r, where, err);
+		if (st == M_OK)
+			st = prow_check(t, &r, where, err);
+		if (st == M_OK && extra) {
 			char *clean = text_sanitize(extra, 0);
 			st = merr_set(err, M_DATA, MR_INVALID,
 			              _("%s.%s: not a field of format version %d"), where, clean,
 			              FORMAT_VERSION);
 			free(clean);
 		}
-		if (st == M_OK)
-			st = prow_from_stmt(t, q.st, &r, where, err);
-		if (st == M_OK)
-			st = prow_check(t, &r, where, err);
 		char *ours = st == M_OK ? pmatch(s, t, &r, &st, err) : NULL;
 		if (st == M_OK && ours)
 			st = compare(s, t, &r, ours, rep, err);
@@ -427,6 +457,8 @@ enum mstatus store_import_json(struct store *s, const char *name, const char *te
 	char *doc = xstrndup(text, len);
 	merr_clear(err);
 	enum mstatus st = check_head(s, name, doc, err);
+	if (st == M_OK)
+		st = ptemp_memory(s, err);
 	if (st == M_OK)
 		st = store_begin(s, err);
 	if (st != M_OK) {

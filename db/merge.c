@@ -570,6 +570,8 @@ enum mstatus store_merge(struct store *s, const char *other, struct store_merge_
 	struct other o = {0};
 	enum mstatus st = open_other(s, &o, other, err);
 	if (st == M_OK)
+		st = ptemp_memory(s, err);
+	if (st == M_OK)
 		st = store_begin(s, err);
 	if (st != M_OK) {
 		sqlite3_close(o.db);

@@ -293,10 +293,14 @@ enum mstatus prow_check(const struct ptable *t, const struct prow *r, const char
 	return M_OK;
 }
 
+enum mstatus ptemp_memory(struct store *s, struct merr *err)
+{
+	return db_exec(s, "PRAGMA temp_store = MEMORY", err);
+}
+
 enum mstatus pmap_setup(struct store *s, struct merr *err)
 {
 	return db_exec(s,
-	               "PRAGMA temp_store = MEMORY; "
 	               "CREATE TEMP TABLE IF NOT EXISTS x_map (theirs TEXT PRIMARY KEY, "
 	               "ours TEXT NOT NULL) WITHOUT ROWID; DELETE FROM temp.x_map;",
 	               err);

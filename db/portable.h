@@ -66,6 +66,8 @@ enum mstatus prow_from_stmt(const struct ptable *t, sqlite3_stmt *st, struct pro
 enum mstatus prow_check(const struct ptable *t, const struct prow *r, const char *where,
                         struct merr *err);
 
+/* The work tables below live in memory (they hold only uuids); outside a transaction. */
+enum mstatus ptemp_memory(struct store *s, struct merr *err);
 /* temp.x_map maps another file's uuids to ours (actors matched by name, categories by code). */
 enum mstatus pmap_setup(struct store *s, struct merr *err);
 void pmap_drop(struct store *s);
