@@ -208,20 +208,18 @@ static enum mstatus bad_json(struct store *s, const char *name, const char *text
 	                name);
 }
 
-static const char *const top_keys[] = {"format", "version", "history"};
-
-static bool known_top(const char *k)
+/* The index of a top-level array in `arrays` (the tables, then the history); -1 for none. */
+static int array_index(const char *k)
 {
-	for (size_t i = 0; i < sizeof top_keys / sizeof *top_keys; i++)
-		if (strcmp(k, top_keys[i]) == 0)
-			return true;
 	for (size_t i = 0; i < n_ptables; i++)
 		if (strcmp(k, ptables[i].key) == 0)
-			return true;
-	return false;
+			return (int)i;
+	return strcmp(k, "history") == 0 ? (int)n_ptables : -1;
 }
 
-static enum mstatus check_head(struct store *s, const char *name, const char *doc,
+/* Checks the document's head and collects its lists, so the large document is parsed a few
+ * times in all rather than once per list. */
+static enum mstatus check_head(struct store *s, const char *name, const char *doc, char **arrays,
                                struct merr *err)
 {
 	struct q q;
@@ -233,52 +231,57 @@ static enum mstatus check_head(struct store *s, const char *name, const char *do
 		return st;
 	if (!valid)
 		return bad_json(s, name, doc, strlen(doc), err);
-	/* Each function on its own valid document: SQLite evaluates them all. */
-	q_prepare(&q, s, "SELECT 1, json_type(:d), json_extract(:d, '$.format'), "
-	                 "json_type(:d, '$.version'), json_extract(:d, '$.version')");
+	q_prepare(&q, s, "SELECT json_type(:d)");
 	q_text(&q, ":d", doc);
-	if (q_row(&q)) {
-		const char *type = (const char *)sqlite3_column_text(q.st, 1);
-		const char *format = (const char *)sqlite3_column_text(q.st, 2);
-		const char *vtype = (const char *)sqlite3_column_text(q.st, 3);
-		if (!type || strcmp(type, "object") != 0 || !format ||
-		         strcmp(format, FORMAT_NAME) != 0)
-			st = merr_set(err, M_DATA, MR_INVALID,
-			              _("%s: not a mellan export (no \"format\": \"mellan\"); "
-			                "nothing was imported"),
-			              name);
-		else if (!vtype || strcmp(vtype, "integer") != 0 ||
-		         q_col_int(&q, 4) != FORMAT_VERSION)
-			st = merr_set(err, M_DATA, MR_NEWER,
-			              _("%s: an export of another format version, this mellan reads "
-			                "version %d; nothing was imported"),
-			              name, FORMAT_VERSION);
-	}
-	enum mstatus fst = q_finish(&q, err);
-	if (fst != M_OK)
-		return fst;
-	if (st == M_OK) {
-		q_prepare(&q, s, "SELECT key, type FROM json_each(:d)");
+	bool object = q_row(&q) && sqlite3_column_text(q.st, 0) &&
+	              strcmp((const char *)sqlite3_column_text(q.st, 0), "object") == 0;
+	st = q_finish(&q, err);
+	bool format = false, version = false;
+	if (st == M_OK && object) {
+		q_prepare(&q, s, "SELECT key, type, value FROM json_each(:d)");
 		q_text(&q, ":d", doc);
-		while (st == M_OK && q_row(&q)) {
-			const char *k = (const char *)sqlite3_column_text(q.st, 0);
-			const char *t = (const char *)sqlite3_column_text(q.st, 1);
-			if (!known_top(k)) {
-				char *clean = text_sanitize(k, 0);
-				st = merr_set(err, M_DATA, MR_INVALID,
-				              _("%s: \"%s\": not part of format version %d; nothing "
-				                "was imported"),
-				              name, clean, FORMAT_VERSION);
-				free(clean);
-			}
-			else if (strcmp(k, "format") && strcmp(k, "version") && strcmp(t, "array"))
-				st = merr_set(err, M_DATA, MR_INVALID,
-				              _("%s: \"%s\" must be a list [...]; nothing was imported"),
-				              name, k);
-		}
-		fst = q_finish(&q, err);
 	}
-	return st != M_OK ? st : fst;
+	while (st == M_OK && object && q_row(&q)) {
+		const char *k = (const char *)sqlite3_column_text(q.st, 0);
+		const char *t = (const char *)sqlite3_column_text(q.st, 1);
+		const char *v = (const char *)sqlite3_column_text(q.st, 2);
+		int a = array_index(k);
+		if (strcmp(k, "format") == 0) {
+			format = strcmp(t, "text") == 0 && strcmp(v, FORMAT_NAME) == 0;
+		} else if (strcmp(k, "version") == 0) {
+			version = strcmp(t, "integer") == 0 && q_col_int(&q, 2) == FORMAT_VERSION;
+		} else if (a < 0) {
+			char *clean = text_sanitize(k, 0);
+			st = merr_set(err, M_DATA, MR_INVALID,
+			              _("%s: \"%s\": not part of format version %d; nothing was "
+			                "imported"),
+			              name, clean, FORMAT_VERSION);
+			free(clean);
+		} else if (strcmp(t, "array") != 0) {
+			st = merr_set(err, M_DATA, MR_INVALID,
+			              _("%s: \"%s\" must be a list [...]; nothing was imported"), name,
+			              k);
+		} else {
+			free(arrays[a]);
+			arrays[a] = xstrdup(v);
+		}
+	}
+	if (object) {
+		enum mstatus fst = q_finish(&q, err);
+		if (st == M_OK)
+			st = fst;
+	}
+	if (st == M_OK && (!object || !format))
+		st = merr_set(err, M_DATA, MR_INVALID,
+		              _("%s: not a mellan export (no \"format\": \"mellan\"); nothing was "
+		                "imported"),
+		              name);
+	else if (st == M_OK && !version)
+		st = merr_set(err, M_DATA, MR_NEWER,
+		              _("%s: an export of another format version, this mellan reads "
+		                "version %d; nothing was imported"),
+		              name, FORMAT_VERSION);
+	return st;
 }
 
 /* The query reading the members of one array: the portable columns in pairs (type, value), then
@@ -299,8 +302,8 @@ static char *members_sql(const struct ptable *t)
 	}
 	char *full = xasprintf("%s, e.key, e.type, (SELECT j.key FROM json_each(e.value) j WHERE "
 	                       "e.type = 'object' AND j.key NOT IN (%s) LIMIT 1) FROM "
-	                       "json_each(:d, '$.%s') e ORDER BY e.id",
-	                       sql, known, t->key);
+	                       "json_each(:d) e ORDER BY e.id",
+	                       sql, known);
 	free(sql);
 	free(known);
 	return full;
@@ -389,7 +392,7 @@ static enum mstatus import_history(struct store *s, const char *name, const char
 	struct q q;
 	q_prepare(&q, s,
 	          "DELETE FROM main.history WHERE id > :before AND row_uuid IN (SELECT "
-	          "json_extract(value, '$.uuid') FROM json_each(:d, '$.history'))");
+	          "json_extract(value, '$.uuid') FROM json_each(:d))");
 	q_int(&q, ":before", before);
 	q_text(&q, ":d", doc);
 	q_exec(&q);
@@ -398,7 +401,7 @@ static enum mstatus import_history(struct store *s, const char *name, const char
 		return st;
 	/* Every entry checked first, so a bad one names itself. */
 	q_prepare(&q, s,
-	          "SELECT e.key FROM json_each(:d, '$.history') e WHERE e.type <> 'object' OR "
+	          "SELECT e.key FROM json_each(:d) e WHERE e.type <> 'object' OR "
 	          "json_type(e.value, '$.table') IS NOT 'text' OR json_extract(e.value, '$.table') "
 	          "NOT IN ('actor', 'category', 'kase', 'step', 'factor', 'intervention', "
 	          "'handover', 'gap', 'gap_actor', 'action', 'threshold', 'workshop', "
@@ -427,7 +430,7 @@ static enum mstatus import_history(struct store *s, const char *name, const char
 	          "SELECT json_extract(e.value, '$.table'), json_extract(e.value, '$.uuid'), "
 	          "json_extract(e.value, '$.op'), json_extract(e.value, '$.old'), "
 	          "json_extract(e.value, '$.new'), json_extract(e.value, '$.at'), "
-	          "json_extract(e.value, '$.editor') FROM json_each(:d, '$.history') e "
+	          "json_extract(e.value, '$.editor') FROM json_each(:d) e "
 	          "WHERE NOT EXISTS (SELECT 1 FROM main.history h WHERE "
 	          "h.row_uuid = json_extract(e.value, '$.uuid') AND "
 	          "h.tbl = json_extract(e.value, '$.table') AND "
@@ -455,34 +458,39 @@ enum mstatus store_import_json(struct store *s, const char *name, const char *te
 		return merr_set(err, M_DATA, MR_INVALID,
 		                _("%s: not a text file; nothing was imported"), name);
 	char *doc = xstrndup(text, len);
+	char *arrays[16] = {NULL}; /* n_ptables lists, then the history */
 	merr_clear(err);
-	enum mstatus st = check_head(s, name, doc, err);
+	enum mstatus st = check_head(s, name, doc, arrays, err);
+	free(doc);
+	for (size_t i = 0; i <= n_ptables; i++)
+		if (!arrays[i])
+			arrays[i] = xstrdup("[]");
 	if (st == M_OK)
 		st = ptemp_memory(s, err);
 	if (st == M_OK)
 		st = store_begin(s, err);
-	if (st != M_OK) {
-		free(doc);
-		return st;
-	}
 	int64_t before = 0;
-	struct q q;
-	q_prepare(&q, s, "SELECT coalesce(max(id), 0) FROM main.history");
-	if (q_row(&q))
-		before = q_col_int(&q, 0);
-	st = q_finish(&q, err);
-	if (st == M_OK)
-		st = pmap_setup(s, err);
-	for (size_t i = 0; st == M_OK && i < n_ptables; i++)
-		st = import_table(s, name, doc, &ptables[i], rep, progress, arg, err);
-	if (st == M_OK)
-		st = import_history(s, name, doc, before, rep, err);
-	if (st == M_OK)
-		st = store_commit(s, err);
-	else
-		store_rollback(s);
-	pmap_drop(s);
-	free(doc);
+	if (st == M_OK) {
+		struct q q;
+		q_prepare(&q, s, "SELECT coalesce(max(id), 0) FROM main.history");
+		if (q_row(&q))
+			before = q_col_int(&q, 0);
+		st = q_finish(&q, err);
+		if (st == M_OK)
+			st = pmap_setup(s, err);
+		for (size_t i = 0; st == M_OK && i < n_ptables; i++)
+			st = import_table(s, name, arrays[i], &ptables[i], rep, progress, arg, err);
+		if (st == M_OK)
+			st = import_history(s, name, arrays[n_ptables], before, rep, err);
+		if (st == M_OK)
+			st = store_commit(s, err);
+		else
+			store_rollback(s);
+		pmap_drop(s);
+		pq_clear();
+	}
+	for (size_t i = 0; i <= n_ptables; i++)
+		free(arrays[i]);
 	return st;
 }
 

@@ -209,12 +209,12 @@ static char *mapped(struct store *s, const char *uuid, bool to_ours)
 	if (!uuid)
 		return NULL;
 	struct q q;
-	q_prepare(&q, s,
+	pq_prepare(&q, s,
 	          to_ours ? "SELECT ours FROM temp.x_map WHERE theirs = :u"
 	                  : "SELECT theirs FROM temp.x_map WHERE ours = :u");
 	q_text(&q, ":u", uuid);
 	char *v = q_row(&q) ? q_col_text(&q, 0) : NULL;
-	q_finish(&q, NULL);
+	pq_finish(&q, NULL);
 	return v ? v : xstrdup(uuid);
 }
 
@@ -311,30 +311,30 @@ struct merge {
 static bool deleted_here(struct store *s, const char *uuid)
 {
 	struct q q;
-	q_prepare(&q, s, "SELECT 1 FROM main.history WHERE row_uuid = :u AND op = 'delete'");
+	pq_prepare(&q, s, "SELECT 1 FROM main.history WHERE row_uuid = :u AND op = 'delete'");
 	q_text(&q, ":u", uuid);
 	bool yes = q_row(&q);
-	q_finish(&q, NULL);
+	pq_finish(&q, NULL);
 	return yes;
 }
 
 static bool skipped(struct store *s, const char *uuid)
 {
 	struct q q;
-	q_prepare(&q, s, "SELECT 1 FROM temp.x_skip WHERE uuid = :u");
+	pq_prepare(&q, s, "SELECT 1 FROM temp.x_skip WHERE uuid = :u");
 	q_text(&q, ":u", uuid);
 	bool yes = q_row(&q);
-	q_finish(&q, NULL);
+	pq_finish(&q, NULL);
 	return yes;
 }
 
 static enum mstatus skip(struct store *s, const char *uuid, struct merr *err)
 {
 	struct q q;
-	q_prepare(&q, s, "INSERT OR IGNORE INTO temp.x_skip (uuid) VALUES (:u)");
+	pq_prepare(&q, s, "INSERT OR IGNORE INTO temp.x_skip (uuid) VALUES (:u)");
 	q_text(&q, ":u", uuid);
 	q_exec(&q);
-	return q_finish(&q, err);
+	return pq_finish(&q, err);
 }
 
 /* A record only the other file has: added, unless this file deleted it, or it belongs to
@@ -351,10 +351,10 @@ static enum mstatus add_new(struct merge *m, const struct ptable *t, struct prow
 			return skip(s, r->v[0], err);
 	if (strcmp(t->table, "kase") == 0) {
 		struct q q;
-		q_prepare(&q, s, "SELECT uuid FROM main.kase WHERE code = :c");
+		pq_prepare(&q, s, "SELECT uuid FROM main.kase WHERE code = :c");
 		q_text(&q, ":c", r->v[3]);
 		char *other = q_row(&q) ? q_col_text(&q, 0) : NULL;
-		enum mstatus st = q_finish(&q, err);
+		enum mstatus st = pq_finish(&q, err);
 		if (st == M_OK && other) {
 			st = add_conflict(s, t, other, "code", r->v[3], r->v[0], m->o->path, err);
 			if (st == M_OK)
@@ -607,6 +607,7 @@ enum mstatus store_merge(struct store *s, const char *other, struct store_merge_
 	pmap_drop(s);
 	sqlite3_exec(o.db, "COMMIT", NULL, NULL, NULL);
 	sqlite3_close(o.db);
+	pq_clear();
 	if (st != M_OK)
 		store_merge_report_clear(rep);
 	return st;

@@ -293,6 +293,72 @@ enum mstatus prow_check(const struct ptable *t, const struct prow *r, const char
 	return M_OK;
 }
 
+/* ---- statements used once per record, prepared once per import or merge ------------------ */
+
+#define PQ_SLOTS 48
+
+static struct pq_slot {
+	sqlite3 *db;
+	char *sql;
+	sqlite3_stmt *st;
+	bool busy;
+} pq[PQ_SLOTS];
+static size_t pq_next;
+
+void pq_prepare(struct q *q, struct store *s, const char *sql)
+{
+	for (size_t i = 0; i < PQ_SLOTS; i++)
+		if (pq[i].st && pq[i].db == s->db && !pq[i].busy && strcmp(pq[i].sql, sql) == 0) {
+			memset(q, 0, sizeof *q);
+			q->s = s;
+			q->st = pq[i].st;
+			pq[i].busy = true;
+			return;
+		}
+	q_prepare(q, s, sql);
+	if (q->rc != SQLITE_OK)
+		return;
+	for (size_t n = 0; n < PQ_SLOTS; n++) {
+		struct pq_slot *e = &pq[(pq_next + n) % PQ_SLOTS];
+		if (e->busy)
+			continue;
+		sqlite3_finalize(e->st);
+		free(e->sql);
+		*e = (struct pq_slot){s->db, xstrdup(sql), q->st, true};
+		pq_next = (pq_next + n + 1) % PQ_SLOTS;
+		return;
+	}
+}
+
+enum mstatus pq_finish(struct q *q, struct merr *err)
+{
+	for (size_t i = 0; q->st && i < PQ_SLOTS; i++) {
+		if (pq[i].st != q->st)
+			continue;
+		if (q->rc != SQLITE_OK || q->bad) {
+			free(pq[i].sql);
+			pq[i] = (struct pq_slot){0};
+			return q_finish(q, err); /* finalizes it, and says what went wrong */
+		}
+		sqlite3_reset(q->st);
+		sqlite3_clear_bindings(q->st);
+		pq[i].busy = false;
+		q->st = NULL;
+		return M_OK;
+	}
+	return q_finish(q, err);
+}
+
+void pq_clear(void)
+{
+	for (size_t i = 0; i < PQ_SLOTS; i++) {
+		sqlite3_finalize(pq[i].st);
+		free(pq[i].sql);
+		pq[i] = (struct pq_slot){0};
+	}
+	pq_next = 0;
+}
+
 enum mstatus ptemp_memory(struct store *s, struct merr *err)
 {
 	return db_exec(s, "PRAGMA temp_store = MEMORY", err);
@@ -318,11 +384,11 @@ m_id plocal_id(struct store *s, const char *table, const char *uuid, enum mstatu
 	                      "temp.x_map WHERE theirs = :u), :u)",
 	                      table);
 	struct q q;
-	q_prepare(&q, s, sql);
+	pq_prepare(&q, s, sql);
 	free(sql);
 	q_text(&q, ":u", uuid);
 	m_id id = q_row(&q) ? q_col_int(&q, 0) : 0;
-	*st = q_finish(&q, err);
+	*st = pq_finish(&q, err);
 	return id;
 }
 
@@ -338,19 +404,19 @@ char *pmatch(struct store *s, const struct ptable *t, const struct prow *r, enum
 	                           t->table, t->table, by)
 	               : xasprintf("SELECT uuid FROM main.%s WHERE uuid = :u", t->table);
 	struct q q;
-	q_prepare(&q, s, sql);
+	pq_prepare(&q, s, sql);
 	free(sql);
 	q_text(&q, ":u", r->v[0]);
 	if (by)
 		q_text(&q, ":k", r->v[3]); /* name of an actor, code of a category */
 	char *ours = q_row(&q) ? q_col_text(&q, 0) : NULL;
-	*st = q_finish(&q, err);
+	*st = pq_finish(&q, err);
 	if (*st == M_OK && ours && strcmp(ours, r->v[0]) != 0) {
-		q_prepare(&q, s, "INSERT OR REPLACE INTO temp.x_map (theirs, ours) VALUES (:t, :o)");
+		pq_prepare(&q, s, "INSERT OR REPLACE INTO temp.x_map (theirs, ours) VALUES (:t, :o)");
 		q_text(&q, ":t", r->v[0]);
 		q_text(&q, ":o", ours);
 		q_exec(&q);
-		*st = q_finish(&q, err);
+		*st = pq_finish(&q, err);
 	}
 	return ours;
 }
@@ -392,10 +458,10 @@ static enum mstatus sort_keys(struct store *s, const char *time, m_id case_id, c
 {
 	from[0] = to[0] = '\0';
 	struct q q;
-	q_prepare(&q, s, "SELECT coalesce(birth_year, 0) FROM kase WHERE id = :id");
+	pq_prepare(&q, s, "SELECT coalesce(birth_year, 0) FROM kase WHERE id = :id");
 	q_id(&q, ":id", case_id);
 	int by = q_row(&q) ? (int)q_col_int(&q, 0) : 0;
-	enum mstatus st = q_finish(&q, err);
+	enum mstatus st = pq_finish(&q, err);
 	struct fuzzy_time ft;
 	if (st == M_OK && time && ft_parse(time, &ft, NULL) == M_OK &&
 	    !ft_span(&ft, by, from, to))
@@ -421,7 +487,7 @@ enum mstatus prow_insert(struct store *s, const struct ptable *t, const struct p
 	free(cols);
 	free(vals);
 	struct q q;
-	q_prepare(&q, s, sql);
+	pq_prepare(&q, s, sql);
 	free(sql);
 	enum mstatus st = M_OK;
 	for (size_t i = 0; st == M_OK && i < t->n; i++)
@@ -438,7 +504,7 @@ enum mstatus prow_insert(struct store *s, const struct ptable *t, const struct p
 	if (st == M_OK)
 		q_exec(&q);
 	struct merr e = {0};
-	enum mstatus fst = q_finish(&q, &e);
+	enum mstatus fst = pq_finish(&q, &e);
 	if (st == M_OK && fst != M_OK)
 		st = merr_set(err, fst, e.reason, "%s: %s", where, e.msg);
 	return st;
@@ -449,7 +515,7 @@ enum mstatus prow_load(struct store *s, const struct ptable *t, const char *uuid
 {
 	char *sql = ptable_select_sql(t, "main", "WHERE t.uuid = :u");
 	struct q q;
-	q_prepare(&q, s, sql);
+	pq_prepare(&q, s, sql);
 	free(sql);
 	q_text(&q, ":u", uuid);
 	*found = false;
@@ -458,7 +524,7 @@ enum mstatus prow_load(struct store *s, const struct ptable *t, const char *uuid
 		*found = true;
 		st = prow_from_stmt(t, q.st, r, uuid, err);
 	}
-	enum mstatus fst = q_finish(&q, err);
+	enum mstatus fst = pq_finish(&q, err);
 	return st != M_OK ? st : fst;
 }
 
@@ -469,7 +535,7 @@ enum mstatus prow_set(struct store *s, const struct ptable *t, const char *uuid,
 	char *sql = xasprintf("UPDATE main.%s SET %s = :p%zu%s WHERE uuid = :u", t->table,
 	                      t->cols[i].col, i, time ? ", sort_from = :from, sort_to = :to" : "");
 	struct q q;
-	q_prepare(&q, s, sql);
+	pq_prepare(&q, s, sql);
 	free(sql);
 	q_text(&q, ":u", uuid);
 	enum mstatus st = bind_col(s, &q, t, r, i, where, err);
@@ -477,11 +543,11 @@ enum mstatus prow_set(struct store *s, const struct ptable *t, const char *uuid,
 		char from[11], to[11];
 		m_id case_id = 0;
 		struct q c;
-		q_prepare(&c, s, "SELECT case_id FROM step WHERE uuid = :u");
+		pq_prepare(&c, s, "SELECT case_id FROM step WHERE uuid = :u");
 		q_text(&c, ":u", uuid);
 		if (q_row(&c))
 			case_id = q_col_int(&c, 0);
-		st = q_finish(&c, err);
+		st = pq_finish(&c, err);
 		if (st == M_OK)
 			st = sort_keys(s, r->v[i], case_id, from, to, err);
 		q_text(&q, ":from", from);
@@ -489,6 +555,6 @@ enum mstatus prow_set(struct store *s, const struct ptable *t, const char *uuid,
 	}
 	if (st == M_OK)
 		q_exec(&q);
-	enum mstatus fst = q_finish(&q, st == M_OK ? err : NULL);
+	enum mstatus fst = pq_finish(&q, st == M_OK ? err : NULL);
 	return st != M_OK ? st : fst;
 }
