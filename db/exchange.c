@@ -445,6 +445,14 @@ static enum mstatus import_history(struct store *s, const char *name, const char
 	return st;
 }
 
+static enum mstatus history_top(struct store *s, int64_t *top, struct merr *err)
+{
+	struct q q;
+	q_prepare(&q, s, "SELECT coalesce(max(id), 0) FROM main.history");
+	*top = q_row(&q) ? q_col_int(&q, 0) : 0;
+	return q_finish(&q, err);
+}
+
 enum mstatus store_import_json(struct store *s, const char *name, const char *text, size_t len,
                                struct store_exchange_report *rep, store_progress_fn progress,
                                void *arg, struct merr *err)
@@ -471,17 +479,20 @@ enum mstatus store_import_json(struct store *s, const char *name, const char *te
 		st = store_begin(s, err);
 	int64_t before = 0;
 	if (st == M_OK) {
-		struct q q;
-		q_prepare(&q, s, "SELECT coalesce(max(id), 0) FROM main.history");
-		if (q_row(&q))
-			before = q_col_int(&q, 0);
-		st = q_finish(&q, err);
+		st = history_top(s, &before, err);
 		if (st == M_OK)
 			st = pmap_setup(s, err);
 		for (size_t i = 0; st == M_OK && i < n_ptables; i++)
 			st = import_table(s, name, arrays[i], &ptables[i], rep, progress, arg, err);
 		if (st == M_OK)
 			st = import_history(s, name, arrays[n_ptables], before, rep, err);
+		/* The file's history names its records by the other file's row ids, which search
+		 * and undo read: the index is built again from the records, and the import is no
+		 * change undo could take back (a backup before is the way back). */
+		if (st == M_OK)
+			st = db_search_rebuild(s, err);
+		if (st == M_OK)
+			st = history_top(s, &s->history_mark, err);
 		if (st == M_OK)
 			st = store_commit(s, err);
 		else

@@ -97,6 +97,14 @@ static void test_swedish_text_survives(void **state)
 	assert_int_equal(store_case_find(b, "Åsa Öberg-Ängel", &back, &err), M_OK);
 	assert_string_equal(back.summary, "\"citat\"\n\tny rad \\");
 	assert_string_equal(back.uuid, c.uuid);
+	/* Searchable at once; and the import is no change undo would take back. */
+	struct m_hit_list hits = {0};
+	assert_int_equal(store_search(b, "Rosengård", &hits, &err), M_OK);
+	assert_int_equal(hits.n, 1);
+	m_hit_list_clear(&hits);
+	char what[256];
+	assert_int_not_equal(store_undo(b, what, sizeof what, &err), M_OK);
+	assert_int_equal(err.reason, MR_NOT_FOUND);
 	struct m_journey j = {0};
 	assert_int_equal(store_journey_load(b, back.id, &j, &err), M_OK);
 	assert_int_equal(j.n_steps, 1);
