@@ -70,7 +70,7 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
 	$(COMPILE) -c -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ) tests/unit/testutil.h
+$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ) tests/unit/testutil.h tests/unit/storeutil.h
 	@mkdir -p $(@D)
 	$(COMPILE) $(CMOCKA_CFLAGS) -o $@ $< $(LIB_OBJ) $(PKG_LIBS) $(CMOCKA_LIBS)
 
@@ -98,7 +98,7 @@ bench: deps
 	sh tests/bench/run.sh build/release
 
 lint-man:
-	mandoc -Tlint -W warning man/mellan.1
+	mandoc -Tlint -W warning man/mellan.1 man/mellan.5
 
 pot:
 	xgettext --from-code=UTF-8 -k_ -kN_ -c/ --package-name=mellan \
@@ -108,15 +108,16 @@ format:
 	clang-format -i core/*.[ch] db/*.[ch] tui/*.[ch] tests/unit/*.[ch]
 
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
 	install -m 755 mellan $(DESTDIR)$(BINDIR)/mellan
 	install -m 644 man/mellan.1 $(DESTDIR)$(MANDIR)/man1/mellan.1
+	install -m 644 man/mellan.5 $(DESTDIR)$(MANDIR)/man5/mellan.5
 	for mo in $(MO); do l=$${mo#build/locale/}; l=$${l%%/*}; \
 		install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
 		install -m 644 $$mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/mellan.mo; done
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/mellan $(DESTDIR)$(MANDIR)/man1/mellan.1
+	rm -f $(DESTDIR)$(BINDIR)/mellan $(DESTDIR)$(MANDIR)/man1/mellan.1 $(DESTDIR)$(MANDIR)/man5/mellan.5
 	for po in $(PO); do l=$${po#po/}; l=$${l%.po}; \
 		rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/mellan.mo; done
 

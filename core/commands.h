@@ -33,5 +33,20 @@ enum mstatus cmd_report(struct store *s, const struct report_options *o, FILE *o
 int report_format_from_name(const char *name);
 /* Today as YYYY-MM-DD, or the day of SOURCE_DATE_EPOCH when it is set. */
 void report_date(char out[11]);
+/* ---- fieldwork (mellan(1) export, import, merge, backup; the format in mellan(5)) ---------- */
+/* The chosen cases (all when n is 0) as JSON. */
+enum mstatus cmd_export(struct store *s, const char *const *codes, size_t n, FILE *out,
+                        struct merr *err);
+/* A JSON export or a CSV chronology (told apart by the first character) into s, all or
+ * nothing; `fresh`: s was created for this import (a CSV then gets the default catalogue).
+ * A summary line goes to out. */
+enum mstatus cmd_import(struct store *s, const char *path, bool fresh, FILE *out,
+                        store_progress_fn progress, void *arg, struct merr *err);
+/* Another laptop's database into s: what was added, updated and found in conflict goes to out.
+ * M_FINDINGS while conflicts are open. */
+enum mstatus cmd_merge(struct store *s, const char *other, FILE *out, store_progress_fn progress,
+                       void *arg, struct merr *err);
+/* A consistent private copy of s at path. */
+enum mstatus cmd_backup(struct store *s, const char *path, struct merr *err);
 
 #endif

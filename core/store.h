@@ -187,5 +187,57 @@ enum mstatus store_vote_totals(struct store *s, struct m_vote_total_list *out, s
 void m_vote_total_list_clear(struct m_vote_total_list *l);
 /* The votes of one gap in a loaded list; 0 when it has none. */
 int m_vote_total_dots(const struct m_vote_total_list *l, m_id gap);
+/* ---- fieldwork: export, import, merge, backup -----------------------------------------------
+ * The exchange format is described in mellan(5). Records travel by uuid: what is already here is
+ * recognised, so doing any of these twice changes nothing the second time. */
+#include <stdio.h>
+
+/* Called now and then during long work: `done` of `total` records of the kind `what`. */
+typedef void (*store_progress_fn)(void *arg, const char *what, long done, long total);
+
+struct store_exchange_report {
+	long added;   /* records that were not here */
+	long same;    /* already here, as in the file */
+	long kept;    /* already here but different: kept as here (merge brings changes over) */
+	long matched; /* actors matched by name, categories by code */
+	long history; /* history entries added */
+};
+
+/* Writes the chosen cases (codes; all when n is 0) with the actor catalogue, the gap categories,
+ * the cases' records and their history as JSON, in a stable order: the same data gives the same
+ * bytes. A code that names no case is refused with MR_NOT_FOUND. */
+enum mstatus store_export_json(struct store *s, const char *const *codes, size_t n, FILE *out,
+                               struct merr *err);
+/* Reads an export (name is the file's name, for messages). All or nothing: any invalid record is
+ * refused naming the line or the record and field, and nothing is written. */
+enum mstatus store_import_json(struct store *s, const char *name, const char *text, size_t len,
+                               struct store_exchange_report *r, store_progress_fn progress,
+                               void *arg, struct merr *err);
+/* Whether a step, intervention or case with this uuid is here. */
+enum mstatus store_record_exists(struct store *s, const char *uuid, bool *yes, struct merr *err);
+
+/* A field changed on both sides since they last agreed: kept here, the other side's value
+ * remembered until someone decides. */
+struct store_conflict {
+	char *what;   /* "step 'Flyttar till Rosengård' of case Amir" */
+	char *field;  /* the exchange key: "title" */
+	char *ours;   /* the value here, NULL for none */
+	char *theirs; /* the other file's */
+	bool new_now; /* found by this merge (false: found by an earlier one, still open) */
+};
+struct store_merge_report {
+	long added, updated, deleted, matched, unchanged;
+	struct store_conflict *conflicts; /* the open conflicts with the other file */
+	size_t n_conflicts;
+};
+void store_merge_report_clear(struct store_merge_report *r);
+/* Brings the database `other` into this one (store.h top: by uuid; mellan(1), merge). `other` is
+ * opened read-only and never written; it is refused unless it is an intact mellan file of this
+ * schema with nothing in it that mellan did not make. All or nothing. */
+enum mstatus store_merge(struct store *s, const char *other, struct store_merge_report *r,
+                         store_progress_fn progress, void *arg, struct merr *err);
+/* A consistent copy of the whole file at `out` (0600), made beside it and renamed into place,
+ * while other mellans may be writing. An existing `out` is replaced only by a complete copy. */
+enum mstatus store_backup(struct store *s, const char *out, struct merr *err);
 
 #endif

@@ -65,7 +65,7 @@ static enum mstatus older(const char *path, struct merr *err)
 }
 
 /* file:PATH?mode=ro&immutable=1 reads without creating -wal or -shm and without locking. */
-static char *immutable_uri(const char *path)
+char *db_immutable_uri(const char *path)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	size_t n = strlen(path);
@@ -89,7 +89,7 @@ static char *immutable_uri(const char *path)
  * schema at all (an empty, never-initialised database may become ours). */
 static enum mstatus examine(const char *path, bool check, bool *empty, struct merr *err)
 {
-	char *uri = immutable_uri(path);
+	char *uri = db_immutable_uri(path);
 	sqlite3 *db = NULL;
 	int rc = sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
 	free(uri);

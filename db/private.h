@@ -30,7 +30,7 @@
 
 /* "MLLN": recognises our files among other SQLite files. */
 #define DB_APPLICATION_ID 0x4D4C4C4E
-#define DB_SCHEMA_VERSION 2
+#define DB_SCHEMA_VERSION 3
 #define DB_BUSY_TIMEOUT_MS 5000
 
 struct store {
@@ -130,6 +130,10 @@ enum mstatus db_change_end(struct store *s, struct merr *err);
 enum mstatus db_search_rebuild(struct store *s, struct merr *err);
 /* Brings the index up to the history: the rows written since it was last brought up. */
 enum mstatus db_search_sync(struct store *s, struct merr *err);
+/* Version 2 to 3: the merge conflicts (migrate_merge.c). */
+enum mstatus migrate_merge(struct store *s, struct merr *err);
+/* file:PATH?mode=ro&immutable=1, for reading a file without creating or locking anything. */
+char *db_immutable_uri(const char *path);
 
 /* ---- functions the schema's triggers call (json.c) ------------------------------------------- */
 int db_register_json(sqlite3 *db);

@@ -344,6 +344,7 @@ enum mstatus db_record_triggers(struct store *s, const char *tbl, struct merr *e
 static enum mstatus (*const migrations[DB_SCHEMA_VERSION])(struct store *, struct merr *) = {
     migrate_0_to_1,
     db_migrate_edit,
+    migrate_merge,
 };
 
 static enum mstatus read_version(struct store *s, int *v, struct merr *err)

@@ -43,3 +43,4 @@ echo "mellan list: $list_ms ms (median of 7); floor, sqlite3 reading those table
 i=0
 init_ms=$(median_ms sh -c 'i=$(date +%s%N); "$0" init --demo "$1/init-$i.db"' "$bin" "$tmp")
 echo "mellan init --demo: $init_ms ms (median of 7)"
+sh "$top/tests/bench/fieldwork.sh" "$bin" "$db" "$tmp"

@@ -99,4 +99,42 @@ static inline int64_t su_raw_int(const char *path, const char *sql)
 	return v;
 }
 
+/* The first column of the first row of sql as a new string, NULL when none. */
+static inline char *su_raw_text(const char *path, const char *sql)
+{
+	sqlite3 *h = NULL;
+	assert_int_equal(sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	sqlite3_stmt *q = NULL;
+	if (sqlite3_prepare_v2(h, sql, -1, &q, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(h));
+	char *v = NULL;
+	if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_text(q, 0))
+		v = strdup((const char *)sqlite3_column_text(q, 0));
+	sqlite3_finalize(q);
+	sqlite3_close(h);
+	return v;
+}
+
+/* SQL run on the file by another tool, foreign keys on as mellan writes: another laptop. */
+static inline void su_raw_exec(const char *path, const char *sql)
+{
+	sqlite3 *h = NULL;
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	char *msg = NULL;
+	if (sqlite3_exec(h, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_exec(h, sql, NULL, NULL, &msg) != SQLITE_OK)
+		fail_msg("%s: %s", sql, msg);
+	sqlite3_close(h);
+}
+
+/* Fails unless the file holds exactly `before` (n bytes). */
+static inline void su_same_file(const char *path, const char *before, size_t n)
+{
+	size_t m;
+	char *now = tu_read(path, &m);
+	assert_int_equal(m, n);
+	assert_memory_equal(now, before, n);
+	free(now);
+}
+
 #endif

@@ -1,0 +1,8 @@
+/* cmd_backup.c - `mellan backup OUT`: a consistent private copy of the database, also while a
+ * TUI has it open. */
+#include "commands.h"
+
+enum mstatus cmd_backup(struct store *s, const char *path, struct merr *err)
+{
+	return store_backup(s, path, err);
+}

@@ -1,0 +1,518 @@
+/* exchange.c - export and import of the JSON exchange format (man/mellan.5). SQLite's JSON
+ * functions write each record (json_object) and read the file (json_valid, json_each,
+ * json_extract); C only lays the records out one a line, so a damaged line can be named. */
+#include "portable.h"
+
+#include "core/i18n.h"
+#include "core/store.h"
+#include "core/text.h"
+#include "core/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define FORMAT_NAME "mellan"
+#define FORMAT_VERSION 1
+
+/* Which rows of each table belong to the chosen cases (temp.x_case). */
+static const char *filter(const char *table)
+{
+	if (strcmp(table, "kase") == 0)
+		return "WHERE t.id IN (SELECT id FROM temp.x_case)";
+	if (strcmp(table, "factor") == 0)
+		return "WHERE t.step_id IN (SELECT id FROM main.step WHERE case_id IN "
+		       "(SELECT id FROM temp.x_case))";
+	if (strcmp(table, "gap_actor") == 0 || strcmp(table, "action") == 0)
+		return "WHERE t.gap_id IN (SELECT id FROM main.gap WHERE case_id IN "
+		       "(SELECT id FROM temp.x_case))";
+	if (strcmp(table, "actor") == 0 || strcmp(table, "category") == 0)
+		return "";
+	return "WHERE t.case_id IN (SELECT id FROM temp.x_case)";
+}
+
+static enum mstatus choose_cases(struct store *s, const char *const *codes, size_t n,
+                                 struct merr *err)
+{
+	enum mstatus st = db_exec(s,
+	                          "CREATE TEMP TABLE IF NOT EXISTS x_case (id INTEGER PRIMARY KEY); "
+	                          "DELETE FROM temp.x_case; "
+	                          "CREATE TEMP TABLE IF NOT EXISTS x_uuid (uuid TEXT PRIMARY KEY) "
+	                          "WITHOUT ROWID; DELETE FROM temp.x_uuid;",
+	                          err);
+	if (st == M_OK && n == 0)
+		st = db_exec(s, "INSERT INTO temp.x_case SELECT id FROM main.kase", err);
+	for (size_t i = 0; st == M_OK && i < n; i++) {
+		struct q q;
+		q_prepare(&q, s, "INSERT OR IGNORE INTO temp.x_case SELECT id FROM main.kase "
+		                 "WHERE code = :c");
+		q_text(&q, ":c", codes[i]);
+		q_exec(&q);
+		st = q_finish(&q, err);
+		if (st == M_OK && sqlite3_changes(s->db) == 0) {
+			struct q e;
+			q_prepare(&e, s, "SELECT 1 FROM main.kase WHERE code = :c");
+			q_text(&e, ":c", codes[i]);
+			bool there = q_row(&e);
+			st = q_finish(&e, err);
+			if (st == M_OK && !there)
+				st = merr_set(err, M_DATA, MR_NOT_FOUND,
+				              _("%s: no case with the code '%s'"), s->path, codes[i]);
+		}
+	}
+	return st;
+}
+
+/* json_object('key', value, ...) of one portable row of t. */
+static char *object_sql(const struct ptable *t)
+{
+	char *sql = xstrdup("SELECT json_object(");
+	for (size_t i = 0; i < t->n; i++) {
+		const struct pcol *c = &t->cols[i];
+		char *e = c->kind == P_REF || c->kind == P_REFN
+		              ? xasprintf("(SELECT r.uuid FROM main.%s r WHERE r.id = t.%s)", c->ref,
+		                          c->col)
+		              : xasprintf("t.%s", c->col);
+		char *next = xasprintf("%s%s'%s', %s", sql, i ? ", " : "", c->key, e);
+		free(e);
+		free(sql);
+		sql = next;
+	}
+	char *full = xasprintf("%s), t.uuid FROM main.%s t %s ORDER BY t.uuid", sql, t->table,
+	                       filter(t->table));
+	free(sql);
+	return full;
+}
+
+/* Writes the rows of one query as the members of the array `key`, one a line. */
+static enum mstatus write_array(struct store *s, const char *key, const char *sql, bool remember,
+                                bool last, FILE *out, struct merr *err)
+{
+	fprintf(out, "  \"%s\": [", key);
+	struct q q, r;
+	q_prepare(&q, s, sql);
+	q_prepare(&r, s, "INSERT OR IGNORE INTO temp.x_uuid (uuid) VALUES (:u)");
+	size_t n = 0;
+	while (q_row(&q)) {
+		const char *obj = (const char *)sqlite3_column_text(q.st, 0);
+		fprintf(out, "%s\n    %s", n++ ? "," : "", obj ? obj : "null");
+		if (remember) {
+			sqlite3_reset(r.st);
+			q_text(&r, ":u", (const char *)sqlite3_column_text(q.st, 1));
+			q_exec(&r);
+		}
+	}
+	fprintf(out, "%s]%s\n", n ? "\n  " : "", last ? "" : ",");
+	enum mstatus st = q_finish(&q, err);
+	enum mstatus rst = q_finish(&r, err);
+	return st != M_OK ? st : rst;
+}
+
+enum mstatus store_export_json(struct store *s, const char *const *codes, size_t n, FILE *out,
+                               struct merr *err)
+{
+	/* One read transaction: the export is one moment of the file even while others write. */
+	enum mstatus st = ptemp_memory(s, err);
+	if (st == M_OK)
+		st = db_exec(s, "BEGIN", err);
+	if (st != M_OK)
+		return st;
+	st = choose_cases(s, codes, n, err);
+	if (st == M_OK)
+		fprintf(out, "{\n  \"format\": \"%s\",\n  \"version\": %d,\n", FORMAT_NAME,
+		        FORMAT_VERSION);
+	for (size_t i = 0; st == M_OK && i < n_ptables; i++) {
+		char *sql = object_sql(&ptables[i]);
+		st = write_array(s, ptables[i].key, sql, true, false, out, err);
+		free(sql);
+	}
+	if (st == M_OK)
+		st = write_array(s, "history",
+		                 "SELECT json_object('table', h.tbl, 'uuid', h.row_uuid, 'op', h.op, "
+		                 "'at', h.at, 'editor', h.editor, 'old', h.old, 'new', h.new), NULL "
+		                 "FROM main.history h WHERE h.row_uuid IN (SELECT uuid FROM "
+		                 "temp.x_uuid) ORDER BY h.at, h.id",
+		                 false, true, out, err);
+	if (st == M_OK)
+		fprintf(out, "}\n");
+	db_exec(s, "COMMIT", NULL);
+	db_exec(s, "DROP TABLE IF EXISTS temp.x_case; DROP TABLE IF EXISTS temp.x_uuid", NULL);
+	if (st == M_OK && ferror(out))
+		st = merr_set(err, M_OTHER, MR_IO, _("could not write the export"));
+	return st;
+}
+
+/* ---- import ----------------------------------------------------------------------------------- */
+
+/* A line of the layout export writes around the records: braces, brackets, "key": [ ... */
+static bool skeleton_line(const char *l, size_t n)
+{
+	static const char *const fixed[] = {"{", "}", "]", "],", "\"format\": \"mellan\","};
+	for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
+		if (n == strlen(fixed[i]) && memcmp(l, fixed[i], n) == 0)
+			return true;
+	if (n < 2 || l[0] != '"')
+		return false;
+	size_t k = 1;
+	while (k < n && ((l[k] >= 'a' && l[k] <= 'z') || l[k] == '_'))
+		k++;
+	if (k + 3 > n || memcmp(l + k, "\": ", 3) != 0)
+		return false;
+	const char *rest = l + k + 3;
+	size_t rn = n - k - 3;
+	if ((rn == 1 && rest[0] == '[') || (rn == 2 && memcmp(rest, "[]", 2) == 0) ||
+	    (rn == 3 && memcmp(rest, "[],", 3) == 0))
+		return true;
+	size_t d = 0;
+	while (d < rn && rest[d] >= '0' && rest[d] <= '9')
+		d++;
+	return d > 0 && (d == rn || (d + 1 == rn && rest[d] == ','));
+}
+
+/* json_valid says only yes or no. In the layout export writes (a record a line), the first
+ * line that is neither a valid record nor part of the layout is named. */
+static enum mstatus bad_json(struct store *s, const char *name, const char *text, size_t len,
+                             struct merr *err)
+{
+	size_t line = 1;
+	bool ours = strstr(text, "\n  \"format\": \"mellan\",\n") != NULL;
+	for (size_t i = 0; ours && i < len;) {
+		size_t e = i;
+		while (e < len && text[e] != '\n')
+			e++;
+		size_t a = i, b = e;
+		while (a < b && (text[a] == ' ' || text[a] == '\t'))
+			a++;
+		while (b > a && (text[b - 1] == ' ' || text[b - 1] == '\r'))
+			b--;
+		bool ok = a == b || skeleton_line(text + a, b - a);
+		if (!ok && text[a] == '{') {
+			size_t r = b > a && text[b - 1] == ',' ? b - 1 : b;
+			struct q q;
+			q_prepare(&q, s, "SELECT json_valid(:l)");
+			char *l = xstrndup(text + a, r - a);
+			q_text(&q, ":l", l);
+			free(l);
+			ok = q_row(&q) && q_col_int(&q, 0);
+			q_finish(&q, NULL);
+		}
+		if (!ok)
+			return merr_set(err, M_DATA, MR_INVALID,
+			                _("%s: line %zu: not valid JSON; nothing was imported"), name,
+			                line);
+		i = e + 1;
+		line++;
+	}
+	return merr_set(err, M_DATA, MR_INVALID,
+	                _("%s: not valid JSON (a bracket, quote or comma is wrong or missing); "
+	                  "nothing was imported"),
+	                name);
+}
+
+/* The index of a top-level array in `arrays` (the tables, then the history); -1 for none. */
+static int array_index(const char *k)
+{
+	for (size_t i = 0; i < n_ptables; i++)
+		if (strcmp(k, ptables[i].key) == 0)
+			return (int)i;
+	return strcmp(k, "history") == 0 ? (int)n_ptables : -1;
+}
+
+/* Checks the document's head and collects its lists, so the large document is parsed a few
+ * times in all rather than once per list. */
+static enum mstatus check_head(struct store *s, const char *name, const char *doc, char **arrays,
+                               struct merr *err)
+{
+	struct q q;
+	q_prepare(&q, s, "SELECT json_valid(:d)");
+	q_text(&q, ":d", doc);
+	bool valid = q_row(&q) && q_col_int(&q, 0);
+	enum mstatus st = q_finish(&q, err);
+	if (st != M_OK)
+		return st;
+	if (!valid)
+		return bad_json(s, name, doc, strlen(doc), err);
+	q_prepare(&q, s, "SELECT json_type(:d)");
+	q_text(&q, ":d", doc);
+	bool object = q_row(&q) && sqlite3_column_text(q.st, 0) &&
+	              strcmp((const char *)sqlite3_column_text(q.st, 0), "object") == 0;
+	st = q_finish(&q, err);
+	bool format = false, version = false;
+	if (st == M_OK && object) {
+		q_prepare(&q, s, "SELECT key, type, value FROM json_each(:d)");
+		q_text(&q, ":d", doc);
+	}
+	while (st == M_OK && object && q_row(&q)) {
+		const char *k = (const char *)sqlite3_column_text(q.st, 0);
+		const char *t = (const char *)sqlite3_column_text(q.st, 1);
+		const char *v = (const char *)sqlite3_column_text(q.st, 2);
+		int a = array_index(k);
+		if (strcmp(k, "format") == 0) {
+			format = strcmp(t, "text") == 0 && strcmp(v, FORMAT_NAME) == 0;
+		} else if (strcmp(k, "version") == 0) {
+			version = strcmp(t, "integer") == 0 && q_col_int(&q, 2) == FORMAT_VERSION;
+		} else if (a < 0) {
+			char *clean = text_sanitize(k, 0);
+			st = merr_set(err, M_DATA, MR_INVALID,
+			              _("%s: \"%s\": not part of format version %d; nothing was "
+			                "imported"),
+			              name, clean, FORMAT_VERSION);
+			free(clean);
+		} else if (strcmp(t, "array") != 0) {
+			st = merr_set(err, M_DATA, MR_INVALID,
+			              _("%s: \"%s\" must be a list [...]; nothing was imported"), name,
+			              k);
+		} else {
+			free(arrays[a]);
+			arrays[a] = xstrdup(v);
+		}
+	}
+	if (object) {
+		enum mstatus fst = q_finish(&q, err);
+		if (st == M_OK)
+			st = fst;
+	}
+	if (st == M_OK && (!object || !format))
+		st = merr_set(err, M_DATA, MR_INVALID,
+		              _("%s: not a mellan export (no \"format\": \"mellan\"); nothing was "
+		                "imported"),
+		              name);
+	else if (st == M_OK && !version)
+		st = merr_set(err, M_DATA, MR_NEWER,
+		              _("%s: an export of another format version, this mellan reads "
+		                "version %d; nothing was imported"),
+		              name, FORMAT_VERSION);
+	return st;
+}
+
+/* The query reading the members of one array: the portable columns in pairs (type, value), then
+ * the member's index, its type, and the first key it has that the format does not know. */
+static char *members_sql(const struct ptable *t)
+{
+	char *sql = xstrdup("SELECT ");
+	char *known = xstrdup("");
+	for (size_t i = 0; i < t->n; i++) {
+		const char *k = t->cols[i].key;
+		char *next = xasprintf("%s%sjson_type(e.value, '$.%s'), json_extract(e.value, '$.%s')",
+		                       sql, i ? ", " : "", k, k);
+		char *kn = xasprintf("%s%s'%s'", known, i ? ", " : "", k);
+		free(sql);
+		free(known);
+		sql = next;
+		known = kn;
+	}
+	char *full = xasprintf("%s, e.key, e.type, (SELECT j.key FROM json_each(e.value) j WHERE "
+	                       "e.type = 'object' AND j.key NOT IN (%s) LIMIT 1) FROM "
+	                       "json_each(:d) e ORDER BY e.id",
+	                       sql, known);
+	free(sql);
+	free(known);
+	return full;
+}
+
+/* A record already here (by uuid, or an actor by name, a category by code): same or kept. */
+static enum mstatus compare(struct store *s, const struct ptable *t, const struct prow *r,
+                            const char *ours, struct store_exchange_report *rep,
+                            struct merr *err)
+{
+	if (strcmp(ours, r->v[0]) != 0) {
+		rep->matched++;
+		return M_OK;
+	}
+	struct prow here = {0};
+	bool found = false;
+	enum mstatus st = prow_load(s, t, ours, &here, &found, err);
+	if (st == M_OK) {
+		bool same = found;
+		for (size_t i = 1; same && i < t->n; i++)
+			same = prow_same(&here, r, i);
+		if (same)
+			rep->same++;
+		else
+			rep->kept++;
+	}
+	prow_clear(&here);
+	return st;
+}
+
+static enum mstatus import_table(struct store *s, const char *name, const char *doc,
+                                 const struct ptable *t, struct store_exchange_report *rep,
+                                 store_progress_fn progress, void *arg, struct merr *err)
+{
+	char *sql = members_sql(t);
+	struct q q;
+	q_prepare(&q, s, sql);
+	free(sql);
+	q_text(&q, ":d", doc);
+	enum mstatus st = M_OK;
+	struct prow r = {0};
+	long done = 0;
+	const int base = (int)(2 * t->n);
+	while (st == M_OK && q_row(&q)) {
+		char *where = xasprintf("%s: %s[%lld]", name, t->key,
+		                        (long long)sqlite3_column_int64(q.st, base));
+		const char *type = (const char *)sqlite3_column_text(q.st, base + 1);
+		const char *extra = (const char *)sqlite3_column_text(q.st, base + 2);
+		if (!type || strcmp(type, "object") != 0)
+			st = merr_set(err, M_DATA, MR_INVALID, _("%s: must be an object {...}"),
+			              where);
+		if (st == M_OK)
+			st = prow_from_stmt(t, q.st, &r, where, err);
+		if (st == M_OK)
+			st = prow_check(t, &r, where, err);
+		if (st == M_OK && extra) {
+			char *clean = text_sanitize(extra, 0);
+			st = merr_set(err, M_DATA, MR_INVALID,
+			              _("%s.%s: not a field of format version %d"), where, clean,
+			              FORMAT_VERSION);
+			free(clean);
+		}
+		char *ours = st == M_OK ? pmatch(s, t, &r, &st, err) : NULL;
+		if (st == M_OK && ours)
+			st = compare(s, t, &r, ours, rep, err);
+		else if (st == M_OK) {
+			st = prow_insert(s, t, &r, where, err);
+			rep->added++;
+		}
+		free(ours);
+		free(where);
+		if (progress && ++done % 1000 == 0)
+			progress(arg, t->key, done, -1);
+	}
+	prow_clear(&r);
+	enum mstatus fst = q_finish(&q, err);
+	return st != M_OK ? st : fst;
+}
+
+/* The file's history replaces what our triggers wrote while importing the same records, so an
+ * import keeps who changed what when; an entry already here is not added twice. */
+static enum mstatus import_history(struct store *s, const char *name, const char *doc,
+                                   int64_t before, struct store_exchange_report *rep,
+                                   struct merr *err)
+{
+	struct q q;
+	q_prepare(&q, s,
+	          "DELETE FROM main.history WHERE id > :before AND row_uuid IN (SELECT "
+	          "json_extract(value, '$.uuid') FROM json_each(:d))");
+	q_int(&q, ":before", before);
+	q_text(&q, ":d", doc);
+	q_exec(&q);
+	enum mstatus st = q_finish(&q, err);
+	if (st != M_OK)
+		return st;
+	/* Every entry checked first, so a bad one names itself. */
+	q_prepare(&q, s,
+	          "SELECT e.key FROM json_each(:d) e WHERE e.type <> 'object' OR "
+	          "json_type(e.value, '$.table') IS NOT 'text' OR json_extract(e.value, '$.table') "
+	          "NOT IN ('actor', 'category', 'kase', 'step', 'factor', 'intervention', "
+	          "'handover', 'gap', 'gap_actor', 'action', 'threshold', 'workshop', "
+	          "'workshop_case', 'workshop_log', 'vote', 'name_block') OR "
+	          "json_type(e.value, '$.uuid') IS NOT 'text' OR "
+	          "length(json_extract(e.value, '$.uuid')) <> 36 OR "
+	          "json_extract(e.value, '$.op') NOT IN ('insert', 'update', 'delete') OR "
+	          "json_type(e.value, '$.at') IS NOT 'text' OR "
+	          "json_type(e.value, '$.editor') NOT IN ('text', 'null') OR "
+	          "json_type(e.value, '$.old') NOT IN ('text', 'null') OR "
+	          "json_type(e.value, '$.new') NOT IN ('text', 'null') OR "
+	          "NOT json_valid(coalesce(json_extract(e.value, '$.old'), '{}')) OR "
+	          "NOT json_valid(coalesce(json_extract(e.value, '$.new'), '{}')) OR "
+	          "(SELECT count(*) FROM json_each(e.value)) <> 7 "
+	          "ORDER BY e.id LIMIT 1");
+	q_text(&q, ":d", doc);
+	if (q_row(&q))
+		st = merr_set(err, M_DATA, MR_INVALID,
+		              _("%s: history[%lld]: not a history entry of format version %d"), name,
+		              (long long)q_col_int(&q, 0), FORMAT_VERSION);
+	enum mstatus fst = q_finish(&q, err);
+	if (st != M_OK || fst != M_OK)
+		return st != M_OK ? st : fst;
+	q_prepare(&q, s,
+	          "INSERT INTO main.history (tbl, row_uuid, op, old, new, at, editor) "
+	          "SELECT json_extract(e.value, '$.table'), json_extract(e.value, '$.uuid'), "
+	          "json_extract(e.value, '$.op'), json_extract(e.value, '$.old'), "
+	          "json_extract(e.value, '$.new'), json_extract(e.value, '$.at'), "
+	          "json_extract(e.value, '$.editor') FROM json_each(:d) e "
+	          "WHERE NOT EXISTS (SELECT 1 FROM main.history h WHERE "
+	          "h.row_uuid = json_extract(e.value, '$.uuid') AND "
+	          "h.tbl = json_extract(e.value, '$.table') AND "
+	          "h.op = json_extract(e.value, '$.op') AND h.at = json_extract(e.value, '$.at') "
+	          "AND h.old IS json_extract(e.value, '$.old') AND "
+	          "h.new IS json_extract(e.value, '$.new')) ORDER BY e.id");
+	q_text(&q, ":d", doc);
+	q_exec(&q);
+	st = q_finish(&q, err);
+	if (st == M_OK)
+		rep->history += sqlite3_changes(s->db);
+	return st;
+}
+
+static enum mstatus history_top(struct store *s, int64_t *top, struct merr *err)
+{
+	struct q q;
+	q_prepare(&q, s, "SELECT coalesce(max(id), 0) FROM main.history");
+	*top = q_row(&q) ? q_col_int(&q, 0) : 0;
+	return q_finish(&q, err);
+}
+
+enum mstatus store_import_json(struct store *s, const char *name, const char *text, size_t len,
+                               struct store_exchange_report *rep, store_progress_fn progress,
+                               void *arg, struct merr *err)
+{
+	memset(rep, 0, sizeof *rep);
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+		text += 3;
+		len -= 3;
+	}
+	if (memchr(text, '\0', len))
+		return merr_set(err, M_DATA, MR_INVALID,
+		                _("%s: not a text file; nothing was imported"), name);
+	char *doc = xstrndup(text, len);
+	char *arrays[16] = {NULL}; /* n_ptables lists, then the history */
+	merr_clear(err);
+	enum mstatus st = check_head(s, name, doc, arrays, err);
+	free(doc);
+	for (size_t i = 0; i <= n_ptables; i++)
+		if (!arrays[i])
+			arrays[i] = xstrdup("[]");
+	if (st == M_OK)
+		st = ptemp_memory(s, err);
+	if (st == M_OK)
+		st = store_begin(s, err);
+	int64_t before = 0;
+	if (st == M_OK) {
+		st = history_top(s, &before, err);
+		if (st == M_OK)
+			st = pmap_setup(s, err);
+		for (size_t i = 0; st == M_OK && i < n_ptables; i++)
+			st = import_table(s, name, arrays[i], &ptables[i], rep, progress, arg, err);
+		if (st == M_OK)
+			st = import_history(s, name, arrays[n_ptables], before, rep, err);
+		/* The file's history names its records by the other file's row ids, which search
+		 * and undo read: the index is built again from the records, and the import is no
+		 * change undo could take back (a backup before is the way back). */
+		if (st == M_OK)
+			st = db_search_rebuild(s, err);
+		if (st == M_OK)
+			st = history_top(s, &s->history_mark, err);
+		if (st == M_OK)
+			st = store_commit(s, err);
+		else
+			store_rollback(s);
+		pmap_drop(s);
+		pq_clear();
+	}
+	for (size_t i = 0; i <= n_ptables; i++)
+		free(arrays[i]);
+	return st;
+}
+
+enum mstatus store_record_exists(struct store *s, const char *uuid, bool *yes, struct merr *err)
+{
+	struct q q;
+	q_prepare(&q, s,
+	          "SELECT 1 FROM main.step WHERE uuid = :u UNION ALL SELECT 1 FROM "
+	          "main.intervention WHERE uuid = :u UNION ALL SELECT 1 FROM main.kase WHERE "
+	          "uuid = :u");
+	q_text(&q, ":u", uuid);
+	*yes = q_row(&q);
+	return q_finish(&q, err);
+}

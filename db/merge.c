@@ -1,0 +1,614 @@
+/* merge.c - `mellan merge OTHER`: another laptop's database brought into this one, by uuid.
+ *
+ * OTHER is not trusted. It is read through an immutable read-only connection (no lock, no -wal,
+ * nothing written), after its integrity check, and only when its schema is exactly ours: any
+ * trigger, view or table mellan did not make refuses the file. Only base tables are read, with
+ * our own statements; every row passes the checks our writes make (portable.c).
+ *
+ * Which side changed a field: both files keep a history of every value each row had. When the
+ * two values differ and the other side's value is one this file had before, this side changed
+ * it later and keeps it; when this side's value is one the other file had before, the other side
+ * changed it and its value is taken; otherwise both changed it: a conflict, kept in
+ * merge_conflict and listed. Merging the same file again finds every field equal or decided. */
+#include "portable.h"
+
+#include "core/i18n.h"
+#include "core/store.h"
+#include "core/text.h"
+#include "core/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct other {
+	sqlite3 *db;
+	const char *path;
+};
+
+static enum mstatus refuse(const char *path, const char *why, struct merr *err)
+{
+	return merr_set(err, M_DATA, MR_FOREIGN, _("%s: %s; nothing was merged"), path, why);
+}
+
+static enum mstatus other_error(struct other *o, struct merr *err)
+{
+	int rc = sqlite3_extended_errcode(o->db) & 0xff;
+	if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB)
+		return merr_set(err, M_DATA, MR_NOT_DB,
+		                _("%s: not an intact SQLite database (%s); nothing was merged"),
+		                o->path, sqlite3_errmsg(o->db));
+	return merr_set(err, M_OTHER, MR_IO, _("%s: cannot read the file (%s); nothing was merged"),
+	                o->path, sqlite3_errmsg(o->db));
+}
+
+/* One text value from OTHER; *st set on error. */
+static char *other_text(struct other *o, const char *sql, enum mstatus *st, struct merr *err)
+{
+	sqlite3_stmt *q = NULL;
+	char *v = NULL;
+	if (sqlite3_prepare_v2(o->db, sql, -1, &q, NULL) != SQLITE_OK) {
+		*st = other_error(o, err);
+		return NULL;
+	}
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW && sqlite3_column_text(q, 0))
+		v = xstrdup((const char *)sqlite3_column_text(q, 0));
+	else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		*st = other_error(o, err);
+	sqlite3_finalize(q);
+	return v;
+}
+
+/* The objects of a schema as one text, in a fixed order, to compare with ours. */
+static char *schema_of(sqlite3 *db, const char *schema)
+{
+	char *sql = xasprintf("SELECT group_concat(x, char(10)) FROM (SELECT type || ' ' || name || "
+	                      "' ' || tbl_name || ' ' || coalesce(sql, '') AS x FROM "
+	                      "%s.sqlite_schema ORDER BY type, name)",
+	                      schema);
+	sqlite3_stmt *q = NULL;
+	char *v = NULL;
+	if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW &&
+	    sqlite3_column_text(q, 0))
+		v = xstrdup((const char *)sqlite3_column_text(q, 0));
+	sqlite3_finalize(q);
+	free(sql);
+	return v;
+}
+
+/* The first object that differs, for the message. */
+static char *first_difference(const char *ours, const char *theirs)
+{
+	size_t i = 0;
+	while (ours[i] && ours[i] == theirs[i])
+		i++;
+	while (i > 0 && theirs[i - 1] != '\n')
+		i--;
+	size_t n = strcspn(theirs + i, "\n");
+	char *line = xstrndup(theirs + i, n > 80 ? 80 : n);
+	char *clean = text_sanitize(line, 0); /* the file's own text, on our terminal */
+	free(line);
+	return clean;
+}
+
+static enum mstatus open_other(struct store *s, struct other *o, const char *path,
+                               struct merr *err)
+{
+	o->path = path;
+	struct stat sb;
+	if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+		return merr_set(err, M_DATA, MR_NOT_FOUND, _("%s: no such file; nothing was merged"),
+		                path);
+	char *wal = xasprintf("%s-wal", path);
+	bool busy = access(wal, F_OK) == 0;
+	free(wal);
+	if (busy)
+		return merr_set(err, M_OTHER, MR_BUSY,
+		                _("%s: open in another mellan, or not closed cleanly (there is a -wal "
+		                  "beside it); close it, or merge a copy made with 'mellan backup'"),
+		                path);
+	char *uri = db_immutable_uri(path);
+	int rc = sqlite3_open_v2(uri, &o->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+	free(uri);
+	if (rc != SQLITE_OK)
+		return other_error(o, err);
+	/* Nothing of the file's schema may run: no function is registered, and these. */
+	sqlite3_exec(o->db, "PRAGMA trusted_schema = OFF; PRAGMA query_only = ON;", NULL, NULL,
+	             NULL);
+	enum mstatus st = M_OK;
+	char *ok = other_text(o, "PRAGMA integrity_check(1)", &st, err);
+	if (st == M_OK && (!ok || strcmp(ok, "ok") != 0))
+		st = merr_set(err, M_DATA, MR_NOT_DB,
+		              _("%s: the database is damaged (%s); nothing was merged"), path,
+		              ok ? ok : "?");
+	free(ok);
+	char *dangling = st == M_OK ? other_text(o, "SELECT \"table\" FROM pragma_foreign_key_check",
+	                                         &st, err)
+	                            : NULL;
+	if (st == M_OK && dangling) {
+		char *why = xasprintf(_("records of the table %s refer to records that are not there"),
+		                      dangling);
+		st = refuse(path, why, err);
+		free(why);
+	}
+	free(dangling);
+	char *app = st == M_OK ? other_text(o, "PRAGMA application_id", &st, err) : NULL;
+	if (st == M_OK && (!app || atol(app) != DB_APPLICATION_ID))
+		st = refuse(path, _("not a mellan database"), err);
+	free(app);
+	char *v = st == M_OK ? other_text(o, "PRAGMA user_version", &st, err) : NULL;
+	if (st == M_OK && v && atoi(v) > DB_SCHEMA_VERSION)
+		st = merr_set(err, M_DATA, MR_NEWER,
+		              _("%s: made by a newer mellan (schema %s); upgrade mellan; nothing was "
+		                "merged"),
+		              path, v);
+	else if (st == M_OK && (!v || atoi(v) != DB_SCHEMA_VERSION))
+		st = merr_set(err, M_DATA, MR_INVALID,
+		              _("%s: made by an older mellan; open it once with this one to upgrade "
+		                "it, then merge; nothing was merged"),
+		              path);
+	free(v);
+	if (st == M_OK) {
+		char *theirs = schema_of(o->db, "main"), *ours = schema_of(s->db, "main");
+		if (!theirs || !ours || strcmp(theirs, ours) != 0) {
+			char *d = theirs && ours ? first_difference(ours, theirs) : xstrdup("?");
+			char *why = xasprintf(_("its schema is not the one mellan makes (%s)"), d);
+			st = refuse(path, why, err);
+			free(why);
+			free(d);
+		}
+		free(theirs);
+		free(ours);
+	}
+	return st;
+}
+
+/* ---- values seen in a history ---------------------------------------------------------------- */
+
+static void bind_value(sqlite3_stmt *q, int i, const struct prow *r, size_t c, m_id ref_id,
+                       bool is_ref)
+{
+	if (is_ref)
+		ref_id ? sqlite3_bind_int64(q, i, ref_id) : sqlite3_bind_null(q, i);
+	else if (!r->v[c])
+		sqlite3_bind_null(q, i);
+	else if (r->is_int[c])
+		sqlite3_bind_int64(q, i, strtoll(r->v[c], NULL, 10));
+	else
+		sqlite3_bind_text(q, i, r->v[c], -1, SQLITE_TRANSIENT);
+}
+
+/* Whether the history of `db` says row uuid had this value of column c at some time. */
+static bool seen(sqlite3 *db, const struct ptable *t, const char *uuid, const struct prow *r,
+                 size_t c, m_id ref_id)
+{
+	const char *col = t->cols[c].col;
+	char *sql = xasprintf("SELECT 1 FROM main.history WHERE row_uuid = ?1 AND tbl = ?2 AND "
+	                      "((json_type(old, '$.%s') IS NOT NULL AND json_extract(old, '$.%s') "
+	                      "IS ?3) OR (json_type(new, '$.%s') IS NOT NULL AND "
+	                      "json_extract(new, '$.%s') IS ?3)) LIMIT 1",
+	                      col, col, col, col);
+	sqlite3_stmt *q = NULL;
+	bool yes = false;
+	if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(q, 1, uuid, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(q, 2, t->table, -1, SQLITE_STATIC);
+		bind_value(q, 3, r, c, ref_id, t->cols[c].kind == P_REF || t->cols[c].kind == P_REFN);
+		yes = sqlite3_step(q) == SQLITE_ROW;
+	}
+	sqlite3_finalize(q);
+	free(sql);
+	return yes;
+}
+
+/* Our uuid for another file's (through the map of actors and categories matched by name). */
+static char *mapped(struct store *s, const char *uuid, bool to_ours)
+{
+	if (!uuid)
+		return NULL;
+	struct q q;
+	pq_prepare(&q, s,
+	          to_ours ? "SELECT ours FROM temp.x_map WHERE theirs = :u"
+	                  : "SELECT theirs FROM temp.x_map WHERE ours = :u");
+	q_text(&q, ":u", uuid);
+	char *v = q_row(&q) ? q_col_text(&q, 0) : NULL;
+	pq_finish(&q, NULL);
+	return v ? v : xstrdup(uuid);
+}
+
+static m_id other_id(struct other *o, const char *table, const char *uuid)
+{
+	if (!uuid)
+		return 0;
+	char *sql = xasprintf("SELECT id FROM main.%s WHERE uuid = ?1", table);
+	sqlite3_stmt *q = NULL;
+	m_id id = 0;
+	if (sqlite3_prepare_v2(o->db, sql, -1, &q, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(q, 1, uuid, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(q) == SQLITE_ROW)
+			id = sqlite3_column_int64(q, 0);
+	}
+	sqlite3_finalize(q);
+	free(sql);
+	return id;
+}
+
+/* ---- the record as people know it, for the conflict list ------------------------------------ */
+
+static char *describe(struct store *s, const struct ptable *t, const char *uuid)
+{
+	static const char *const label_cols[] = {"code", "name", "title", "what", "text",
+	                                         "what_happened"};
+	const char *label = NULL;
+	bool has_case = false;
+	for (size_t i = 0; i < t->n; i++) {
+		for (size_t k = 0; !label && k < sizeof label_cols / sizeof *label_cols; k++)
+			if (strcmp(t->cols[i].col, label_cols[k]) == 0)
+				label = label_cols[k];
+		if (strcmp(t->cols[i].col, "case_id") == 0)
+			has_case = true;
+	}
+	char *sql = xasprintf("SELECT %s, %s FROM main.%s t WHERE t.uuid = :u",
+	                      label ? label : "NULL",
+	                      has_case ? "(SELECT code FROM main.kase k WHERE k.id = t.case_id)"
+	                               : "NULL",
+	                      t->table);
+	struct q q;
+	q_prepare(&q, s, sql);
+	free(sql);
+	q_text(&q, ":u", uuid);
+	char *l = NULL, *c = NULL;
+	if (q_row(&q)) {
+		l = q_col_text(&q, 0);
+		c = q_col_text(&q, 1);
+	}
+	q_finish(&q, NULL);
+	char *d;
+	if (l && c)
+		d = xasprintf(_("%s '%.60s' of case %s"), _(t->what), l, c);
+	else if (l)
+		d = xasprintf("%s '%.60s'", _(t->what), l);
+	else if (c)
+		d = xasprintf(_("%s of case %s"), _(t->what), c);
+	else
+		d = xasprintf("%s %s", _(t->what), uuid);
+	free(l);
+	free(c);
+	return d;
+}
+
+static enum mstatus add_conflict(struct store *s, const struct ptable *t, const char *uuid,
+                                 const char *field, const char *ours, const char *theirs,
+                                 const char *source, struct merr *err)
+{
+	char *what = describe(s, t, uuid);
+	struct q q;
+	q_prepare(&q, s,
+	          "INSERT OR IGNORE INTO main.merge_conflict (tbl, row_uuid, field, ours, theirs, "
+	          "what, source) VALUES (:t, :u, :f, :o, :th, :w, :src)");
+	q_text(&q, ":t", t->table);
+	q_text(&q, ":u", uuid);
+	q_text(&q, ":f", field);
+	q_text(&q, ":o", ours);
+	q_text(&q, ":th", theirs);
+	q_text(&q, ":w", what);
+	q_text(&q, ":src", source);
+	q_exec(&q);
+	free(what);
+	return q_finish(&q, err);
+}
+
+/* ---- one record ---------------------------------------------------------------------------- */
+
+struct merge {
+	struct store *s;
+	struct other *o;
+	struct store_merge_report *rep;
+};
+
+static bool deleted_here(struct store *s, const char *uuid)
+{
+	struct q q;
+	pq_prepare(&q, s, "SELECT 1 FROM main.history WHERE row_uuid = :u AND op = 'delete'");
+	q_text(&q, ":u", uuid);
+	bool yes = q_row(&q);
+	pq_finish(&q, NULL);
+	return yes;
+}
+
+static bool skipped(struct store *s, const char *uuid)
+{
+	struct q q;
+	pq_prepare(&q, s, "SELECT 1 FROM temp.x_skip WHERE uuid = :u");
+	q_text(&q, ":u", uuid);
+	bool yes = q_row(&q);
+	pq_finish(&q, NULL);
+	return yes;
+}
+
+static enum mstatus skip(struct store *s, const char *uuid, struct merr *err)
+{
+	struct q q;
+	pq_prepare(&q, s, "INSERT OR IGNORE INTO temp.x_skip (uuid) VALUES (:u)");
+	q_text(&q, ":u", uuid);
+	q_exec(&q);
+	return pq_finish(&q, err);
+}
+
+/* A record only the other file has: added, unless this file deleted it, or it belongs to
+ * something that was not added. A case whose code is taken here by another case is a conflict. */
+static enum mstatus add_new(struct merge *m, const struct ptable *t, struct prow *r,
+                            const char *where, struct merr *err)
+{
+	struct store *s = m->s;
+	if (deleted_here(s, r->v[0]))
+		return skip(s, r->v[0], err);
+	for (size_t i = 0; i < t->n; i++)
+		if ((t->cols[i].kind == P_REF || t->cols[i].kind == P_REFN) && r->v[i] &&
+		    skipped(s, r->v[i]))
+			return skip(s, r->v[0], err);
+	if (strcmp(t->table, "kase") == 0) {
+		struct q q;
+		pq_prepare(&q, s, "SELECT uuid FROM main.kase WHERE code = :c");
+		q_text(&q, ":c", r->v[3]);
+		char *other = q_row(&q) ? q_col_text(&q, 0) : NULL;
+		enum mstatus st = pq_finish(&q, err);
+		if (st == M_OK && other) {
+			st = add_conflict(s, t, other, "code", r->v[3], r->v[0], m->o->path, err);
+			if (st == M_OK)
+				st = skip(s, r->v[0], err);
+		}
+		free(other);
+		if (st != M_OK || other)
+			return st;
+	}
+	enum mstatus st = prow_insert(s, t, r, where, err);
+	if (st == M_OK)
+		m->rep->added++;
+	return st;
+}
+
+/* A record both have: field by field, as the top of this file says. */
+static enum mstatus merge_fields(struct merge *m, const struct ptable *t, struct prow *r,
+                                 const char *where, struct merr *err)
+{
+	struct store *s = m->s;
+	struct prow here = {0};
+	bool found = false;
+	enum mstatus st = prow_load(s, t, r->v[0], &here, &found, err);
+	bool changed = false, conflict = false;
+	for (size_t i = 3; st == M_OK && found && i < t->n; i++) {
+		bool ref = t->cols[i].kind == P_REF || t->cols[i].kind == P_REFN;
+		/* Their value in our terms (an actor matched by name is ours). */
+		struct prow theirs = {0};
+		theirs.v[i] = ref ? mapped(s, r->v[i], true) : xstrdup_or_null(r->v[i]);
+		theirs.is_int[i] = r->is_int[i];
+		if (!prow_same(&here, &theirs, i)) {
+			m_id our_ref = 0, their_ref = 0;
+			if (ref && theirs.v[i])
+				our_ref = plocal_id(s, t->cols[i].ref, theirs.v[i], &st, err);
+			if (ref && here.v[i]) {
+				char *tu = mapped(s, here.v[i], false);
+				their_ref = other_id(m->o, t->cols[i].ref, tu);
+				free(tu);
+			}
+			bool t_seen_here = (!ref || our_ref || !theirs.v[i]) &&
+			                   seen(s->db, t, r->v[0], &theirs, i, our_ref);
+			bool l_seen_there = (!ref || their_ref || !here.v[i]) &&
+			                    seen(m->o->db, t, r->v[0], &here, i, their_ref);
+			if (st == M_OK && l_seen_there && !t_seen_here) {
+				st = prow_set(s, t, r->v[0], &theirs, i, where, err);
+				changed = true;
+			} else if (st == M_OK && !(t_seen_here && !l_seen_there)) {
+				st = add_conflict(s, t, r->v[0], t->cols[i].key, here.v[i],
+				                  theirs.v[i], m->o->path, err);
+				conflict = true;
+			}
+		}
+		prow_clear(&theirs);
+	}
+	if (st == M_OK && changed)
+		m->rep->updated++;
+	else if (st == M_OK && !conflict)
+		m->rep->unchanged++;
+	prow_clear(&here);
+	return st;
+}
+
+static long other_count(struct other *o, const char *table)
+{
+	char *sql = xasprintf("SELECT count(*) FROM main.%s", table);
+	enum mstatus st = M_OK;
+	char *n = other_text(o, sql, &st, NULL);
+	free(sql);
+	long v = n ? atol(n) : 0;
+	free(n);
+	return v;
+}
+
+static enum mstatus merge_table(struct merge *m, const struct ptable *t,
+                                store_progress_fn progress, void *arg, struct merr *err)
+{
+	char *sql = ptable_select_sql(t, "main", "ORDER BY t.id");
+	sqlite3_stmt *q = NULL;
+	enum mstatus st = M_OK;
+	if (sqlite3_prepare_v2(m->o->db, sql, -1, &q, NULL) != SQLITE_OK)
+		st = other_error(m->o, err);
+	free(sql);
+	long total = progress ? other_count(m->o, t->table) : 0, done = 0;
+	struct prow r = {0};
+	int rc = SQLITE_ROW;
+	while (st == M_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+		char *where = xasprintf("%s: %s %s", m->o->path, _(t->what),
+		                        (const char *)sqlite3_column_text(q, 1));
+		st = prow_from_stmt(t, q, &r, where, err);
+		if (st == M_OK)
+			st = prow_check(t, &r, where, err);
+		char *ours = st == M_OK ? pmatch(m->s, t, &r, &st, err) : NULL;
+		if (st == M_OK && !ours)
+			st = add_new(m, t, &r, where, err);
+		else if (st == M_OK && strcmp(ours, r.v[0]) != 0)
+			m->rep->matched++;
+		else if (st == M_OK)
+			st = merge_fields(m, t, &r, where, err);
+		free(ours);
+		free(where);
+		if (progress && ++done % 500 == 0)
+			progress(arg, t->key, done, total);
+	}
+	if (st == M_OK && rc != SQLITE_DONE)
+		st = other_error(m->o, err);
+	prow_clear(&r);
+	sqlite3_finalize(q);
+	return st;
+}
+
+/* Records the other file deleted: deleted here too while this side has not changed them since
+ * (their last values there are the values here); otherwise kept, as a conflict. */
+static enum mstatus merge_deletes(struct merge *m, const struct ptable *t, struct merr *err)
+{
+	if (strcmp(t->table, "actor") == 0 || strcmp(t->table, "category") == 0)
+		return M_OK; /* the catalogue only grows by merging */
+	char *sql = xasprintf("SELECT h.row_uuid, h.old FROM main.history h WHERE h.tbl = '%s' AND "
+	                      "h.op = 'delete' AND NOT EXISTS (SELECT 1 FROM main.%s t WHERE "
+	                      "t.uuid = h.row_uuid) ORDER BY h.id",
+	                      t->table, t->table);
+	sqlite3_stmt *q = NULL;
+	enum mstatus st = M_OK;
+	if (sqlite3_prepare_v2(m->o->db, sql, -1, &q, NULL) != SQLITE_OK)
+		st = other_error(m->o, err);
+	free(sql);
+	while (st == M_OK && sqlite3_step(q) == SQLITE_ROW) {
+		const char *uuid = (const char *)sqlite3_column_text(q, 0);
+		const char *old = (const char *)sqlite3_column_text(q, 1);
+		if (!uuid || !old)
+			continue;
+		/* Unchanged here: every column that is not a reference or a stamp as it was there. */
+		char *cmp = xstrdup("SELECT count(*) FROM main.");
+		char *next = xasprintf("%s%s t WHERE t.uuid = :u", cmp, t->table);
+		free(cmp);
+		cmp = next;
+		for (size_t i = 3; i < t->n; i++) {
+			if (t->cols[i].kind == P_REF || t->cols[i].kind == P_REFN)
+				continue;
+			next = xasprintf("%s AND t.%s IS json_extract(:old, '$.%s')", cmp,
+			                 t->cols[i].col, t->cols[i].col);
+			free(cmp);
+			cmp = next;
+		}
+		struct q c;
+		q_prepare(&c, m->s, cmp);
+		free(cmp);
+		q_text(&c, ":u", uuid);
+		q_text(&c, ":old", old);
+		bool same = q_row(&c) && q_col_int(&c, 0) > 0;
+		st = q_finish(&c, err);
+		bool here = false;
+		if (st == M_OK) {
+			struct q e;
+			char *es = xasprintf("SELECT 1 FROM main.%s WHERE uuid = :u", t->table);
+			q_prepare(&e, m->s, es);
+			free(es);
+			q_text(&e, ":u", uuid);
+			here = q_row(&e);
+			st = q_finish(&e, err);
+		}
+		if (st == M_OK && here && same) {
+			char *ds = xasprintf("DELETE FROM main.%s WHERE uuid = :u", t->table);
+			q_prepare(&c, m->s, ds);
+			free(ds);
+			q_text(&c, ":u", uuid);
+			q_exec(&c);
+			st = q_finish(&c, err);
+			m->rep->deleted++;
+		} else if (st == M_OK && here) {
+			st = add_conflict(m->s, t, uuid, "deleted", NULL, "deleted", m->o->path, err);
+		}
+	}
+	sqlite3_finalize(q);
+	return st;
+}
+
+static enum mstatus list_conflicts(struct store *s, int64_t before, struct store_merge_report *r,
+                                   struct merr *err)
+{
+	struct q q;
+	q_prepare(&q, s,
+	          "SELECT what, field, ours, theirs, id > :before FROM main.merge_conflict WHERE "
+	          "resolved IS NULL ORDER BY id");
+	q_int(&q, ":before", before);
+	while (q_row(&q)) {
+		r->conflicts = xreallocarray(r->conflicts, r->n_conflicts + 1, sizeof *r->conflicts);
+		struct store_conflict *c = &r->conflicts[r->n_conflicts++];
+		c->what = q_col_text(&q, 0);
+		c->field = q_col_text(&q, 1);
+		c->ours = q_col_text(&q, 2);
+		c->theirs = q_col_text(&q, 3);
+		c->new_now = q_col_int(&q, 4) != 0;
+	}
+	return q_finish(&q, err);
+}
+
+void store_merge_report_clear(struct store_merge_report *r)
+{
+	for (size_t i = 0; i < r->n_conflicts; i++) {
+		free(r->conflicts[i].what);
+		free(r->conflicts[i].field);
+		free(r->conflicts[i].ours);
+		free(r->conflicts[i].theirs);
+	}
+	free(r->conflicts);
+	memset(r, 0, sizeof *r);
+}
+
+enum mstatus store_merge(struct store *s, const char *other, struct store_merge_report *rep,
+                         store_progress_fn progress, void *arg, struct merr *err)
+{
+	memset(rep, 0, sizeof *rep);
+	struct other o = {0};
+	enum mstatus st = open_other(s, &o, other, err);
+	if (st == M_OK)
+		st = ptemp_memory(s, err);
+	if (st == M_OK)
+		st = store_begin(s, err);
+	if (st != M_OK) {
+		sqlite3_close(o.db);
+		return st;
+	}
+	/* One read transaction on OTHER too: one moment of it. */
+	sqlite3_exec(o.db, "BEGIN", NULL, NULL, NULL);
+	int64_t before = 0;
+	struct q q;
+	q_prepare(&q, s, "SELECT coalesce(max(id), 0) FROM main.merge_conflict");
+	if (q_row(&q))
+		before = q_col_int(&q, 0);
+	st = q_finish(&q, err);
+	if (st == M_OK)
+		st = pmap_setup(s, err);
+	if (st == M_OK)
+		st = db_exec(s,
+		             "CREATE TEMP TABLE IF NOT EXISTS x_skip (uuid TEXT PRIMARY KEY) "
+		             "WITHOUT ROWID; DELETE FROM temp.x_skip;",
+		             err);
+	struct merge m = {s, &o, rep};
+	for (size_t i = 0; st == M_OK && i < n_ptables; i++)
+		st = merge_table(&m, &ptables[i], progress, arg, err);
+	for (size_t i = n_ptables; st == M_OK && i-- > 0;)
+		st = merge_deletes(&m, &ptables[i], err);
+	if (st == M_OK)
+		st = list_conflicts(s, before, rep, err);
+	if (st == M_OK)
+		st = store_commit(s, err);
+	else
+		store_rollback(s);
+	db_exec(s, "DROP TABLE IF EXISTS temp.x_skip", NULL);
+	pmap_drop(s);
+	sqlite3_exec(o.db, "COMMIT", NULL, NULL, NULL);
+	sqlite3_close(o.db);
+	pq_clear();
+	if (st != M_OK)
+		store_merge_report_clear(rep);
+	return st;
+}

@@ -1,0 +1,300 @@
+/* test_exchange.c - export and import through the store, and the CSV chronology reader: the
+ * round trip gives the same bytes, Swedish text survives, importing twice adds nothing, and
+ * every refusal names its place and leaves the database as it was. Real files in a temporary
+ * directory; SQLite is used directly only to look at what the store wrote. */
+#include "testutil.h"
+
+#include "core/catalogue.h"
+#include "core/commands.h"
+#include "core/demo.h"
+#include "core/import_csv.h"
+#include "core/store.h"
+
+#include "storeutil.h"
+
+/* The export of a whole file into memory. */
+static char *export_all(struct store *s, size_t *n)
+{
+	char *buf = NULL;
+	FILE *f = open_memstream(&buf, n);
+	assert_non_null(f);
+	struct merr err = {0};
+	if (store_export_json(s, NULL, 0, f, &err) != M_OK)
+		fail_msg("export: %s", err.msg);
+	fclose(f);
+	return buf;
+}
+
+static struct store *demo_db(const char *name)
+{
+	char path[512];
+	tu_path(path, sizeof path, name);
+	unlink(path);
+	struct store *s = su_open(path, STORE_CREATE);
+	struct merr err = {0};
+	if (catalogue_load_defaults(s, &err) != M_OK || demo_load(s, &err) != M_OK)
+		fail_msg("demo: %s", err.msg);
+	return s;
+}
+
+static void import_ok(struct store *s, const char *text, struct store_exchange_report *r)
+{
+	struct merr err = {0};
+	if (store_import_json(s, "in.json", text, strlen(text), r, NULL, NULL, &err) != M_OK)
+		fail_msg("import: %s", err.msg);
+}
+
+static void test_round_trip_same_bytes(void **state)
+{
+	(void)state;
+	struct store *a = demo_db("rt-a.db");
+	size_t n1, n2;
+	char *one = export_all(a, &n1);
+	char path[512];
+	struct store *b = su_open(tu_path(path, sizeof path, "rt-b.db"), STORE_CREATE);
+	struct store_exchange_report r;
+	import_ok(b, one, &r);
+	assert_true(r.added > 100);
+	assert_int_equal(r.same, 0);
+	assert_true(r.history >= r.added);
+	char *two = export_all(b, &n2);
+	assert_int_equal(n1, n2);
+	assert_memory_equal(one, two, n1);
+	/* Twice is once. */
+	import_ok(b, one, &r);
+	assert_int_equal(r.added, 0);
+	assert_int_equal(r.history, 0);
+	assert_true(r.same > 100);
+	free(two);
+	two = export_all(b, &n2);
+	assert_int_equal(n1, n2);
+	assert_memory_equal(one, two, n1);
+	free(one);
+	free(two);
+	store_close(&a);
+	store_close(&b);
+}
+
+static void test_swedish_text_survives(void **state)
+{
+	(void)state;
+	char path[512];
+	struct store *a = su_open(tu_path(path, sizeof path, "sv-a.db"), STORE_CREATE);
+	struct merr err = {0};
+	struct m_case c = {.code = strdup("Åsa Öberg-Ängel"), .summary = strdup("\"citat\"\n\tny rad \\")};
+	assert_int_equal(store_case_add(a, &c, &err), M_OK);
+	struct m_step st = {.case_id = c.id, .title = strdup("Flyttar till Rosengård"),
+	                    .time = strdup("ht 2015")};
+	assert_int_equal(store_step_add(a, &st, &err), M_OK);
+	size_t n;
+	char *json = export_all(a, &n);
+	assert_non_null(strstr(json, "Åsa Öberg-Ängel"));
+	assert_non_null(strstr(json, "\"time\":\"2015-HT\""));
+	struct store *b = su_open(tu_path(path, sizeof path, "sv-b.db"), STORE_CREATE);
+	struct store_exchange_report r;
+	import_ok(b, json, &r);
+	struct m_case back = {0};
+	assert_int_equal(store_case_find(b, "Åsa Öberg-Ängel", &back, &err), M_OK);
+	assert_string_equal(back.summary, "\"citat\"\n\tny rad \\");
+	assert_string_equal(back.uuid, c.uuid);
+	/* Searchable at once; and the import is no change undo would take back. */
+	struct m_hit_list hits = {0};
+	assert_int_equal(store_search(b, "Rosengård", &hits, &err), M_OK);
+	assert_int_equal(hits.n, 1);
+	m_hit_list_clear(&hits);
+	char what[256];
+	assert_int_not_equal(store_undo(b, what, sizeof what, &err), M_OK);
+	assert_int_equal(err.reason, MR_NOT_FOUND);
+	struct m_journey j = {0};
+	assert_int_equal(store_journey_load(b, back.id, &j, &err), M_OK);
+	assert_int_equal(j.n_steps, 1);
+	assert_string_equal(j.steps[0].sort_from, "2015-08-01"); /* derived again here */
+	m_journey_clear(&j);
+	m_case_clear(&back);
+	m_case_clear(&c);
+	m_step_clear(&st);
+	free(json);
+	store_close(&a);
+	store_close(&b);
+}
+
+/* Every kind of fault is refused whole, naming where, and nothing is written. */
+static void test_refusals_change_nothing(void **state)
+{
+	(void)state;
+	struct store *a = demo_db("bad-a.db");
+	size_t n;
+	char *json = export_all(a, &n);
+	store_close(&a);
+	char path[512];
+	tu_path(path, sizeof path, "bad-b.db");
+	struct store *b = su_open(path, STORE_CREATE);
+	struct {
+		const char *from, *to, *expect;
+	} cases[] = {
+	    {"\"severity\":", "\"severity\":\"high\",\"x\":", "severity"},
+	    {"\"sector\":\"", "\"sector\":\"planet", "sector"},
+	    {"\"status\":\"", "\"status\":\"lost", "status"},
+	    {"\"version\": 1", "\"version\": 2", "version"},
+	    {"\"uuid\":\"", "\"uuid\":\"x", "uuid"},
+	    {"\"title\":\"", "\"title\":\"  \",\"t\":\"", "title"},
+	    {"\"colour\":", "\"colour\":1,\"color\":", "color"},
+	    {"\"cases\": [", "\"cases\": {", "line"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *p = strstr(json, cases[i].from);
+		assert_non_null(p);
+		size_t head = (size_t)(p - json), fl = strlen(cases[i].from), tl = strlen(cases[i].to);
+		char *bad = malloc(n + tl + 1);
+		memcpy(bad, json, head);
+		memcpy(bad + head, cases[i].to, tl);
+		strcpy(bad + head + tl, p + fl);
+		struct store_exchange_report r;
+		struct merr err = {0};
+		enum mstatus st = store_import_json(b, "bad.json", bad, strlen(bad), &r, NULL, NULL,
+		                                    &err);
+		if (st != M_DATA || !strstr(err.msg, cases[i].expect) || !strstr(err.msg, "bad.json"))
+			fail_msg("case %zu: status %d, message %s", i, st, err.msg);
+		free(bad);
+	}
+	store_close(&b);
+	assert_int_equal(su_raw_int(path, "SELECT count(*) FROM kase"), 0);
+	assert_int_equal(su_raw_int(path, "SELECT count(*) FROM actor"), 0);
+	assert_int_equal(su_raw_int(path, "SELECT count(*) FROM history"), 0);
+	free(json);
+}
+
+static void test_export_chosen_cases(void **state)
+{
+	(void)state;
+	struct store *a = demo_db("choose.db");
+	struct m_case_list l = {0};
+	struct merr err = {0};
+	assert_int_equal(store_case_list(a, &l, &err), M_OK);
+	assert_true(l.n >= 2);
+	const char *codes[] = {l.items[0].code};
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&buf, &n);
+	assert_int_equal(store_export_json(a, codes, 1, f, &err), M_OK);
+	fclose(f);
+	assert_non_null(strstr(buf, l.items[0].code));
+	assert_null(strstr(buf, l.items[1].code));
+	free(buf);
+	const char *none[] = {"Ingen sådan"};
+	f = open_memstream(&buf, &n);
+	assert_int_equal(store_export_json(a, none, 1, f, &err), M_DATA);
+	assert_int_equal(err.reason, MR_NOT_FOUND);
+	fclose(f);
+	free(buf);
+	m_case_list_clear(&l);
+	store_close(&a);
+}
+
+/* ---- CSV ------------------------------------------------------------------------------------ */
+
+static void csv_ok(const char *text, struct csv_rows *rows)
+{
+	struct merr err = {0};
+	if (csv_read("in.csv", text, strlen(text), rows, &err) != M_OK)
+		fail_msg("csv: %s", err.msg);
+}
+
+static void test_csv_variants(void **state)
+{
+	(void)state;
+	struct csv_rows r;
+	csv_ok("\xEF\xBB\xBF"
+	       "Fall;Datum;AKTÖR;Vad hände;Vad gjordes\r\n"
+	       "Åsa;ht 2015;Skola;\"Börjar; skolka\r\nigen\";\"Han sa \"\"nej\"\"\"\r\n"
+	       "\r\n"
+	       "Åsa;;;Flyttar;\r\n",
+	       &r);
+	assert_int_equal(r.n, 2);
+	assert_string_equal(r.items[0].case_code, "Åsa");
+	assert_string_equal(r.items[0].actor, "Skola");
+	assert_string_equal(r.items[0].happened, "Börjar; skolka\nigen");
+	assert_string_equal(r.items[0].done, "Han sa \"nej\"");
+	assert_int_equal(r.items[0].line, 2);
+	assert_int_equal(r.items[1].line, 5);
+	assert_null(r.items[1].date);
+	assert_null(r.items[1].actor);
+	csv_rows_clear(&r);
+	csv_ok("what happened,case,note\nFöds,Bo,\"a, b\"\n", &r);
+	assert_int_equal(r.n, 1);
+	assert_string_equal(r.items[0].happened, "Föds");
+	assert_string_equal(r.items[0].note, "a, b");
+	csv_rows_clear(&r);
+	csv_ok("case\twhat happened\nBo\tx\n", &r);
+	assert_int_equal(r.n, 1);
+	assert_string_equal(r.items[0].case_code, "Bo");
+	csv_rows_clear(&r);
+}
+
+static void test_csv_refusals_name_the_line(void **state)
+{
+	(void)state;
+	struct {
+		const char *text, *expect;
+	} cases[] = {
+	    {"case,what happened\nA,x\nA,\"open\nA,y\n", "line 3"},
+	    {"case,what happened\nA,x\nA,x\"y\n", "line 3"},
+	    {"case,what happened\nA,x,extra\n", "line 2"},
+	    {"case,colour\nA,x\n", "colour"},
+	    {"datum,vad hände\n2015,x\n", "line 1"},
+	    {"case,what happened\nA,\xff\n", "line 2"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct csv_rows r;
+		struct merr err = {0};
+		enum mstatus st = csv_read("in.csv", cases[i].text, strlen(cases[i].text), &r, &err);
+		if (st != M_DATA || !strstr(err.msg, cases[i].expect))
+			fail_msg("case %zu: status %d, message %s", i, st, err.msg);
+		assert_int_equal(r.n, 0);
+	}
+}
+
+static void test_csv_import_twice_and_unknown_actor(void **state)
+{
+	(void)state;
+	char path[512];
+	tu_path(path, sizeof path, "csv.db");
+	struct store *s = su_open(path, STORE_CREATE);
+	struct merr err = {0};
+	assert_int_equal(catalogue_load_defaults(s, &err), M_OK);
+	const char *text = "fall;datum;aktör;vad hände;vad gjordes\n"
+	                   "Kim;2015-03;socialtjänsten (barn och unga);Orosanmälan;Utredning\n"
+	                   "Kim;vt 2016;BUP;Remiss;\n";
+	struct csv_rows rows;
+	csv_ok(text, &rows);
+	struct store_exchange_report r;
+	assert_int_equal(csv_import(s, "in.csv", &rows, &r, &err), M_OK);
+	assert_int_equal(r.added, 5); /* a case, two steps, two interventions */
+	assert_int_equal(csv_import(s, "in.csv", &rows, &r, &err), M_OK);
+	assert_int_equal(r.added, 0);
+	assert_int_equal(r.same, 2);
+	csv_rows_clear(&rows);
+	csv_ok("case,actor,what happened\nKim,BUP,Ny händelse\nKim,Hemliga byrån,x\n", &rows);
+	assert_int_equal(csv_import(s, "two.csv", &rows, &r, &err), M_DATA);
+	assert_non_null(strstr(err.msg, "line 3"));
+	assert_non_null(strstr(err.msg, "Hemliga byrån"));
+	csv_rows_clear(&rows);
+	store_close(&s);
+	assert_int_equal(su_raw_int(path, "SELECT count(*) FROM step"), 2);
+	assert_int_equal(su_raw_int(path, "SELECT count(*) FROM step WHERE title = 'Ny händelse'"), 0);
+}
+
+int main(void)
+{
+	tu_init();
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_round_trip_same_bytes),
+	    cmocka_unit_test(test_swedish_text_survives),
+	    cmocka_unit_test(test_refusals_change_nothing),
+	    cmocka_unit_test(test_export_chosen_cases),
+	    cmocka_unit_test(test_csv_variants),
+	    cmocka_unit_test(test_csv_refusals_name_the_line),
+	    cmocka_unit_test(test_csv_import_twice_and_unknown_actor),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
