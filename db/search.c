@@ -66,22 +66,32 @@ enum mstatus db_search_rebuild(struct store *s, struct merr *err)
 	return st == M_OK ? set_mark(s, err) : st;
 }
 
-static enum mstatus reindex(struct store *s, const struct indexed *x, m_id id, struct merr *err)
+/* The rows of one table the history names since the mark are indexed again: two statements
+ * per table, whatever the number of rows (a deleted row is only taken out). */
+static enum mstatus reindex(struct store *s, const struct indexed *x, int64_t mark,
+                            struct merr *err)
 {
+	static const char changed[] =
+	    "SELECT json_extract(coalesce(new, old), '$.id') AS r FROM history WHERE id > :mark "
+	    "AND tbl = :tbl";
 	struct q q;
-	q_prepare(&q, s, "DELETE FROM search WHERE rowid = :rid");
-	q_int(&q, ":rid", id * 4 + x->kind);
+	char *sql = xasprintf("DELETE FROM search WHERE rowid IN (SELECT r * 4 + %d FROM (%s))",
+	                      x->kind, changed);
+	q_prepare(&q, s, sql);
+	free(sql);
+	q_int(&q, ":mark", mark);
+	q_text(&q, ":tbl", x->tbl);
 	q_exec(&q);
 	enum mstatus st = q_finish(&q, err);
 	if (st != M_OK)
 		return st;
-	char *sql = xasprintf("INSERT INTO search (rowid, body) SELECT :rid, %s FROM %s "
-	                      "WHERE id = :id",
-	                      x->body, x->tbl);
+	sql = xasprintf("INSERT INTO search (rowid, body) SELECT id * 4 + %d, %s FROM %s "
+	                "WHERE id IN (%s)",
+	                x->kind, x->body, x->tbl, changed);
 	q_prepare(&q, s, sql);
 	free(sql);
-	q_int(&q, ":rid", id * 4 + x->kind);
-	q_id(&q, ":id", id);
+	q_int(&q, ":mark", mark);
+	q_text(&q, ":tbl", x->tbl);
 	q_exec(&q);
 	return q_finish(&q, err);
 }
@@ -96,30 +106,13 @@ enum mstatus db_search_sync(struct store *s, struct merr *err)
 		return db_search_rebuild(s, err);
 	struct q q;
 	q_prepare(&q, s,
-	          "SELECT DISTINCT tbl, json_extract(coalesce(new, old), '$.id') FROM history "
-	          "WHERE id > :mark AND tbl IN ('step', 'intervention', 'gap')");
+	          "SELECT coalesce(max(id), 0) > :mark FROM history WHERE id > :mark "
+	          "AND tbl IN ('step', 'intervention', 'gap')");
 	q_int(&q, ":mark", mark);
-	struct todo {
-		const struct indexed *x;
-		m_id id;
-	} *v = NULL;
-	size_t n = 0;
-	bool any = false;
-	while (q_row(&q)) {
-		any = true;
-		char *tbl = q_col_text(&q, 0);
-		for (size_t i = 0; i < N_INDEXED; i++)
-			if (tbl && strcmp(tbl, indexed[i].tbl) == 0) {
-				v = xreallocarray(v, n + 1, sizeof *v);
-				v[n].x = &indexed[i];
-				v[n++].id = q_col_int(&q, 1);
-			}
-		free(tbl);
-	}
+	bool any = q_row(&q) && q_col_int(&q, 0) != 0;
 	st = q_finish(&q, err);
-	for (size_t i = 0; st == M_OK && i < n; i++)
-		st = reindex(s, v[i].x, v[i].id, err);
-	free(v);
+	for (size_t i = 0; st == M_OK && any && i < N_INDEXED; i++)
+		st = reindex(s, &indexed[i], mark, err);
 	if (st == M_OK && any)
 		st = set_mark(s, err);
 	return st;
