@@ -26,8 +26,10 @@ enum mstatus db_change_end(struct store *s, struct merr *err)
 {
 	enum mstatus st;
 	int64_t last = last_history(s, &st, err);
+	/* A search index that cannot follow (damaged, say) must not cost the user their edit: it
+	 * stays behind its mark and tries again with the next write or search. */
 	if (st == M_OK)
-		st = db_search_sync(s, err);
+		db_search_sync(s, NULL);
 	if (st != M_OK || last <= s->history_mark)
 		return st;
 	struct q q;
