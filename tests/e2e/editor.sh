@@ -115,6 +115,11 @@ printf 'Inklistrat\nflera rader\033[2J' | T load-buffer -
 T paste-buffer -p -t "$cur"
 check "a bracketed paste into a one-line field: newlines become spaces, no escape kept" \
 	save "new step 'Inklistrat flera rader'"
+printf 'dyaq' | T load-buffer -
+T paste-buffer -p -t "$cur"
+check "a paste outside a form is never taken for keys" wait_for "a paste goes into a form's field"
+check "... nothing was deleted or added, mellan still runs" \
+	[ "$(sql "SELECT count(*) FROM step")" = 4 ] && first_line_has "step"
 
 keys q
 wait_for "Interv."
