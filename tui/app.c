@@ -4,18 +4,20 @@
 #include "private.h"
 
 #include "core/i18n.h"
+#include "core/xalloc.h"
 #include "draw.h"
 #include "keys.h"
 #include "theme.h"
 
 #include <curses.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
-#include <termios.h>
-#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
 
 /* Set by the signal handler, read by the loop: the handler does nothing else. */
 static volatile sig_atomic_t quit_signal;
@@ -278,7 +280,7 @@ static void draw_all(struct app *a)
 static unsigned form_dispatch(struct app *a, int key, uint32_t cp)
 {
 	bool typed = cp >= 0x20 && cp != 0x7F;
-	enum action act = typed || a->form->in_paste ? ACT_NONE : keys_lookup(SCR_FORM, key);
+	enum action act = typed ? ACT_NONE : keys_lookup(SCR_FORM, key);
 	if (act == ACT_HELP) {
 		a->help_from = SCR_FORM;
 		a->screen = SCR_HELP;
@@ -303,13 +305,71 @@ static unsigned form_dispatch(struct app *a, int key, uint32_t cp)
 		form_free(&a->pending);
 		return CH_REDRAW;
 	default:
-		/* While a paste streams in, nothing is drawn until it ends. */
-		return a->form && a->form->in_paste ? CH_NONE : CH_REDRAW;
+		return CH_REDRAW;
 	}
+}
+
+/* The text of a bracketed paste, read straight from the terminal in large reads up to the end
+ * marker: ncurses would take it a byte and a system call at a time, seconds for a long journal.
+ * What arrives after the marker goes back to ncurses. The caller frees the text. */
+static char *read_paste(size_t *len)
+{
+	static const char end[] = "\033[201~";
+	size_t n = 0, cap = 65536;
+	char *buf = xmalloc(cap + 1);
+	char *mark = NULL;
+	for (;;) {
+		struct pollfd pfd = {.fd = STDIN_FILENO, .events = POLLIN};
+		/* A terminal that never sends the end marker loses nothing but a pause. */
+		if (poll(&pfd, 1, 2000) <= 0)
+			break;
+		if (n + 65536 > cap) {
+			cap *= 2;
+			buf = xrealloc(buf, cap + 1);
+		}
+		ssize_t r = read(STDIN_FILENO, buf + n, 65536);
+		if (r <= 0)
+			break;
+		size_t from = n >= sizeof end ? n - sizeof end : 0;
+		n += (size_t)r;
+		buf[n] = '\0';
+		for (size_t i = from; !mark && i + sizeof end - 1 <= n; i++)
+			if (memcmp(buf + i, end, sizeof end - 1) == 0)
+				mark = buf + i;
+		if (mark)
+			break;
+	}
+	size_t text = mark ? (size_t)(mark - buf) : n;
+	if (mark) {
+		/* Keys typed after the paste, in order: ungetch pushes onto a stack. */
+		size_t after = text + sizeof end - 1;
+		for (size_t i = n; i > after; i--)
+			ungetch((unsigned char)buf[i - 1]);
+	}
+	buf[text] = '\0';
+	*len = text;
+	return buf;
+}
+
+static unsigned paste(struct app *a)
+{
+	size_t n;
+	char *text = read_paste(&n);
+	unsigned change = CH_REDRAW;
+	if (a->screen == SCR_FORM && a->form)
+		form_paste(a->form, text, n);
+	else /* pasted text is never taken for keys */
+		app_note(a, "%s", _("a paste goes into a form's field; it was left out here"));
+	free(text);
+	return change;
 }
 
 static unsigned dispatch(struct app *a, int key, uint32_t cp)
 {
+	if (key == KEYX_PASTE_BEGIN)
+		return paste(a);
+	if (key == KEYX_PASTE_END)
+		return CH_NONE;
 	if (a->screen == SCR_HELP)
 		return help_key(a, key);
 	if (a->screen == SCR_FORM && a->form)
@@ -435,7 +495,7 @@ static void loop(struct app *a)
 			}
 			if (key == 0 && cp == 0)
 				continue;
-			if (a->message[0] && !(a->form && a->form->in_paste)) {
+			if (a->message[0]) {
 				a->message[0] = '\0';
 				change |= CH_REDRAW;
 			}

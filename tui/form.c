@@ -72,7 +72,6 @@ void form_free(struct form **fp)
 		f->free_ctx(f->ctx);
 	free(f->fields);
 	free(f->title);
-	free(f->paste);
 	free(f);
 	*fp = NULL;
 }
@@ -441,14 +440,18 @@ static void draw_single(const struct form *f, const struct field *fl, bool focus
 	const char *s = te_text(&fl->te);
 	enum role r = focused ? ROLE_SELECTED : ROLE_NORMAL;
 	draw_line(y, x - 1, cols + 1, r, "");
-	/* Scroll the line sideways so the cursor stays in view, a quarter of the width back. */
+	/* Scroll the line sideways so the cursor stays in view, a quarter of the width back.
+	 * One walk over the text, so a pasted megabyte costs no more than reading it. */
 	size_t start = 0;
-	int before = te_width(s, fl->te.cur);
-	if (focused && before >= cols - 1) {
-		int skip = before - cols * 3 / 4;
-		while (start < fl->te.cur && te_width(s, start) < skip) {
-			uint32_t cp;
-			start += text_decode(s + start, fl->te.len - start, &cp);
+	if (focused) {
+		int before = te_width(s, fl->te.cur);
+		if (before >= cols - 1) {
+			int skip = before - cols * 3 / 4, w = 0;
+			while (start < fl->te.cur && w < skip) {
+				uint32_t cp;
+				start += text_decode(s + start, fl->te.len - start, &cp);
+				w += text_cp_width(cp);
+			}
 		}
 	}
 	draw_text(y, x, cols, r, s + start);
@@ -762,30 +765,6 @@ static void edited(struct field *fl)
 		refilter(fl);
 }
 
-static void paste_add(struct form *f, uint32_t cp, int key)
-{
-	char one[4];
-	size_t n = 0;
-	if (cp >= 0x80) {
-		/* Encode back to UTF-8; the text model filters the whole paste in one pass. */
-		struct textedit tmp;
-		te_init(&tmp, true);
-		te_insert_cp(&tmp, cp);
-		n = tmp.len;
-		memcpy(one, tmp.buf, n);
-		te_clear(&tmp);
-	} else if (key > 0 && key < 0x80) {
-		one[0] = (char)key;
-		n = 1;
-	}
-	if (f->paste_len + n + 1 > f->paste_cap) {
-		f->paste_cap = f->paste_cap ? f->paste_cap * 2 : 4096;
-		f->paste = xrealloc(f->paste, f->paste_cap);
-	}
-	memcpy(f->paste + f->paste_len, one, n);
-	f->paste_len += n;
-}
-
 static enum form_result move_field(struct form *f, int dir)
 {
 	struct field *fl = &f->fields[f->focus];
@@ -800,6 +779,22 @@ static enum form_result move_field(struct form *f, int dir)
 	return FORM_CONTINUE;
 }
 
+void form_paste(struct form *f, const char *s, size_t n)
+{
+	if (f->asking || f->n == 0)
+		return;
+	struct field *fl = &f->fields[f->focus];
+	if (fl->kind == FK_NUMBER) {
+		/* Digits alone, as if typed. */
+		for (size_t i = 0; i < n; i++)
+			if ((s[i] >= '0' && s[i] <= '9') || s[i] == '-')
+				te_insert_cp(&fl->te, (uint32_t)s[i]);
+	} else {
+		te_insert(&fl->te, s, n);
+	}
+	edited(fl);
+}
+
 enum form_result form_key(struct form *f, int key, uint32_t cp)
 {
 	if (f->asking) {
@@ -810,22 +805,6 @@ enum form_result form_key(struct form *f, int key, uint32_t cp)
 		return key == ESC_KEY ? FORM_CANCELLED : FORM_CONTINUE;
 	struct field *fl = &f->fields[f->focus];
 	bool picker = fl->kind == FK_PICK || fl->kind == FK_MULTIPICK;
-	if (key == KEYX_PASTE_BEGIN) {
-		f->in_paste = true;
-		f->paste_len = 0;
-		return FORM_CONTINUE;
-	}
-	if (f->in_paste) {
-		if (key != KEYX_PASTE_END) {
-			paste_add(f, cp, key);
-			return FORM_CONTINUE;
-		}
-		f->in_paste = false;
-		te_insert(&fl->te, f->paste ? f->paste : "", f->paste_len);
-		f->paste_len = 0;
-		edited(fl);
-		return FORM_CONTINUE;
-	}
 	if (cp >= 0x80 || (cp >= 0x20 && cp < 0x7F && key == (int)cp)) {
 		if (fl->kind == FK_NUMBER && !(cp >= '0' && cp <= '9') && cp != '-')
 			return FORM_CONTINUE;

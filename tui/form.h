@@ -67,9 +67,6 @@ struct form {
 	int scroll;      /* first row of the form shown */
 	char message[1024]; /* a store error, "" for none */
 	bool asking;      /* "discard what was typed?" is on the bottom line */
-	bool in_paste;    /* between the bracketed-paste markers */
-	char *paste;      /* what has been pasted so far */
-	size_t paste_len, paste_cap;
 	form_save_fn save;
 	form_free_fn free_ctx;
 	void *ctx;
@@ -123,6 +120,8 @@ void form_draw(struct form *f, int top, int rows);
 void form_place_cursor(const struct form *f);
 /* The bottom line: the question when asking, else the form's keys. */
 void form_bottom(const struct form *f, char *buf, size_t n);
+/* A paste into the focused field, filtered in one pass (textedit.h). */
+void form_paste(struct form *f, const char *s, size_t n);
 /* One key: `key` is an ncurses key code or an ASCII character, `cp` the character typed (0 for
  * a function key). */
 enum form_result form_key(struct form *f, int key, uint32_t cp);

@@ -225,7 +225,7 @@ static void build_card(const struct app *a, int width, struct block *b)
 	block_init(b, width);
 	const struct m_journey *j = &a->journey;
 	if (a->step_sel >= j->n_steps) {
-		block_add(b, ROLE_NORMAL, NULL, ROLE_DIM, _("This journey has no steps yet."));
+		block_add(b, ROLE_NORMAL, NULL, ROLE_DIM, _("This journey has no steps yet: a adds the first."));
 		return;
 	}
 	const struct m_step *st = &j->steps[a->step_sel];

@@ -44,3 +44,6 @@ i=0
 init_ms=$(median_ms sh -c 'i=$(date +%s%N); "$0" init --demo "$1/init-$i.db"' "$bin" "$tmp")
 echo "mellan init --demo: $init_ms ms (median of 7)"
 sh "$top/tests/bench/fieldwork.sh" "$bin" "$db" "$tmp"
+
+# A long journal pasted into a form, beside cat receiving the same paste.
+sh "$top/tests/bench/paste.sh" "$bin"

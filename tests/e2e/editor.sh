@@ -29,7 +29,7 @@ keys "ÅB" C-s
 check "... then the case form opens on its code" wait_for "A new case"
 keys "Fall Åsa" Tab 2004
 check "the new case is saved and confirmed on the screen" save "new case 'Fall Åsa'"
-check "... its empty journey opens" wait_for "This journey has no steps yet."
+check "... its empty journey opens" wait_for "This journey has no steps yet: a adds the first."
 check "the initials are remembered for this user" \
 	[ "$(cat "$tmp/home/.config/mellan/initials" 2>/dev/null)" = "ÅB" ]
 check "... privately" [ "$(stat -c %a "$tmp/home/.config/mellan/initials")" = 600 ]
@@ -87,7 +87,17 @@ check "a hand-over is saved" save "hand-over from Skolan (grundskola) to Socialt
 keys f
 check "flagging a gap opens on its category" wait_for "Flag a gap"
 keys "Överläm" Enter "Ingen tog emot remissen"
+# On to the actors (what must change, severity, level, status, then the involved).
+keys Tab Tab Tab Tab Tab
+wait_for "[ ] Elevhälsan"
+keys "Skolan (g" Enter Tab "vuxen" Enter
+# Past "until step" to the action: what, by whom, who holds the thread, when to follow up.
+keys Tab Tab "Ta emot remisser inom en vecka" Tab "vuxen" Enter "Skolan (g" Enter "2026-12"
 check "a gap is saved" save "gap 'Överlämningen brast'"
+check "... with its actors in their roles" \
+	[ "$(sql "SELECT group_concat(a.short_label || ':' || ga.role, ' ') FROM (SELECT * FROM gap_actor ORDER BY role) ga JOIN actor a ON a.id = ga.actor_id")" = "SocV:could Skola:involved" ]
+check "... and its action, by whom, led by whom, followed up when" \
+	[ "$(sql "SELECT x.short_label || ' ' || l.short_label || ' ' || follow_up || ' ' || what FROM action JOIN actor x ON x.id = action.actor_id JOIN actor l ON l.id = action.lead_id")" = "SocV Skola 2026-12 Ta emot remisser inom en vecka" ]
 keys +
 wait_for "A risk or protective factor"
 keys "Trångboddhet"
@@ -96,6 +106,35 @@ T resize-window -t "$cur" -x 160 -y 50
 check "the card shows what was added" shows_all "Orosanmälan utreds" "Samtal med kurator" \
 	"Ingen tog emot remissen" "Trångboddhet"
 T resize-window -t "$cur" -x 80 -y 24
+
+# --- the catalogue --------------------------------------------------------------------------------
+keys c
+check "c opens the catalogue of actors and categories" wait_for "Actors and gap categories"
+keys a
+wait_for "A new actor"
+keys "Fältassistenterna" Tab "Fält"
+check "a new actor is saved" save "actor 'Fältassistenterna'"
+check "... with its sector, as chosen by default" \
+	[ "$(sql "SELECT sector FROM actor WHERE name = 'Fältassistenterna'")" = municipality ]
+keys G a
+wait_for "A new gap category"
+keys "Ingen vuxen fanns kvar"
+check "a new gap category is saved, its code made from its name" \
+	save "gap category 'Ingen vuxen fanns kvar'"
+check "... in the file" [ "$(sql "SELECT code FROM category WHERE name = 'Ingen vuxen fanns kvar'")" = ingen-vuxen-fanns-kvar ]
+keys q
+wait_for "step 1 of 3"
+
+# --- a form's own help ------------------------------------------------------------------------------
+keys a
+wait_for "A new step"
+keys F1
+check "F1 in a form shows a form's keys" wait_for "Keys of a form"
+check "... from the key table" shows_all "delete the word before the cursor" "save the form"
+keys q
+check "... and any key goes back to the form" wait_for "A new step"
+keys Escape
+wait_for "step 1 of 3"
 
 # --- cancelling asks, and a paste -------------------------------------------------------------
 keys a
@@ -115,6 +154,11 @@ printf 'Inklistrat\nflera rader\033[2J' | T load-buffer -
 T paste-buffer -p -t "$cur"
 check "a bracketed paste into a one-line field: newlines become spaces, no escape kept" \
 	save "new step 'Inklistrat flera rader'"
+printf 'dyaq' | T load-buffer -
+T paste-buffer -p -t "$cur"
+check "a paste outside a form is never taken for keys" wait_for "a paste goes into a form's field"
+check "... nothing was deleted or added, mellan still runs" \
+	[ "$(sql "SELECT count(*) FROM step")" = 4 ] && first_line_has "step"
 
 keys q
 wait_for "Interv."
@@ -252,6 +296,32 @@ keys u
 check "after a restart, u still undoes the latest change" wait_for "undid:"
 check "... the other's version of the step is back" \
 	[ "$(sql "SELECT count(*) FROM step WHERE title = 'Flyttar till Rosengård (omskrivet) – andra'")" = 1 ]
+keys q
+wait_for "EXITED:0"
+
+# --- NO_COLOR: the focused field is still marked -------------------------------------------------
+start mono 80x24 NO_COLOR=1
+wait_for "Fall Åsa"
+keys a
+wait_for "A new case"
+esc=$(printf '\033')
+reverse="${esc}\\[([0-9]+;)*7(;[0-9]+)*m"
+line_reverse() { T capture-pane -p -e -t "$cur" | sed -n "${1}p" | grep -qE -- "$reverse"; }
+check "with NO_COLOR the focused field is in reverse video" line_reverse 2
+check "... and only that one" sh -c "! tmux -L $sock -f /dev/null capture-pane -p -e -t $cur | sed -n 4p | grep -qE -- '$reverse'"
+keys Tab
+eventually() { # a command polled until it succeeds, for up to 10 s
+	tries=50
+	while [ "$tries" -gt 0 ]; do
+		"$@" && return 0
+		sleep 0.2
+		tries=$((tries - 1))
+	done
+	return 1
+}
+check "... Tab moves the mark to the next field" eventually line_reverse 4
+keys Escape
+wait_for "Interv."
 keys q
 wait_for "EXITED:0"
 

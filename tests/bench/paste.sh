@@ -1,0 +1,57 @@
+#!/bin/sh
+# paste.sh - a long journal pasted into a form: mellan in tmux takes a 1 MiB bracketed paste of
+# Swedish text into a field, beside the floor of cat receiving the same paste in the same pane
+# size. Usage: tests/bench/paste.sh MELLAN_BINARY
+set -eu
+bin=${1:?usage: tests/bench/paste.sh MELLAN_BINARY}
+case "$bin" in /*) ;; *) bin=$(pwd)/$bin ;; esac
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "paste: skipped, tmux is not installed"
+	exit 0
+fi
+tmp=$(mktemp -d)
+sock=mellan-bench$$
+T() { tmux -L "$sock" -f /dev/null "$@"; }
+trap 'T kill-server >/dev/null 2>&1; rm -rf "$tmp"' EXIT INT TERM
+now_ms() { date +%s%3N; }
+
+mkdir -p "$tmp/home/.config/mellan"
+echo AB >"$tmp/home/.config/mellan/initials"
+env -i HOME="$tmp/home" LC_ALL=C.UTF-8 "$bin" init "$tmp/p.db" >/dev/null
+awk 'BEGIN { l = "Malmö på väg, åäö ÅÄÖ, text att klistra in. "; s = "";
+	while (length(s) < 1048576) s = s l; printf "%sSLUTMARK", s }' >"$tmp/paste.txt"
+bytes=$(stat -c %s "$tmp/paste.txt")
+
+# until COMMAND succeeds, polling; gives up after 60 s.
+until_ok() {
+	tries=1200
+	while [ "$tries" -gt 0 ] && ! "$@"; do
+		sleep 0.05
+		tries=$((tries - 1))
+	done
+}
+shown() { T capture-pane -p | grep -q SLUTMARK; }
+received() { grep -q SLUTMARK "$tmp/out.txt" 2>/dev/null; }
+
+T new-session -d -x 100 -y 30 "stty raw -echo; cat >'$tmp/out.txt'"
+sleep 0.5
+T load-buffer "$tmp/paste.txt"
+t0=$(now_ms)
+T paste-buffer -p
+until_ok received
+floor_ms=$(($(now_ms) - t0))
+T kill-server
+while T has-session 2>/dev/null; do sleep 0.1; done
+sleep 0.3
+
+T new-session -d -x 100 -y 30 env -i HOME="$tmp/home" LC_ALL=C.UTF-8 TERM=xterm-256color \
+	"$bin" --db "$tmp/p.db"
+until_ok sh -c "tmux -L $sock -f /dev/null capture-pane -p | grep -q 'No cases'"
+T send-keys a
+until_ok sh -c "tmux -L $sock -f /dev/null capture-pane -p | grep -q 'A new case'"
+T load-buffer "$tmp/paste.txt"
+t0=$(now_ms)
+T paste-buffer -p
+until_ok shown
+paste_ms=$(($(now_ms) - t0))
+echo "paste of $((bytes / 1024)) KiB into a form field, shown: $paste_ms ms; floor, cat receiving it: $floor_ms ms"
