@@ -13,6 +13,7 @@ int cli_export(int argc, char **argv);
 int cli_import(int argc, char **argv);
 int cli_merge(int argc, char **argv);
 int cli_backup(int argc, char **argv);
+int cli_conflicts(int argc, char **argv);
 
 /* clang-format off */
 static const struct cli_command commands[] = {
@@ -22,6 +23,7 @@ static const struct cli_command commands[] = {
 	{"export", cli_export, N_("mellan export [--db FILE] [-o OUT] [CASE...]  cases as JSON (mellan(5))")},
 	{"import", cli_import, N_("mellan import [--db FILE] IN     a JSON export or a CSV chronology")},
 	{"merge", cli_merge, N_("mellan merge [--db FILE] OTHER   another laptop's database into this one")},
+	{"conflicts", cli_conflicts, N_("mellan conflicts [--db FILE] [--keep N | --take N]  open merge conflicts, or decide one")},
 	{"backup", cli_backup, N_("mellan backup [--db FILE] OUT    a consistent private copy")},
 };
 /* clang-format on */
