@@ -101,6 +101,10 @@ static enum mstatus open_other(struct store *s, struct other *o, const char *pat
 	if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
 		return merr_set(err, M_DATA, MR_NOT_FOUND, _("%s: no such file; nothing was merged"),
 		                path);
+	struct stat self;
+	if (stat(s->path, &self) == 0 && self.st_dev == sb.st_dev && self.st_ino == sb.st_ino)
+		return merr_set(err, M_USAGE, MR_INVALID,
+		                _("%s: that is this database itself; nothing was merged"), path);
 	char *wal = xasprintf("%s-wal", path);
 	bool busy = access(wal, F_OK) == 0;
 	free(wal);

@@ -528,6 +528,44 @@ enum mstatus prow_load(struct store *s, const struct ptable *t, const char *uuid
 	return st != M_OK ? st : fst;
 }
 
+static enum mstatus resort_steps(struct store *s, const char *case_uuid, struct merr *err)
+{
+	struct q q;
+	pq_prepare(&q, s,
+	           "SELECT t.id, t.time, t.case_id FROM main.step t JOIN main.kase k ON k.id = "
+	           "t.case_id WHERE k.uuid = :u AND t.time IS NOT NULL");
+	q_text(&q, ":u", case_uuid);
+	size_t n = 0;
+	struct {
+		m_id id, case_id;
+		char *time;
+	} *steps = NULL;
+	while (q_row(&q)) {
+		steps = xreallocarray(steps, n + 1, sizeof *steps);
+		steps[n].id = q_col_int(&q, 0);
+		steps[n].time = q_col_text(&q, 1);
+		steps[n].case_id = q_col_int(&q, 2);
+		n++;
+	}
+	enum mstatus st = pq_finish(&q, err);
+	for (size_t k = 0; k < n; k++) {
+		char from[11], to[11];
+		if (st == M_OK)
+			st = sort_keys(s, steps[k].time, steps[k].case_id, from, to, err);
+		if (st == M_OK) {
+			pq_prepare(&q, s, "UPDATE main.step SET sort_from = :f, sort_to = :t WHERE id = :id");
+			q_text(&q, ":f", from);
+			q_text(&q, ":t", to);
+			q_id(&q, ":id", steps[k].id);
+			q_exec(&q);
+			st = pq_finish(&q, err);
+		}
+		free(steps[k].time);
+	}
+	free(steps);
+	return st;
+}
+
 enum mstatus prow_set(struct store *s, const struct ptable *t, const char *uuid,
                       const struct prow *r, size_t i, const char *where, struct merr *err)
 {
@@ -556,5 +594,11 @@ enum mstatus prow_set(struct store *s, const struct ptable *t, const char *uuid,
 	if (st == M_OK)
 		q_exec(&q);
 	enum mstatus fst = pq_finish(&q, st == M_OK ? err : NULL);
-	return st != M_OK ? st : fst;
+	if (st == M_OK)
+		st = fst;
+	/* A new birth year moves the case's steps that are placed by age. */
+	if (st == M_OK && strcmp(t->table, "kase") == 0 &&
+	    strcmp(t->cols[i].col, "birth_year") == 0)
+		st = resort_steps(s, uuid, err);
+	return st;
 }

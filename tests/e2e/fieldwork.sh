@@ -178,6 +178,17 @@ run merge --db "$tmp/l1.db" "$tmp/l2.db"
 check "merging again after the decision: no conflict, nothing changed" sh -c "[ \$(cat '$tmp/rc') -eq 0 ] && grep -q ' 0 added, 0 updated, 0 deleted' '$tmp/out'"
 run merge --db "$tmp/l2.db" "$tmp/l1.db"
 check "merging back the other way takes what the first laptop did" sh -c "[ \"\$(sqlite3 '$tmp/l2.db' \"select title || '|' || narrative from step where uuid = '$s1'\")\" = 'Titel från ett|Berättelse från två' ]"
+# A birth year taken from the other side moves the steps placed by age.
+cp "$tmp/base.db" "$tmp/by.db"
+age_step=$(q "$tmp/base.db" "select uuid from step where time like 'AGE%' order by id limit 1")
+age_case=$(q "$tmp/base.db" "select k.uuid from kase k join step s on s.case_id = k.id where s.uuid = '$age_step'")
+edit "$tmp/by.db" "update kase set birth_year = birth_year + 3 where uuid = '$age_case'"
+before=$(q "$tmp/l2.db" "select sort_from from step where uuid = '$age_step'")
+run merge --db "$tmp/l2.db" "$tmp/by.db"
+check "a birth year changed there is taken, and the steps placed by age move with it" \
+	sh -c "[ \$(cat '$tmp/rc') -eq 0 ] && [ \"\$(sqlite3 '$tmp/l2.db' \"select sort_from from step where uuid = '$age_step'\")\" = \"\$(echo '$before' | awk -F- '{printf \"%d-%s-%s\", \$1 + 3, \$2, \$3}')\" ]"
+run merge --db "$tmp/l2.db" "$tmp/l2.db"
+check "merging a file into itself is refused (status 2)" sh -c "[ \$(cat '$tmp/rc') -eq 2 ] && [ \$(wc -l <'$tmp/err') -eq 1 ]"
 cp "$tmp/base.db" "$tmp/l3.db"
 edit "$tmp/l3.db" "update step set note = 'bara här' where uuid = '$s1'"
 run merge --db "$tmp/l3.db" "$tmp/base.db"
