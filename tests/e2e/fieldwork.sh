@@ -59,12 +59,14 @@ check "importing twice: status 0, nothing added" sh -c "rc=\$(cat '$tmp/rc'); [ 
 run export --db "$tmp/b.db" -o "$tmp/b2.json"
 check "... and the data is as after the first" cmp -s "$tmp/a.json" "$tmp/b2.json"
 code=$(q "$tmp/a.db" "select code from kase order by code limit 1")
-run export --db "$tmp/a.db" "$code"
+run export --db "$tmp/a.db" --case "$code"
 check "export of one case holds only that case" \
 	sh -c "[ \$(grep -c '\"code\":\"' '$tmp/out') -ge 1 ] && ! grep -q 'DEMO-2' '$tmp/out'"
-run export --db "$tmp/a.db" "No such case"
+run export --db "$tmp/a.db" --case "No such case"
 check "export of an unknown case: status 3, one line" sh -c "rc=\$(cat '$tmp/rc'); [ \$rc -eq 3 ]" && :
 check "... naming the case" err_has "No such case"
+run export --db "$tmp/a.db" "$code"
+check "a case named without --case is a usage error (status 2)" rc_is 2
 
 # --- malformed JSON: refused whole, the database unchanged ------------------------------------
 cp "$tmp/b.db" "$tmp/b.before"
