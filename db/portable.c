@@ -395,9 +395,21 @@ m_id plocal_id(struct store *s, const char *table, const char *uuid, enum mstatu
 char *pmatch(struct store *s, const struct ptable *t, const struct prow *r, enum mstatus *st,
              struct merr *err)
 {
+	/* What else makes a record the same here: an actor's name, a category's code (unique),
+	 * and an actor's role in a gap (unique: two laptops may both have added it). */
+	bool ga = strcmp(t->table, "gap_actor") == 0;
 	const char *by = strcmp(t->table, "actor") == 0      ? "trim(name) = trim(:k) COLLATE NOCASE"
 	                 : strcmp(t->table, "category") == 0 ? "code = :k"
-	                                                     : NULL;
+	                 : ga ? "gap_id = :gap AND actor_id = :actor AND role = :k"
+	                      : NULL;
+	m_id gap = 0, actor = 0;
+	if (ga) {
+		gap = plocal_id(s, "gap", r->v[3], st, err);
+		if (*st == M_OK)
+			actor = plocal_id(s, "actor", r->v[4], st, err);
+		if (*st != M_OK)
+			return NULL;
+	}
 	char *sql = by ? xasprintf("SELECT uuid FROM main.%s WHERE uuid = :u UNION ALL "
 	                           "SELECT * FROM (SELECT uuid FROM main.%s WHERE %s ORDER BY id) "
 	                           "LIMIT 1",
@@ -407,8 +419,13 @@ char *pmatch(struct store *s, const struct ptable *t, const struct prow *r, enum
 	pq_prepare(&q, s, sql);
 	free(sql);
 	q_text(&q, ":u", r->v[0]);
-	if (by)
+	if (ga) {
+		q_int(&q, ":gap", gap);
+		q_int(&q, ":actor", actor);
+		q_text(&q, ":k", r->v[5]);
+	} else if (by) {
 		q_text(&q, ":k", r->v[3]); /* name of an actor, code of a category */
+	}
 	char *ours = q_row(&q) ? q_col_text(&q, 0) : NULL;
 	*st = pq_finish(&q, err);
 	if (*st == M_OK && ours && strcmp(ours, r->v[0]) != 0) {

@@ -143,6 +143,12 @@ cp "$tmp/base.db" "$tmp/l2.db"
 s1=$(q "$tmp/base.db" "select uuid from step order by id limit 1")
 s2=$(q "$tmp/base.db" "select uuid from step order by id limit 1 offset 1")
 gone=$(q "$tmp/base.db" "select uuid from factor order by id limit 1")
+# Both laptops add the same actor to the same gap: one row, not a refused merge.
+ga_gap=$(q "$tmp/base.db" "select id from gap order by id limit 1")
+ga_actor=$(q "$tmp/base.db" "select id from actor where id not in (select actor_id from gap_actor where gap_id = $ga_gap) order by id limit 1")
+ga_sql="insert into gap_actor (uuid, gap_id, actor_id, role) values (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-8' || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))), $ga_gap, $ga_actor, 'could');"
+edit "$tmp/l1.db" "$ga_sql"
+edit "$tmp/l2.db" "$ga_sql"
 edit "$tmp/l1.db" "update step set title = 'Titel från ett' where uuid = '$s1';
   update step set voice = 'Samma fält, ett' where uuid = '$s2';
   insert into kase (uuid, code) values ('$(cat /proc/sys/kernel/random/uuid)', 'Ny på ett');"
@@ -154,6 +160,7 @@ cp "$tmp/l2.db" "$tmp/l2.before"
 run merge --db "$tmp/l1.db" "$tmp/l2.db"
 check "merge with a field changed on both sides: status 1" rc_is 1
 check "... the other laptop's new case is added" sh -c "[ \$(sqlite3 '$tmp/l1.db' \"select count(*) from kase where code in ('Ny på ett', 'Ny på två')\") -eq 2 ]"
+check "... the actor both added to a gap is there once" sh -c "[ \$(sqlite3 '$tmp/l1.db' \"select count(*) from gap_actor where gap_id = $ga_gap and actor_id = $ga_actor\") -eq 1 ]"
 check "... a field changed here only is kept" sh -c "[ \"\$(sqlite3 '$tmp/l1.db' \"select title from step where uuid = '$s1'\")\" = 'Titel från ett' ]"
 check "... a field changed there only is taken" sh -c "[ \"\$(sqlite3 '$tmp/l1.db' \"select narrative from step where uuid = '$s1'\")\" = 'Berättelse från två' ]"
 check "... a record deleted there and unchanged here is deleted" sh -c "[ \$(sqlite3 '$tmp/l1.db' \"select count(*) from factor where uuid = '$gone'\") -eq 0 ]"
