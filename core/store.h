@@ -219,6 +219,7 @@ enum mstatus store_record_exists(struct store *s, const char *uuid, bool *yes, s
 /* A field changed on both sides since they last agreed: kept here, the other side's value
  * remembered until someone decides. */
 struct store_conflict {
+	m_id id;      /* what store_conflict_resolve() takes */
 	char *what;   /* "step 'Flyttar till Rosengård' of case Amir" */
 	char *field;  /* the exchange key: "title" */
 	char *ours;   /* the value here, NULL for none */
@@ -236,6 +237,15 @@ void store_merge_report_clear(struct store_merge_report *r);
  * schema with nothing in it that mellan did not make. All or nothing. */
 enum mstatus store_merge(struct store *s, const char *other, struct store_merge_report *r,
                          store_progress_fn progress, void *arg, struct merr *err);
+/* The open conflicts of all merges, oldest first (report counts stay 0). */
+enum mstatus store_conflict_list(struct store *s, struct store_merge_report *r,
+                                 struct merr *err);
+/* Decides conflict id: keep this side's value, or take the other side's (written like any
+ * edit, one change in the history). Either way the conflict is closed. MR_NOT_FOUND when there
+ * is no open conflict with that id; MR_INVALID for taking the other side of a case code clash
+ * (rename one of the cases and merge again instead). */
+enum mstatus store_conflict_resolve(struct store *s, m_id id, bool take_theirs,
+                                    struct merr *err);
 /* A consistent copy of the whole file at `out` (0600), made beside it and renamed into place,
  * while other mellans may be writing. An existing `out` is replaced only by a complete copy. */
 enum mstatus store_backup(struct store *s, const char *out, struct merr *err);

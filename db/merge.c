@@ -101,6 +101,10 @@ static enum mstatus open_other(struct store *s, struct other *o, const char *pat
 	if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
 		return merr_set(err, M_DATA, MR_NOT_FOUND, _("%s: no such file; nothing was merged"),
 		                path);
+	struct stat self;
+	if (stat(s->path, &self) == 0 && self.st_dev == sb.st_dev && self.st_ino == sb.st_ino)
+		return merr_set(err, M_USAGE, MR_INVALID,
+		                _("%s: that is this database itself; nothing was merged"), path);
 	char *wal = xasprintf("%s-wal", path);
 	bool busy = access(wal, F_OK) == 0;
 	free(wal);
@@ -531,26 +535,6 @@ static enum mstatus merge_deletes(struct merge *m, const struct ptable *t, struc
 	return st;
 }
 
-static enum mstatus list_conflicts(struct store *s, int64_t before, struct store_merge_report *r,
-                                   struct merr *err)
-{
-	struct q q;
-	q_prepare(&q, s,
-	          "SELECT what, field, ours, theirs, id > :before FROM main.merge_conflict WHERE "
-	          "resolved IS NULL ORDER BY id");
-	q_int(&q, ":before", before);
-	while (q_row(&q)) {
-		r->conflicts = xreallocarray(r->conflicts, r->n_conflicts + 1, sizeof *r->conflicts);
-		struct store_conflict *c = &r->conflicts[r->n_conflicts++];
-		c->what = q_col_text(&q, 0);
-		c->field = q_col_text(&q, 1);
-		c->ours = q_col_text(&q, 2);
-		c->theirs = q_col_text(&q, 3);
-		c->new_now = q_col_int(&q, 4) != 0;
-	}
-	return q_finish(&q, err);
-}
-
 void store_merge_report_clear(struct store_merge_report *r)
 {
 	for (size_t i = 0; i < r->n_conflicts; i++) {
@@ -598,7 +582,7 @@ enum mstatus store_merge(struct store *s, const char *other, struct store_merge_
 	for (size_t i = n_ptables; st == M_OK && i-- > 0;)
 		st = merge_deletes(&m, &ptables[i], err);
 	if (st == M_OK)
-		st = list_conflicts(s, before, rep, err);
+		st = db_conflicts_open(s, before, rep, err);
 	if (st == M_OK)
 		st = store_commit(s, err);
 	else

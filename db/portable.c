@@ -395,9 +395,21 @@ m_id plocal_id(struct store *s, const char *table, const char *uuid, enum mstatu
 char *pmatch(struct store *s, const struct ptable *t, const struct prow *r, enum mstatus *st,
              struct merr *err)
 {
+	/* What else makes a record the same here: an actor's name, a category's code (unique),
+	 * and an actor's role in a gap (unique: two laptops may both have added it). */
+	bool ga = strcmp(t->table, "gap_actor") == 0;
 	const char *by = strcmp(t->table, "actor") == 0      ? "trim(name) = trim(:k) COLLATE NOCASE"
 	                 : strcmp(t->table, "category") == 0 ? "code = :k"
-	                                                     : NULL;
+	                 : ga ? "gap_id = :gap AND actor_id = :actor AND role = :k"
+	                      : NULL;
+	m_id gap = 0, actor = 0;
+	if (ga) {
+		gap = plocal_id(s, "gap", r->v[3], st, err);
+		if (*st == M_OK)
+			actor = plocal_id(s, "actor", r->v[4], st, err);
+		if (*st != M_OK)
+			return NULL;
+	}
 	char *sql = by ? xasprintf("SELECT uuid FROM main.%s WHERE uuid = :u UNION ALL "
 	                           "SELECT * FROM (SELECT uuid FROM main.%s WHERE %s ORDER BY id) "
 	                           "LIMIT 1",
@@ -407,8 +419,13 @@ char *pmatch(struct store *s, const struct ptable *t, const struct prow *r, enum
 	pq_prepare(&q, s, sql);
 	free(sql);
 	q_text(&q, ":u", r->v[0]);
-	if (by)
+	if (ga) {
+		q_int(&q, ":gap", gap);
+		q_int(&q, ":actor", actor);
+		q_text(&q, ":k", r->v[5]);
+	} else if (by) {
 		q_text(&q, ":k", r->v[3]); /* name of an actor, code of a category */
+	}
 	char *ours = q_row(&q) ? q_col_text(&q, 0) : NULL;
 	*st = pq_finish(&q, err);
 	if (*st == M_OK && ours && strcmp(ours, r->v[0]) != 0) {
@@ -528,6 +545,44 @@ enum mstatus prow_load(struct store *s, const struct ptable *t, const char *uuid
 	return st != M_OK ? st : fst;
 }
 
+static enum mstatus resort_steps(struct store *s, const char *case_uuid, struct merr *err)
+{
+	struct q q;
+	pq_prepare(&q, s,
+	           "SELECT t.id, t.time, t.case_id FROM main.step t JOIN main.kase k ON k.id = "
+	           "t.case_id WHERE k.uuid = :u AND t.time IS NOT NULL");
+	q_text(&q, ":u", case_uuid);
+	size_t n = 0;
+	struct {
+		m_id id, case_id;
+		char *time;
+	} *steps = NULL;
+	while (q_row(&q)) {
+		steps = xreallocarray(steps, n + 1, sizeof *steps);
+		steps[n].id = q_col_int(&q, 0);
+		steps[n].time = q_col_text(&q, 1);
+		steps[n].case_id = q_col_int(&q, 2);
+		n++;
+	}
+	enum mstatus st = pq_finish(&q, err);
+	for (size_t k = 0; k < n; k++) {
+		char from[11], to[11];
+		if (st == M_OK)
+			st = sort_keys(s, steps[k].time, steps[k].case_id, from, to, err);
+		if (st == M_OK) {
+			pq_prepare(&q, s, "UPDATE main.step SET sort_from = :f, sort_to = :t WHERE id = :id");
+			q_text(&q, ":f", from);
+			q_text(&q, ":t", to);
+			q_id(&q, ":id", steps[k].id);
+			q_exec(&q);
+			st = pq_finish(&q, err);
+		}
+		free(steps[k].time);
+	}
+	free(steps);
+	return st;
+}
+
 enum mstatus prow_set(struct store *s, const struct ptable *t, const char *uuid,
                       const struct prow *r, size_t i, const char *where, struct merr *err)
 {
@@ -556,5 +611,11 @@ enum mstatus prow_set(struct store *s, const struct ptable *t, const char *uuid,
 	if (st == M_OK)
 		q_exec(&q);
 	enum mstatus fst = pq_finish(&q, st == M_OK ? err : NULL);
-	return st != M_OK ? st : fst;
+	if (st == M_OK)
+		st = fst;
+	/* A new birth year moves the case's steps that are placed by age. */
+	if (st == M_OK && strcmp(t->table, "kase") == 0 &&
+	    strcmp(t->cols[i].col, "birth_year") == 0)
+		st = resort_steps(s, uuid, err);
+	return st;
 }

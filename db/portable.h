@@ -8,6 +8,8 @@
 
 #include "private.h"
 
+#include "core/store.h"
+
 enum pkind {
 	P_UUID,  /* the record's own identity */
 	P_STAMP, /* created, updated: "2026-11-22T19:37:37.123Z" */
@@ -93,5 +95,9 @@ enum mstatus prow_load(struct store *s, const struct ptable *t, const char *uuid
 /* Sets column i of our record uuid to r's value (a step's sort keys follow its time). */
 enum mstatus prow_set(struct store *s, const struct ptable *t, const char *uuid,
                       const struct prow *r, size_t i, const char *where, struct merr *err);
+
+/* The open merge conflicts into r; those with an id above `before` are marked new. */
+enum mstatus db_conflicts_open(struct store *s, int64_t before, struct store_merge_report *r,
+                               struct merr *err);
 
 #endif

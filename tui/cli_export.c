@@ -1,8 +1,11 @@
-/* cli_export.c - `mellan export [--db FILE] [-o OUT] [CASE...]`: cases as JSON. */
+/* cli_export.c - `mellan export [--db FILE] [--case CODE]... [-o OUT]`: cases as JSON. */
 #include "cli.h"
 
 #include "core/commands.h"
 #include "core/i18n.h"
+#include "core/xalloc.h"
+
+#include <stdlib.h>
 
 int cli_export(int argc, char **argv);
 
@@ -10,36 +13,48 @@ int cli_export(int argc, char **argv)
 {
 	static const struct option opts[] = {
 	    {"db", required_argument, NULL, 'd'},
+	    {"case", required_argument, NULL, 'c'},
 	    {"output", required_argument, NULL, 'o'},
 	    {NULL, 0, NULL, 0},
 	};
 	const char *db = NULL, *path = NULL;
-	int c;
+	const char **codes = xcalloc((size_t)argc + 1, sizeof *codes);
+	size_t n_codes = 0;
+	int c, rc = M_OK;
 	cli_getopt_reset();
-	while ((c = cli_getopt(argc, argv, opts)) != -1) {
+	while (rc == M_OK && (c = cli_getopt(argc, argv, opts)) != -1) {
 		if (c == 'd')
 			db = optarg;
 		else if (c == 'o')
 			path = optarg;
+		else if (c == 'c')
+			codes[n_codes++] = optarg;
 		else
-			return M_USAGE;
+			rc = M_USAGE;
 	}
 	int n;
-	char **codes = cli_operands(argc, argv, &n);
+	char **rest = cli_operands(argc, argv, &n);
+	if (rc == M_OK && n > 0)
+		rc = cli_usage_error(_("unexpected argument '%s'; name cases with --case CODE"),
+		                     rest[0]);
 	struct store *s = NULL;
-	int rc = cli_open_store(db, STORE_READONLY, &s);
-	if (rc != M_OK)
+	if (rc == M_OK)
+		rc = cli_open_store(db, STORE_READONLY, &s);
+	if (rc != M_OK) {
+		free(codes);
 		return rc;
+	}
 	struct merr err = {0};
 	struct cli_output o;
 	rc = cli_output_open(path, &o);
 	if (rc == M_OK) {
-		if (cmd_export(s, (const char *const *)codes, (size_t)n, o.fp, &err) != M_OK)
+		if (cmd_export(s, codes, n_codes, o.fp, &err) != M_OK)
 			rc = cli_fail(&err);
 		int crc = cli_output_close(&o, rc == M_OK);
 		if (rc == M_OK)
 			rc = crc;
 	}
 	store_close(&s);
+	free(codes);
 	return rc;
 }

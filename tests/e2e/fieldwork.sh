@@ -59,12 +59,14 @@ check "importing twice: status 0, nothing added" sh -c "rc=\$(cat '$tmp/rc'); [ 
 run export --db "$tmp/b.db" -o "$tmp/b2.json"
 check "... and the data is as after the first" cmp -s "$tmp/a.json" "$tmp/b2.json"
 code=$(q "$tmp/a.db" "select code from kase order by code limit 1")
-run export --db "$tmp/a.db" "$code"
+run export --db "$tmp/a.db" --case "$code"
 check "export of one case holds only that case" \
 	sh -c "[ \$(grep -c '\"code\":\"' '$tmp/out') -ge 1 ] && ! grep -q 'DEMO-2' '$tmp/out'"
-run export --db "$tmp/a.db" "No such case"
+run export --db "$tmp/a.db" --case "No such case"
 check "export of an unknown case: status 3, one line" sh -c "rc=\$(cat '$tmp/rc'); [ \$rc -eq 3 ]" && :
 check "... naming the case" err_has "No such case"
+run export --db "$tmp/a.db" "$code"
+check "a case named without --case is a usage error (status 2)" rc_is 2
 
 # --- malformed JSON: refused whole, the database unchanged ------------------------------------
 cp "$tmp/b.db" "$tmp/b.before"
@@ -141,6 +143,12 @@ cp "$tmp/base.db" "$tmp/l2.db"
 s1=$(q "$tmp/base.db" "select uuid from step order by id limit 1")
 s2=$(q "$tmp/base.db" "select uuid from step order by id limit 1 offset 1")
 gone=$(q "$tmp/base.db" "select uuid from factor order by id limit 1")
+# Both laptops add the same actor to the same gap: one row, not a refused merge.
+ga_gap=$(q "$tmp/base.db" "select id from gap order by id limit 1")
+ga_actor=$(q "$tmp/base.db" "select id from actor where id not in (select actor_id from gap_actor where gap_id = $ga_gap) order by id limit 1")
+ga_sql="insert into gap_actor (uuid, gap_id, actor_id, role) values (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-8' || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))), $ga_gap, $ga_actor, 'could');"
+edit "$tmp/l1.db" "$ga_sql"
+edit "$tmp/l2.db" "$ga_sql"
 edit "$tmp/l1.db" "update step set title = 'Titel från ett' where uuid = '$s1';
   update step set voice = 'Samma fält, ett' where uuid = '$s2';
   insert into kase (uuid, code) values ('$(cat /proc/sys/kernel/random/uuid)', 'Ny på ett');"
@@ -152,21 +160,44 @@ cp "$tmp/l2.db" "$tmp/l2.before"
 run merge --db "$tmp/l1.db" "$tmp/l2.db"
 check "merge with a field changed on both sides: status 1" rc_is 1
 check "... the other laptop's new case is added" sh -c "[ \$(sqlite3 '$tmp/l1.db' \"select count(*) from kase where code in ('Ny på ett', 'Ny på två')\") -eq 2 ]"
+check "... the actor both added to a gap is there once" sh -c "[ \$(sqlite3 '$tmp/l1.db' \"select count(*) from gap_actor where gap_id = $ga_gap and actor_id = $ga_actor\") -eq 1 ]"
 check "... a field changed here only is kept" sh -c "[ \"\$(sqlite3 '$tmp/l1.db' \"select title from step where uuid = '$s1'\")\" = 'Titel från ett' ]"
 check "... a field changed there only is taken" sh -c "[ \"\$(sqlite3 '$tmp/l1.db' \"select narrative from step where uuid = '$s1'\")\" = 'Berättelse från två' ]"
 check "... a record deleted there and unchanged here is deleted" sh -c "[ \$(sqlite3 '$tmp/l1.db' \"select count(*) from factor where uuid = '$gone'\") -eq 0 ]"
 check "... the field changed on both sides keeps this side's value" sh -c "[ \"\$(sqlite3 '$tmp/l1.db' \"select voice from step where uuid = '$s2'\")\" = 'Samma fält, ett' ]"
-check "... and is listed as a conflict with both values" sh -c "grep -q '^conflict: .*voice.*Samma fält, ett.*Samma fält, två' '$tmp/out'"
+check "... and is listed as a conflict with both values" sh -c "grep -q '^conflict [0-9]*: .*voice.*Samma fält, ett.*Samma fält, två' '$tmp/out'"
 check "... and is kept in the database" sh -c "[ \$(sqlite3 '$tmp/l1.db' \"select count(*) from merge_conflict where resolved is null and field = 'voice'\") -eq 1 ]"
 check "... the other file is unchanged, with nothing left beside it" sh -c "cmp -s '$tmp/l2.db' '$tmp/l2.before' && [ ! -e '$tmp/l2.db-wal' ] && [ ! -e '$tmp/l2.db-shm' ]"
 run export --db "$tmp/l1.db" -o "$tmp/l1.json"
 run merge --db "$tmp/l1.db" "$tmp/l2.db"
-check "merging the same file again: the conflict is still listed (status 1)" sh -c "[ \$(cat '$tmp/rc') -eq 1 ] && grep -q '^still open: ' '$tmp/out' && grep -q ' 0 added, 0 updated, 0 deleted' '$tmp/out'"
+check "merging the same file again: the conflict is still listed (status 1)" sh -c "[ \$(cat '$tmp/rc') -eq 1 ] && grep -q '^open [0-9]*: ' '$tmp/out' && grep -q ' 0 added, 0 updated, 0 deleted' '$tmp/out'"
 run export --db "$tmp/l1.db" -o "$tmp/l1b.json"
 check "... and changes nothing" cmp -s "$tmp/l1.json" "$tmp/l1b.json"
 check "... nor records the conflict twice" sh -c "[ \$(sqlite3 '$tmp/l1.db' 'select count(*) from merge_conflict') -eq 1 ]"
+run conflicts --db "$tmp/l1.db"
+check "conflicts lists the open conflict (status 1)" sh -c "[ \$(cat '$tmp/rc') -eq 1 ] && grep -q '^open [0-9]*: .*voice' '$tmp/out'"
+cid=$(sed -n 's/^open \([0-9]*\):.*/\1/p' "$tmp/out" | head -n 1)
+run conflicts --db "$tmp/l1.db" --take 999
+check "deciding a conflict that is not there: status 2, one line" sh -c "[ \$(cat '$tmp/rc') -eq 2 ] && [ \$(wc -l <'$tmp/err') -eq 1 ]"
+run conflicts --db "$tmp/l1.db" --take "$cid"
+check "conflicts --take writes the other side's value" sh -c "[ \$(cat '$tmp/rc') -eq 0 ] && [ \"\$(sqlite3 '$tmp/l1.db' \"select voice from step where uuid = '$s2'\")\" = 'Samma fält, två' ]"
+run conflicts --db "$tmp/l1.db"
+check "... and closes it (status 0, nothing listed)" sh -c "[ \$(cat '$tmp/rc') -eq 0 ] && [ ! -s '$tmp/out' ]"
+run merge --db "$tmp/l1.db" "$tmp/l2.db"
+check "merging again after the decision: no conflict, nothing changed" sh -c "[ \$(cat '$tmp/rc') -eq 0 ] && grep -q ' 0 added, 0 updated, 0 deleted' '$tmp/out'"
 run merge --db "$tmp/l2.db" "$tmp/l1.db"
 check "merging back the other way takes what the first laptop did" sh -c "[ \"\$(sqlite3 '$tmp/l2.db' \"select title || '|' || narrative from step where uuid = '$s1'\")\" = 'Titel från ett|Berättelse från två' ]"
+# A birth year taken from the other side moves the steps placed by age.
+cp "$tmp/base.db" "$tmp/by.db"
+age_step=$(q "$tmp/base.db" "select uuid from step where time like 'AGE%' order by id limit 1")
+age_case=$(q "$tmp/base.db" "select k.uuid from kase k join step s on s.case_id = k.id where s.uuid = '$age_step'")
+edit "$tmp/by.db" "update kase set birth_year = birth_year + 3 where uuid = '$age_case'"
+before=$(q "$tmp/l2.db" "select sort_from from step where uuid = '$age_step'")
+run merge --db "$tmp/l2.db" "$tmp/by.db"
+check "a birth year changed there is taken, and the steps placed by age move with it" \
+	sh -c "[ \$(cat '$tmp/rc') -eq 0 ] && [ \"\$(sqlite3 '$tmp/l2.db' \"select sort_from from step where uuid = '$age_step'\")\" = \"\$(echo '$before' | awk -F- '{printf \"%d-%s-%s\", \$1 + 3, \$2, \$3}')\" ]"
+run merge --db "$tmp/l2.db" "$tmp/l2.db"
+check "merging a file into itself is refused (status 2)" sh -c "[ \$(cat '$tmp/rc') -eq 2 ] && [ \$(wc -l <'$tmp/err') -eq 1 ]"
 cp "$tmp/base.db" "$tmp/l3.db"
 edit "$tmp/l3.db" "update step set note = 'bara här' where uuid = '$s1'"
 run merge --db "$tmp/l3.db" "$tmp/base.db"

@@ -105,6 +105,27 @@ static void test_two_laptops(void **state)
 	store_merge_report_clear(&r);
 	char *hist2 = su_raw_text(l1, "SELECT count(*) FROM history");
 	assert_string_equal(hist, hist2);
+
+	/* Kept as here: closed, and the next merge does not open it again. */
+	struct store *s = su_open(l1, 0);
+	assert_int_equal(store_conflict_list(s, &r, &err), M_OK);
+	assert_int_equal(r.n_conflicts, 1);
+	m_id cid = r.conflicts[0].id;
+	store_merge_report_clear(&r);
+	assert_int_equal(store_conflict_resolve(s, cid + 100, false, &err), M_USAGE);
+	assert_int_equal(err.reason, MR_NOT_FOUND);
+	assert_int_equal(store_conflict_resolve(s, cid, false, &err), M_OK);
+	assert_int_equal(store_conflict_list(s, &r, &err), M_OK);
+	assert_int_equal(r.n_conflicts, 0);
+	store_merge_report_clear(&r);
+	store_close(&s);
+	assert_int_equal(merge(l1, l2, &r, &err), M_OK);
+	assert_int_equal(r.n_conflicts, 0);
+	store_merge_report_clear(&r);
+	snprintf(q, sizeof q, "SELECT voice FROM step WHERE uuid = '%s'", s2);
+	v = su_raw_text(l1, q);
+	assert_string_equal(v, "här");
+	free(v);
 	free(hist);
 	free(hist2);
 	free(other_before);
