@@ -295,12 +295,24 @@ static void count_all(struct analysis *an)
 		acc_get(&t[AN_ACTOR], an->actors.items[i].uuid, an->actors.items[i].name);
 	for (int b = 0; b < AN_AGE_BANDS; b++)
 		acc_get(&t[AN_AGE_BAND], an_age_band_code(b), an_age_band_label(b));
+	/* One row per age, named by what changes there: "at 18 years: Myndig; BUP slutar". */
 	for (size_t i = 0; i < an->thresholds.n; i++) {
+		int age = an->thresholds.items[i].age;
+		if (i > 0 && an->thresholds.items[i - 1].age == age)
+			continue;
+		char *what = xstrdup("");
+		for (size_t k = i; k < an->thresholds.n && an->thresholds.items[k].age == age; k++) {
+			char *next = xasprintf("%s%s%s", what, *what ? "; " : "",
+			                       an->thresholds.items[k].label);
+			free(what);
+			what = next;
+		}
 		char code[16];
-		snprintf(code, sizeof code, "%d", an->thresholds.items[i].age);
-		char *label = xasprintf(_("at %d years"), an->thresholds.items[i].age);
+		snprintf(code, sizeof code, "%d", age);
+		char *label = xasprintf(_("at %d years: %s"), age, what);
 		acc_get(&t[AN_THRESHOLD], code, label);
 		free(label);
+		free(what);
 	}
 	for (int d = 0; d < DOMAIN_COUNT; d++)
 		acc_get(&t[AN_DOMAIN], m_domain_code(d), m_domain_label(d));

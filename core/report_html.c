@@ -27,6 +27,7 @@ static const char style[] =
     "ol.legend{columns:2;font-size:9.5pt}\n"
     "@page{size:A4;margin:15mm 14mm 16mm}\n"
     "@media print{body{max-width:none;margin:0;font-size:10pt}section{break-before:page}"
+    "header+section{break-before:auto}"
     "tr,dl,blockquote,svg,.gap{break-inside:avoid}h2,h3,h4{break-after:avoid}}\n";
 
 static void esc(const char *s, FILE *out)

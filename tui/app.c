@@ -136,6 +136,8 @@ void app_reload(struct app *a)
 		app_open_journey(a, a->want_case);
 	a->want_case = 0;
 	a->want_open = false;
+	if (a->screen == SCR_GAPS || (a->screen == SCR_HELP && a->help_from == SCR_GAPS))
+		gaps_reload(a);
 	if (!a->journey_case)
 		return;
 
@@ -170,6 +172,7 @@ void app_open_journey(struct app *a, m_id case_id)
 		return;
 	}
 	a->journey_case = case_id;
+	a->journey_back = 0;
 	a->step_sel = a->step_top = a->card_scroll = 0;
 	a->screen = SCR_JOURNEY;
 	if (a->form) /* opened behind a form being saved: back to the journey */
@@ -189,11 +192,15 @@ static void draw_top(struct app *a)
 	case SCR_CATALOGUE:
 		snprintf(title, sizeof title, "%s", _("Actors and gap categories"));
 		break;
+	case SCR_GAPS:
+		gaps_title(a, title, sizeof title);
+		break;
 	case SCR_HELP:
 		snprintf(title, sizeof title, "%s",
 		         a->help_from == SCR_JOURNEY     ? _("Keys of the journey screen")
 		         : a->help_from == SCR_FORM      ? _("Keys of a form")
 		         : a->help_from == SCR_CATALOGUE ? _("Keys of the catalogue")
+		         : a->help_from == SCR_GAPS      ? _("Keys of the gaps screen")
 		                                         : _("Keys of the cases screen"));
 		break;
 	default:
@@ -263,6 +270,9 @@ static void draw_all(struct app *a)
 	case SCR_FORM:
 		if (a->form)
 			form_draw(a->form, top, rows);
+		break;
+	case SCR_GAPS:
+		gaps_draw(a, top, rows);
 		break;
 	case SCR_CATALOGUE:
 		catalogue_draw(a, top, rows);
@@ -399,12 +409,17 @@ static unsigned dispatch(struct app *a, int key, uint32_t cp)
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		return CH_REDRAW;
+	case ACT_GAPS:
+		gaps_open(a);
+		return CH_REDRAW;
 	default:
 		break;
 	}
 	switch (a->screen) {
 	case SCR_JOURNEY:
 		return journey_key(a, act);
+	case SCR_GAPS:
+		return gaps_key(a, act);
 	case SCR_CATALOGUE:
 		return catalogue_key(a, act);
 	default:
@@ -563,6 +578,7 @@ enum mstatus tui_run(struct store *s, const struct tui_options *opt, struct merr
 	restore_terminal();
 	delscreen(term_screen);
 	term_screen = NULL;
+	gaps_free(&a);
 	form_free(&a.form);
 	form_free(&a.pending);
 	m_hit_list_clear(&a.hits);

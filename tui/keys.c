@@ -15,7 +15,7 @@
 /* clang-format off */
 static const struct key_binding table[] = {
 	/* Everywhere. */
-	{ACT_HELP, SCR_LISTS, {'?'}, N_("?"), N_("help"),
+	{ACT_HELP, SCR_LISTS | SCR_GAPS, {'?'}, N_("?"), N_("help"),
 	 N_("show the keys of the current screen")},
 	{ACT_HELP, SCR_FORM, {KEY_F(1)}, N_("F1"), N_("help"), N_("show the keys of a form")},
 	{ACT_REDRAW, SCR_ALL, {CTRL_KEY('l')}, N_("Ctrl-L"), NULL, N_("redraw the screen")},
@@ -41,6 +41,8 @@ static const struct key_binding table[] = {
 	 N_("delete the selected case with its journey (asks first; u undoes it)")},
 	{ACT_CATALOGUE, SCR_CASES | SCR_JOURNEY, {'c'}, N_("c"), NULL,
 	 N_("the catalogue of actors and gap categories")},
+	{ACT_GAPS, SCR_CASES, {'p'}, N_("p"), NULL,
+	 N_("the gaps across all cases: the recurring patterns")},
 	{ACT_QUIT, SCR_CASES, {'q'}, N_("q"), N_("quit"), N_("quit")},
 
 	/* The journey screen. The hints leave out the moves so the editing keys fit 60 columns. */
@@ -64,7 +66,26 @@ static const struct key_binding table[] = {
 	 N_("edit the selected step, or one of its factors, interventions, hand-overs or gaps")},
 	{ACT_DELETE, SCR_JOURNEY, {'d'}, N_("d"), NULL,
 	 N_("delete the selected step or one of its parts (asks first; u undoes it)")},
-	{ACT_BACK, SCR_JOURNEY, {'q', ESC_KEY}, N_("q, Esc"), N_("back"), N_("back to the cases")},
+	{ACT_BACK, SCR_JOURNEY, {'q', ESC_KEY}, N_("q, Esc"), N_("back"),
+	 N_("back to the cases, or to the gaps when it was opened from there")},
+
+	/* The gaps screen. The hints leave out the moves so the rest fits 60 columns. */
+	{ACT_PREV, SCR_GAPS, {KEY_UP, 'k'}, N_("Up Down, k j"), NULL,
+	 N_("select the previous or next pattern or step")},
+	{ACT_NEXT, SCR_GAPS, {KEY_DOWN, 'j'}, NULL, NULL, NULL},
+	{ACT_FIRST, SCR_GAPS, {'g', KEY_HOME}, N_("g G"), NULL, N_("the first or last line")},
+	{ACT_LAST, SCR_GAPS, {'G', KEY_END}, NULL, NULL, NULL},
+	{ACT_PAGE_UP, SCR_GAPS, {KEY_PPAGE}, N_("PgUp PgDn"), NULL, N_("a screenful up or down")},
+	{ACT_PAGE_DOWN, SCR_GAPS, {KEY_NPAGE}, NULL, NULL, NULL},
+	{ACT_OPEN, SCR_GAPS, {'\n', '\r', KEY_ENTER}, N_("Enter"), N_("open"),
+	 N_("open the step in its journey (a pattern: its first step)")},
+	{ACT_SORT, SCR_GAPS, {'s'}, N_("s"), N_("sort"),
+	 N_("sort the patterns by count, by severity or by votes")},
+	{ACT_FILTER, SCR_GAPS, {'f'}, N_("f"), N_("filter"),
+	 N_("show the patterns of the next category, then all again")},
+	{ACT_OPEN_ONLY, SCR_GAPS, {'o'}, N_("o"), N_("status"),
+	 N_("only gaps still open, or every status")},
+	{ACT_BACK, SCR_GAPS, {'q', ESC_KEY}, N_("q, Esc"), N_("back"), N_("back to the cases")},
 
 	/* The catalogue of actors and gap categories. */
 	{ACT_PREV, SCR_CATALOGUE, {KEY_UP, 'k'}, N_("Up Down, k j"), N_("move"),

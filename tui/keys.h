@@ -14,8 +14,9 @@ enum tui_screen {
 	SCR_HELP = 1 << 2,
 	SCR_FORM = 1 << 3,
 	SCR_CATALOGUE = 1 << 4,
+	SCR_GAPS = 1 << 5, /* the recurring gaps across all cases */
 };
-#define SCR_ALL (SCR_CASES | SCR_JOURNEY | SCR_HELP | SCR_FORM | SCR_CATALOGUE)
+#define SCR_ALL (SCR_CASES | SCR_JOURNEY | SCR_HELP | SCR_FORM | SCR_CATALOGUE | SCR_GAPS)
 /* The screens that show records (not the help, not a form). */
 #define SCR_LISTS (SCR_CASES | SCR_JOURNEY | SCR_CATALOGUE)
 
@@ -70,6 +71,11 @@ enum action {
 	ACT_DEL_FWD,
 	ACT_KILL_WORD,
 	ACT_KILL_LINE,
+	/* The gaps screen. */
+	ACT_GAPS,      /* open it */
+	ACT_SORT,      /* the next sort order */
+	ACT_FILTER,    /* the next category to filter by */
+	ACT_OPEN_ONLY, /* open gaps only, or every status */
 	ACT_COUNT
 };
 

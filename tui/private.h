@@ -67,6 +67,9 @@ struct app {
 	m_id choice_id;
 	bool choice_del;
 	char choice_label[600];
+	/* The gaps screen's analysis and list (screen_gaps.c); NULL until it is first opened. */
+	struct gaps_view *gaps;
+	enum tui_screen journey_back; /* where q on the journey goes; 0: the cases */
 	/* The last search's hits and the one shown. */
 	struct m_hit_list hits;
 	size_t hit;
@@ -136,6 +139,13 @@ void journey_draw(struct app *a, int top, int rows);
 unsigned journey_key(struct app *a, enum action act);
 /* The top line's title of the journey screen. */
 void journey_title(const struct app *a, char *buf, size_t n);
+/* The gaps screen: opened (and analysed) on demand, analysed again on reload. */
+void gaps_open(struct app *a);
+void gaps_reload(struct app *a);
+void gaps_free(struct app *a);
+void gaps_draw(struct app *a, int top, int rows);
+unsigned gaps_key(struct app *a, enum action act);
+void gaps_title(const struct app *a, char *buf, size_t n);
 void catalogue_draw(struct app *a, int top, int rows);
 unsigned catalogue_key(struct app *a, enum action act);
 void help_draw(struct app *a, int top, int rows);

@@ -391,8 +391,8 @@ unsigned journey_key(struct app *a, enum action act)
 	case ACT_BACK:
 		m_journey_clear(&a->journey);
 		a->journey_case = 0;
-		a->screen = SCR_CASES;
-		return CH_REDRAW;
+		a->screen = a->journey_back ? a->journey_back : SCR_CASES;
+		return a->screen == SCR_GAPS ? CH_RELOAD : CH_REDRAW;
 	case ACT_ADD:
 		form_step_open(a, NULL);
 		return CH_REDRAW;

@@ -1,0 +1,303 @@
+/* screen_gaps.c - the gaps across all cases: the recurring patterns of the gap analysis
+ * (core/analysis.h), each followed by the steps behind it, with a filter by category, a filter
+ * to open gaps only, and sorting by count, severity or votes. Enter on a step opens its journey
+ * at that step; on a pattern, at its first step. Back from that journey comes back here. */
+#include "private.h"
+
+#include "core/analysis.h"
+#include "core/fuzzytime.h"
+#include "core/i18n.h"
+#include "core/xalloc.h"
+#include "draw.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum gaps_sort { SORT_COUNT, SORT_SEVERITY, SORT_VOTES, SORT_N };
+
+/* One line of the list: a pattern, or one of the gaps behind it. */
+struct row {
+	size_t pattern;
+	long gap; /* index into an.gaps; -1 for the pattern's own line */
+};
+
+struct gaps_view {
+	struct analysis an;
+	bool loaded;
+	enum gaps_sort sort;
+	size_t category; /* 0: all; else index + 1 into an.categories */
+	bool open_only;
+	struct row *rows;
+	size_t n_rows, sel, top;
+};
+
+static bool gap_shown(const struct gaps_view *v, const struct an_gap *g)
+{
+	return !v->open_only || g->gap->status == GAP_OPEN;
+}
+
+static bool pattern_shown(const struct gaps_view *v, const struct an_pattern *p)
+{
+	if (v->category) {
+		m_id want = v->an.categories.items[v->category - 1].id;
+		bool has = false;
+		for (size_t i = 0; i < p->n_features; i++)
+			has |= p->features[i].kind == ANF_CATEGORY && p->features[i].id == want;
+		if (!has)
+			return false;
+	}
+	for (size_t k = 0; k < p->n_gaps; k++)
+		if (gap_shown(v, &v->an.gaps[p->gaps[k]]))
+			return true;
+	return false;
+}
+
+static bool category_has_pattern(const struct gaps_view *v, size_t c)
+{
+	m_id id = v->an.categories.items[c].id;
+	for (size_t i = 0; i < v->an.n_patterns; i++)
+		for (size_t k = 0; k < v->an.patterns[i].n_features; k++)
+			if (v->an.patterns[i].features[k].kind == ANF_CATEGORY &&
+			    v->an.patterns[i].features[k].id == id)
+				return true;
+	return false;
+}
+
+static const struct gaps_view *sort_view; /* qsort has no context argument in C11 */
+
+static int cmp_pattern(const void *pa, const void *pb)
+{
+	const struct an_pattern *a = &sort_view->an.patterns[*(const size_t *)pa];
+	const struct an_pattern *b = &sort_view->an.patterns[*(const size_t *)pb];
+	int d = 0;
+	if (sort_view->sort == SORT_SEVERITY)
+		d = b->severity_max - a->severity_max;
+	else if (sort_view->sort == SORT_VOTES)
+		d = b->votes - a->votes;
+	if (d)
+		return d;
+	/* Then the analysis' own order: most cases, most gaps. */
+	return *(const size_t *)pa < *(const size_t *)pb ? -1 : 1;
+}
+
+/* The list's lines for the current filters and sort, keeping the selection on the same line
+ * when it is still there. */
+static void build_rows(struct gaps_view *v)
+{
+	struct row keep = v->sel < v->n_rows ? v->rows[v->sel] : (struct row){0, -2};
+	size_t np = v->an.n_patterns, *order = xcalloc(np + 1, sizeof *order);
+	size_t n = 0;
+	for (size_t i = 0; i < np; i++)
+		if (pattern_shown(v, &v->an.patterns[i]))
+			order[n++] = i;
+	sort_view = v;
+	if (n)
+		qsort(order, n, sizeof *order, cmp_pattern);
+	free(v->rows);
+	v->rows = NULL;
+	v->n_rows = 0;
+	size_t cap = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct an_pattern *p = &v->an.patterns[order[i]];
+		for (long k = -1; k < (long)p->n_gaps; k++) {
+			if (k >= 0 && !gap_shown(v, &v->an.gaps[p->gaps[k]]))
+				continue;
+			if (v->n_rows == cap) {
+				cap = cap ? cap * 2 : 64;
+				v->rows = xreallocarray(v->rows, cap, sizeof *v->rows);
+			}
+			v->rows[v->n_rows++] =
+			    (struct row){order[i], k < 0 ? -1 : (long)p->gaps[k]};
+		}
+	}
+	free(order);
+	v->sel = 0;
+	for (size_t i = 0; i < v->n_rows; i++)
+		if (v->rows[i].pattern == keep.pattern && v->rows[i].gap == keep.gap)
+			v->sel = i;
+}
+
+void gaps_reload(struct app *a)
+{
+	struct gaps_view *v = a->gaps;
+	if (!v)
+		return;
+	struct row keep = v->sel < v->n_rows ? v->rows[v->sel] : (struct row){0, -2};
+	m_id cat = v->category ? v->an.categories.items[v->category - 1].id : 0;
+	analysis_clear(&v->an);
+	struct merr err = {0};
+	v->loaded = analysis_run(a->store, NULL, 0, NULL, NULL, &v->an, &err) == M_OK;
+	if (!v->loaded)
+		app_message(a, &err);
+	/* The category filter follows the category, not its place in the list. */
+	v->category = 0;
+	for (size_t i = 0; cat && i < v->an.categories.n; i++)
+		if (v->an.categories.items[i].id == cat)
+			v->category = i + 1;
+	build_rows(v);
+	for (size_t i = 0; i < v->n_rows; i++)
+		if (v->rows[i].pattern == keep.pattern && v->rows[i].gap == keep.gap)
+			v->sel = i;
+}
+
+void gaps_open(struct app *a)
+{
+	if (!a->gaps)
+		a->gaps = xcalloc(1, sizeof *a->gaps);
+	a->screen = SCR_GAPS;
+	gaps_reload(a);
+}
+
+void gaps_free(struct app *a)
+{
+	if (!a->gaps)
+		return;
+	analysis_clear(&a->gaps->an);
+	free(a->gaps->rows);
+	free(a->gaps);
+	a->gaps = NULL;
+}
+
+static const char *sort_label(enum gaps_sort s)
+{
+	return s == SORT_SEVERITY ? _("severity") : s == SORT_VOTES ? _("votes") : _("count");
+}
+
+void gaps_title(const struct app *a, char *buf, size_t n)
+{
+	const struct gaps_view *v = a->gaps;
+	size_t shown = 0;
+	for (size_t i = 0; v && i < v->n_rows; i++)
+		shown += v->rows[i].gap < 0;
+	snprintf(buf, n, _("Recurring gaps across the cases (%zu)"), shown);
+}
+
+void gaps_draw(struct app *a, int top, int rows)
+{
+	struct gaps_view *v = a->gaps;
+	if (!v || !v->loaded)
+		return;
+	char line[512];
+	const char *cat = v->category ? v->an.categories.items[v->category - 1].name
+	                              : _("all categories");
+	snprintf(line, sizeof line, _("%s · %s · sorted by %s"), cat,
+	         v->open_only ? _("open gaps only") : _("every status"), sort_label(v->sort));
+	draw_line(top, 0, COLS, ROLE_DIM, line);
+	if (v->n_rows == 0) {
+		draw_centered(top + rows / 2, ROLE_DIM,
+		              v->an.n_patterns ? _("No pattern matches the filters.")
+		                               : _("No gap recurs in two or more cases."));
+		return;
+	}
+	int list_rows = rows - 1;
+	if (v->sel < v->top)
+		v->top = v->sel;
+	if (v->sel >= v->top + (size_t)list_rows)
+		v->top = v->sel - (size_t)list_rows + 1;
+	for (int r = 0; r < list_rows && v->top + (size_t)r < v->n_rows; r++) {
+		size_t i = v->top + (size_t)r;
+		const struct row *w = &v->rows[i];
+		const struct an_pattern *p = &v->an.patterns[w->pattern];
+		bool sel = i == v->sel;
+		int y = top + 1 + r;
+		if (w->gap < 0) {
+			char counts[96];
+			snprintf(counts, sizeof counts, _("%zu gaps in %d cases · severity %d · %d votes"),
+			         p->n_gaps, p->cases, p->severity_max, p->votes);
+			draw_line(y, 0, COLS, sel ? ROLE_SELECTED : ROLE_HEADING, "");
+			int cw = draw_width(counts) + 1;
+			int lw = COLS - cw - 2 > 10 ? COLS - cw - 2 : COLS - 1;
+			draw_text(y, 1, lw, sel ? ROLE_SELECTED : ROLE_HEADING, p->label);
+			if (lw < COLS - 1)
+				draw_text(y, COLS - cw, cw, sel ? ROLE_SELECTED : ROLE_DIM, counts);
+			continue;
+		}
+		const struct an_gap *g = &v->an.gaps[w->gap];
+		char when[FT_BUFSZ];
+		ft_code_to_display(g->step ? g->step->time : NULL, when);
+		snprintf(line, sizeof line, "%s · %s · %s%s%s", g->journey->kase.code, when,
+		         g->step ? g->step->title : "", g->gap->status == GAP_OPEN ? "" : " · ",
+		         g->gap->status == GAP_OPEN ? "" : m_gap_status_label(g->gap->status));
+		draw_line(y, 0, COLS, sel ? ROLE_SELECTED : ROLE_NORMAL, "");
+		draw_text(y, 4, COLS - 5, sel ? ROLE_SELECTED : ROLE_NORMAL, line);
+	}
+}
+
+/* Opens the journey of the selected line at its step. */
+static void open_step(struct app *a)
+{
+	struct gaps_view *v = a->gaps;
+	const struct row *w = &v->rows[v->sel];
+	const struct an_pattern *p = &v->an.patterns[w->pattern];
+	long gi = w->gap >= 0 ? w->gap : (long)p->gaps[0];
+	if (w->gap < 0) /* a pattern: its first gap the filters show */
+		for (size_t k = 0; k < p->n_gaps; k++)
+			if (gap_shown(v, &v->an.gaps[p->gaps[k]])) {
+				gi = (long)p->gaps[k];
+				break;
+			}
+	const struct an_gap *g = &v->an.gaps[gi];
+	m_id step = g->step ? g->step->id : 0;
+	app_open_journey(a, g->journey->kase.id);
+	if (a->screen != SCR_JOURNEY)
+		return;
+	a->journey_back = SCR_GAPS;
+	for (size_t i = 0; i < a->journey.n_steps; i++)
+		if (a->journey.steps[i].id == step)
+			a->step_sel = i;
+}
+
+unsigned gaps_key(struct app *a, enum action act)
+{
+	struct gaps_view *v = a->gaps;
+	size_t n = v ? v->n_rows : 0;
+	int page = LINES - 4 > 1 ? LINES - 4 : 1;
+	switch (act) {
+	case ACT_PREV:
+		if (v->sel > 0)
+			v->sel--;
+		return CH_REDRAW;
+	case ACT_NEXT:
+		if (v->sel + 1 < n)
+			v->sel++;
+		return CH_REDRAW;
+	case ACT_FIRST:
+		v->sel = 0;
+		return CH_REDRAW;
+	case ACT_LAST:
+		v->sel = n ? n - 1 : 0;
+		return CH_REDRAW;
+	case ACT_PAGE_UP:
+		v->sel = v->sel > (size_t)page ? v->sel - (size_t)page : 0;
+		return CH_REDRAW;
+	case ACT_PAGE_DOWN:
+		v->sel = v->sel + (size_t)page < n ? v->sel + (size_t)page : (n ? n - 1 : 0);
+		return CH_REDRAW;
+	case ACT_SORT:
+		v->sort = (v->sort + 1) % SORT_N;
+		build_rows(v);
+		return CH_REDRAW;
+	case ACT_FILTER:
+		/* Only the categories that have a pattern: the others would show nothing. */
+		do {
+			v->category = (v->category + 1) % (v->an.categories.n + 1);
+		} while (v->category && !category_has_pattern(v, v->category - 1));
+		build_rows(v);
+		return CH_REDRAW;
+	case ACT_OPEN_ONLY:
+		v->open_only = !v->open_only;
+		build_rows(v);
+		return CH_REDRAW;
+	case ACT_OPEN:
+		if (v->sel < n)
+			open_step(a);
+		return CH_REDRAW;
+	case ACT_BACK:
+		a->screen = SCR_CASES;
+		return CH_REDRAW;
+	default:
+		return CH_NONE;
+	}
+}
