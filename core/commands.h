@@ -48,5 +48,9 @@ enum mstatus cmd_merge(struct store *s, const char *other, FILE *out, store_prog
                        void *arg, struct merr *err);
 /* A consistent private copy of s at path. */
 enum mstatus cmd_backup(struct store *s, const char *path, struct merr *err);
+/* Integrity and privacy findings over every free text of the file, one a line with where it
+ * is and the found text masked, then a line that sums up (with the count of findings kept on
+ * purpose, which are not listed). M_FINDINGS when there is anything to report. */
+enum mstatus cmd_check(struct store *s, FILE *out, struct merr *err);
 
 #endif
