@@ -14,10 +14,20 @@ struct pname {
 	size_t n;
 };
 
+#define BUCKETS 64
+
+/* Names by their first letter, so a word is compared only with the names it could start. */
 struct privacy_names {
 	struct pname *items;
 	size_t n;
+	size_t *order;             /* indices into items, grouped by bucket */
+	size_t first[BUCKETS + 1]; /* bucket b is order[first[b] .. first[b + 1]) */
 };
+
+static size_t bucket(uint32_t folded)
+{
+	return folded % BUCKETS;
+}
 
 static bool white(uint32_t cp)
 {
@@ -64,6 +74,16 @@ struct privacy_names *privacy_names_new(const char *const *names, size_t n)
 		else
 			free(one.cp);
 	}
+	p->order = xcalloc(p->n ? p->n : 1, sizeof *p->order);
+	size_t count[BUCKETS] = {0};
+	for (size_t i = 0; i < p->n; i++)
+		count[bucket(p->items[i].cp[0])]++;
+	for (size_t b = 0; b < BUCKETS; b++)
+		p->first[b + 1] = p->first[b] + count[b];
+	size_t fill[BUCKETS];
+	memcpy(fill, p->first, sizeof fill);
+	for (size_t i = 0; i < p->n; i++)
+		p->order[fill[bucket(p->items[i].cp[0])]++] = i;
 	return p;
 }
 
@@ -75,6 +95,7 @@ void privacy_names_free(struct privacy_names **pp)
 	for (size_t i = 0; i < p->n; i++)
 		free(p->items[i].cp);
 	free(p->items);
+	free(p->order);
 	free(p);
 	*pp = NULL;
 }
@@ -137,9 +158,9 @@ void priv_detect_names(const char *s, size_t n, const struct privacy_names *name
 		uint32_t cp = priv_cp(s, n, i, &len);
 		if (!priv_word(cp) || priv_word(priv_cp_before(s, i, &before)))
 			continue;
-		size_t best = 0;
-		for (size_t k = 0; k < names->n; k++) {
-			size_t end = match(s, n, i, &names->items[k]);
+		size_t best = 0, b = bucket(priv_fold(cp));
+		for (size_t k = names->first[b]; k < names->first[b + 1]; k++) {
+			size_t end = match(s, n, i, &names->items[names->order[k]]);
 			if (end > best)
 				best = end;
 		}

@@ -266,12 +266,16 @@ void priv_detect_address(const char *s, size_t n, struct privacy_findings *f)
 				break;
 		}
 		len = b - i;
+		/* a number must follow: the cheap test first, as most words are no street */
+		size_t sp = priv_space(s, n, b);
+		if (!sp || b + sp >= n || s[b + sp] < '1' || s[b + sp] > '9')
+			continue;
 		const char *suffix = NULL;
 		size_t stem = 0;
 		if (!in_list(s, a, b, suffixes, &suffix, &stem) ||
 		    priv_word_in(s, n, a, not_streets))
 			continue;
-		size_t start = a, sp = priv_space(s, n, b);
+		size_t start = a;
 		if (stem == 0) {
 			size_t w = word_before(s, a);
 			if (!str_in(suffix, alone) || w == a || !priv_upper(priv_cp(s, n, w, &l2)))
@@ -290,8 +294,6 @@ void priv_detect_address(const char *s, size_t n, struct privacy_findings *f)
 			if (stem < 3 || !in_list(s, a, b, lower_ok, &w2, &st2))
 				continue;
 		}
-		if (!sp)
-			continue;
 		size_t end = house_number(s, n, b + sp);
 		if (!end)
 			continue;
