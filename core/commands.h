@@ -52,5 +52,9 @@ enum mstatus cmd_backup(struct store *s, const char *path, struct merr *err);
  * is and the found text masked, then a line that sums up (with the count of findings kept on
  * purpose, which are not listed). M_FINDINGS when there is anything to report. */
 enum mstatus cmd_check(struct store *s, FILE *out, struct merr *err);
+/* The alliance's list of names: without names to add or remove, the list one a line; else the
+ * changes, all or none (a name already there is no change). */
+enum mstatus cmd_names(struct store *s, const char *const *add, size_t n_add,
+                       const char *const *remove, size_t n_remove, FILE *out, struct merr *err);
 
 #endif

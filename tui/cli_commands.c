@@ -14,6 +14,7 @@ int cli_import(int argc, char **argv);
 int cli_merge(int argc, char **argv);
 int cli_backup(int argc, char **argv);
 int cli_check(int argc, char **argv);
+int cli_names(int argc, char **argv);
 
 /* clang-format off */
 static const struct cli_command commands[] = {
@@ -25,6 +26,7 @@ static const struct cli_command commands[] = {
 	{"merge", cli_merge, N_("mellan merge [--db FILE] OTHER   another laptop's database into this one")},
 	{"backup", cli_backup, N_("mellan backup [--db FILE] OUT    a consistent private copy")},
 	{"check", cli_check, N_("mellan check [--db FILE]         integrity and privacy findings; status 1 when any")},
+	{"names", cli_names, N_("mellan names [--db FILE] [--add|--remove NAME]...  the names check must find")},
 };
 /* clang-format on */
 

@@ -95,6 +95,36 @@ run check --db "$tmp/p.db"
 check "a name taken off the list is no longer a finding (11 left)" \
 	sh -c "[ $(rc) -eq 1 ] && tail -n 1 '$tmp/out' | grep -qxF 'integrity: ok; 11 privacy findings, 0 kept on purpose'"
 
+# --- the list of names ------------------------------------------------------------------------------
+cp "$tmp/demo.db" "$tmp/names.db"
+run names --db "$tmp/names.db"
+check "names of a new database: none, status 0" sh -c "[ $(rc) -eq 0 ] && [ ! -s '$tmp/out' ]"
+run names --db "$tmp/names.db" --add "Östen" --add " Åsa " --add "Anna Berg"
+check "names --add: status 0, prints nothing" sh -c "[ $(rc) -eq 0 ] && [ ! -s '$tmp/out' ]"
+run names --db "$tmp/names.db" --add "åsa"
+check "adding a name that is there in another case changes nothing (status 0)" sh -c "[ $(rc) -eq 0 ]"
+run names --db "$tmp/names.db"
+check "names lists them in Swedish order, trimmed" \
+	sh -c "[ \"\$(cat '$tmp/out')\" = \"\$(printf 'Anna Berg\nÅsa\nÖsten')\" ]"
+sqlite3 "$tmp/names.db" "UPDATE kase SET summary = 'Östens syster och anna  berg' WHERE code = 'DEMO-1 Sam';"
+run check --db "$tmp/names.db"
+check "check finds the names added: status 1, two findings" \
+	sh -c "[ $(rc) -eq 1 ] && tail -n 1 '$tmp/out' | grep -qxF 'integrity: ok; 2 privacy findings, 0 kept on purpose'"
+cp "$tmp/names.db" "$tmp/names.copy"
+run names --db "$tmp/names.db" --remove "ÅSA" --remove "Nobody"
+check "removing a name not on the list: one line naming it" \
+	sh -c "[ $(rc) -ne 0 ] && [ \$(wc -l <'$tmp/err') -eq 1 ] && grep -qF 'Nobody' '$tmp/err'"
+run names --db "$tmp/names.db"
+check "... and nothing was removed" sh -c "[ \$(wc -l <'$tmp/out') -eq 3 ]"
+run names --db "$tmp/names.db" --remove "östen" --remove "ANNA BERG"
+check "names --remove in any case" sh -c "[ $(rc) -eq 0 ]"
+run check --db "$tmp/names.db"
+check "... and check is clean again" sh -c "[ $(rc) -eq 0 ]"
+run names --db "$tmp/names.db" --add ""
+check "an empty name: status 2, one line" sh -c "[ $(rc) -eq 2 ] && [ \$(wc -l <'$tmp/err') -eq 1 ]"
+run names --db "$tmp/names.db" extra
+check "names with an operand: usage error" sh -c "[ $(rc) -eq 2 ]"
+
 # --- usage and refusals ---------------------------------------------------------------------------
 run check extra --db "$tmp/demo.db"
 check "check with an operand: usage error (status 2, one line)" \
