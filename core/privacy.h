@@ -125,10 +125,12 @@ enum mstatus privacy_scan_store(struct store *s, const m_id *cases, size_t n, pr
 void privacy_print_finding(FILE *out, const struct privacy_where *w,
                            const struct privacy_finding *f);
 
-/* The gate before anything leaves the machine (export, report). When the cases have findings and
- * allow is false: writes one line per finding to out (may be NULL) and returns M_FINDINGS with
- * a one-line summary in err naming the kinds and cases, and how to go on. allow true: M_OK. */
-enum mstatus privacy_gate(struct store *s, const m_id *cases, size_t n, bool allow, FILE *out,
-                          struct merr *err);
+/* The gate before anything leaves the machine (export, report): the cases named by their codes
+ * (all cases, the workshops and the catalogue when n is 0). When they have findings and allow is
+ * false: writes one line per finding to out (may be NULL) and returns M_FINDINGS with a one-line
+ * summary in err naming the kinds and the cases, and how to go on. A code that names no case is
+ * M_USAGE/MR_NOT_FOUND. allow true: M_OK without looking. */
+enum mstatus privacy_gate(struct store *s, const char *const *codes, size_t n, bool allow,
+                          FILE *out, struct merr *err);
 
 #endif

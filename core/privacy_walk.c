@@ -335,14 +335,41 @@ static void kinds_line(const struct privacy_tally *t, char *buf, size_t size)
 	}
 }
 
-enum mstatus privacy_gate(struct store *s, const m_id *cases, size_t n, bool allow, FILE *out,
-                          struct merr *err)
+/* The ids of the cases named by codes; a code that names none is refused. */
+static enum mstatus case_ids(struct store *s, const char *const *codes, size_t n, m_id *ids,
+                             struct merr *err)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct m_case c = {0};
+		enum mstatus st = store_case_find(s, codes[i], &c, err);
+		ids[i] = c.id;
+		m_case_clear(&c);
+		if (st != M_OK) {
+			if (err->reason == MR_NOT_FOUND) {
+				char *shown = text_sanitize(codes[i], 0);
+				st = merr_set(err, M_USAGE, MR_NOT_FOUND,
+				              _("%s: there is no case '%s'; see 'mellan list'"),
+				              store_path(s), shown);
+				free(shown);
+			}
+			return st;
+		}
+	}
+	return M_OK;
+}
+
+enum mstatus privacy_gate(struct store *s, const char *const *codes, size_t n, bool allow,
+                          FILE *out, struct merr *err)
 {
 	if (allow)
 		return M_OK;
 	struct gate g = {.out = out};
-	struct privacy_tally t;
-	enum mstatus st = privacy_scan_store(s, cases, n, gate_found, &g, &t, err);
+	struct privacy_tally t = {0};
+	m_id *ids = xcalloc(n ? n : 1, sizeof *ids);
+	enum mstatus st = case_ids(s, codes, n, ids, err);
+	if (st == M_OK)
+		st = privacy_scan_store(s, ids, n, gate_found, &g, &t, err);
+	free(ids);
 	if (st == M_OK && t.findings) {
 		char kinds_buf[256], where[200];
 		kinds_line(&t, kinds_buf, sizeof kinds_buf);

@@ -556,7 +556,7 @@ static void test_walk_finds_every_text(void **state)
 	size_t steps = j.n_steps;
 	m_journey_clear(&j);
 	char step_uuid[M_UUID_LEN + 1];
-	m_id planted = plant_case(s, "Bor på Storgatan 12", "Ring 070-123 45 67", step_uuid);
+	plant_case(s, "Bor på Storgatan 12", "Ring 070-123 45 67", step_uuid);
 	assert_int_equal(privacy_scan_store(s, NULL, 0, NULL, NULL, &t, &err), M_OK);
 	assert_int_equal(t.findings, 2);
 	assert_int_equal(t.by_kind[PRIV_ADDRESS], 1);
@@ -571,9 +571,13 @@ static void test_walk_finds_every_text(void **state)
 
 	/* the gate: only the cases named, all cases when none */
 	assert_int_equal(store_name_remove(s, "BUP", &err), M_OK);
-	assert_int_equal(privacy_gate(s, &cases.items[0].id, 1, false, NULL, &err), M_OK);
+	const char *clean_code = cases.items[0].code, *planted_code = "Fall 1", *nobody = "Ingen";
+	assert_int_equal(privacy_gate(s, &clean_code, 1, false, NULL, &err), M_OK);
+	assert_int_equal(privacy_gate(s, &nobody, 1, false, NULL, &err), M_USAGE);
+	assert_int_equal(err.reason, MR_NOT_FOUND);
+	assert_non_null(strstr(err.msg, "Ingen"));
 	FILE *out = tmpfile();
-	assert_int_equal(privacy_gate(s, &planted, 1, false, out, &err), M_FINDINGS);
+	assert_int_equal(privacy_gate(s, &planted_code, 1, false, out, &err), M_FINDINGS);
 	assert_non_null(strstr(err.msg, "2 privacy findings"));
 	assert_non_null(strstr(err.msg, "Fall 1"));
 	assert_non_null(strstr(err.msg, "street address"));
