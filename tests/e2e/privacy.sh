@@ -95,6 +95,17 @@ run check --db "$tmp/p.db"
 check "a name taken off the list is no longer a finding (11 left)" \
 	sh -c "[ $(rc) -eq 1 ] && tail -n 1 '$tmp/out' | grep -qxF 'integrity: ok; 11 privacy findings, 0 kept on purpose'"
 
+# --- a damaged file: reported as a finding -----------------------------------------------------
+cp "$tmp/demo.db" "$tmp/fk.db"
+sqlite3 "$tmp/fk.db" "INSERT INTO factor (uuid, step_id, kind, text)
+	VALUES ('0b7e3a44-5a7f-4d0e-9a53-3c1f5c1e0009', 999999, 'risk', 'Ring 070-123 45 67');"
+run check --db "$tmp/fk.db"
+check "a record pointing at nothing: status 1" sh -c "[ $(rc) -eq 1 ]"
+check "... one line says what is wrong and what to do" \
+	sh -c "grep -q '^integrity: .*refer to records that do not exist; restore the file from a backup' '$tmp/out'"
+check "... and the sum says damaged" \
+	sh -c "tail -n 1 '$tmp/out' | grep -qxF 'integrity: damaged; 0 privacy findings, 0 kept on purpose'"
+
 # --- the list of names ------------------------------------------------------------------------------
 cp "$tmp/demo.db" "$tmp/names.db"
 run names --db "$tmp/names.db"
