@@ -39,6 +39,7 @@ void privacy_findings_clear(struct privacy_findings *f)
 	free(f->items);
 	f->items = NULL;
 	f->n = 0;
+	f->cap = 0;
 }
 
 /* ---- code points -------------------------------------------------------------------------- */
@@ -200,17 +201,26 @@ bool priv_amount_after(const char *s, size_t n, size_t end)
 void priv_add(const char *s, struct privacy_findings *f, enum privacy_kind kind, size_t off,
               size_t len)
 {
-	size_t at = f->n;
-	for (size_t i = 0; i < f->n; i++) {
-		const struct privacy_finding *g = &f->items[i];
-		if (off < g->off + g->len && g->off < off + len)
-			return;
-		if (g->off > off && at == f->n)
-			at = i;
+	/* The findings are sorted and never overlap, so only the neighbours of where the new one
+	 * goes can overlap it: a binary search keeps a text full of numbers linear enough. */
+	size_t lo = 0, hi = f->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (f->items[mid].off <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	f->items = xreallocarray(f->items, f->n + 1, sizeof *f->items);
-	memmove(f->items + at + 1, f->items + at, (f->n - at) * sizeof *f->items);
-	f->items[at] = (struct privacy_finding){kind, off, len, privacy_mask(s + off, len)};
+	if (lo > 0 && f->items[lo - 1].off + f->items[lo - 1].len > off)
+		return;
+	if (lo < f->n && f->items[lo].off < off + len)
+		return;
+	if (f->n == f->cap) {
+		f->cap = f->cap ? f->cap * 2 : 4;
+		f->items = xreallocarray(f->items, f->cap, sizeof *f->items);
+	}
+	memmove(f->items + lo + 1, f->items + lo, (f->n - lo) * sizeof *f->items);
+	f->items[lo] = (struct privacy_finding){kind, off, len, privacy_mask(s + off, len)};
 	f->n++;
 }
 

@@ -49,7 +49,7 @@ struct privacy_finding {
 
 struct privacy_findings {
 	struct privacy_finding *items; /* in order of offset, never overlapping */
-	size_t n;
+	size_t n, cap;
 };
 void privacy_findings_clear(struct privacy_findings *f);
 

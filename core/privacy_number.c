@@ -207,17 +207,22 @@ static size_t phone_at(const char *s, size_t n, size_t i, bool glued)
 
 void priv_detect_phone(const char *s, size_t n, struct privacy_findings *f)
 {
+	size_t prev_end = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] != '0' && s[i] != '+' && s[i] != '(')
 			continue;
 		size_t at;
-		bool glued = priv_letter(priv_cp_before(s, i, &at));
-		if (!glued && !number_starts(s, i))
+		uint32_t before = priv_cp_before(s, i, &at);
+		bool glued = priv_letter(before);
+		/* a space after a phone number found just before is not a number going on */
+		bool next = prev_end && at == prev_end && !priv_word(before);
+		if (!glued && !next && !number_starts(s, i))
 			continue;
 		size_t len = phone_at(s, n, i, glued);
 		if (len) {
 			priv_add(s, f, PRIV_PHONE, i, len);
 			i += len - 1;
+			prev_end = i + 1;
 		}
 	}
 }

@@ -13,19 +13,23 @@ static bool local_cp(uint32_t cp)
 	return priv_word(cp) || cp == '.' || cp == '_' || cp == '%' || cp == '+' || cp == '-';
 }
 
+#define MAX_LOCAL 64   /* code points before the @ */
+#define MAX_DOMAIN 255 /* bytes after it */
+
 void priv_detect_email(const char *s, size_t n, struct privacy_findings *f)
 {
 	for (const char *at = memchr(s, '@', n); at;
 	     at = memchr(at + 1, '@', n - (size_t)(at + 1 - s))) {
-		size_t a = (size_t)(at - s), l = a, start, len;
+		size_t a = (size_t)(at - s), l = a, start, len, k = 0;
 		uint32_t cp;
-		while ((cp = priv_cp_before(s, l, &start)) && local_cp(cp))
+		/* bounded by what an address may hold, so "a@a@a@..." stays linear */
+		while (k++ < MAX_LOCAL && (cp = priv_cp_before(s, l, &start)) && local_cp(cp))
 			l = start;
 		while (l < a && s[l] == '.')
 			l++;
 		/* the domain: labels of letters, digits and hyphens between dots */
 		size_t r = a + 1, last_dot = 0, tld = 0;
-		for (;;) {
+		while (r - a <= MAX_DOMAIN) {
 			cp = priv_cp(s, n, r, &len);
 			if (priv_word(cp) || cp == '-') {
 				tld +=

@@ -108,6 +108,7 @@ static void test_phone_numbers(void **state)
 	    {"(040) 12 34 56", "phone:(040) 12 34 56"},
 	    {"+46 (0)40-12 34 56", "phone:+46 (0)40-12 34 56"},
 	    {"ring 070-123 45 67 2 gånger", "phone:070-123 45 67"},
+	    {"070-123 45 67 040-12 34 56", "phone:070-123 45 67 phone:040-12 34 56"},
 	    /* too short, too long, not a Swedish number plan, amounts, dates, times */
 	    {"070-123 45", ""},
 	    {"0701234567890", ""},
