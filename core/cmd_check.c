@@ -1,7 +1,8 @@
 /* cmd_check.c - `mellan check`: the file's integrity, then every privacy finding in its free
  * texts, one a line with where it is and the found text masked (the output may be on a
  * projector), and a last line that sums up, also counting the findings kept on purpose (which
- * are not listed: someone decided about them). */
+ * are not listed: someone decided about them) and those in earlier versions of texts that the
+ * history keeps for undo (not listed either: the text was rewritten already). */
 #include "commands.h"
 #include "i18n.h"
 #include "privacy.h"
@@ -37,8 +38,13 @@ enum mstatus cmd_check(struct store *s, FILE *out, struct merr *err)
 		fprintf(out, _("integrity: ok; "));
 	fprintf(out, ngettext("%zu privacy finding", "%zu privacy findings", t.findings),
 	        t.findings);
-	fprintf(out, ngettext(", %zu kept on purpose\n", ", %zu kept on purpose\n", t.kept),
-	        t.kept);
+	fprintf(out, ngettext(", %zu kept on purpose", ", %zu kept on purpose", t.kept), t.kept);
+	if (t.earlier)
+		fprintf(out,
+		        ngettext(", %zu in earlier versions the history keeps for undo",
+		                 ", %zu in earlier versions the history keeps for undo", t.earlier),
+		        t.earlier);
+	fputc('\n', out);
 	if (ferror(out))
 		return merr_set(err, M_OTHER, MR_IO, _("could not write the findings"));
 	return damaged || t.findings ? M_FINDINGS : M_OK;

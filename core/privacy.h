@@ -112,11 +112,13 @@ struct privacy_tally {
 	size_t findings; /* reported */
 	size_t kept;     /* kept on purpose, not reported */
 	size_t texts;    /* texts that had a reported finding */
+	size_t earlier;  /* in earlier versions of texts that the history keeps for undo */
 	size_t by_kind[PRIV_KIND_COUNT];
 };
 
 /* Scans the cases (their ids; all cases, the workshops and the catalogue when n is 0) and calls
- * fn (may be NULL) once for each text with findings not kept on purpose, in story order. */
+ * fn (may be NULL) once for each text with findings not kept on purpose, in story order. With n
+ * 0 it also counts the findings in the earlier versions the history keeps (tally->earlier). */
 enum mstatus privacy_scan_store(struct store *s, const m_id *cases, size_t n, privacy_found_fn fn,
                                 void *ctx, struct privacy_tally *tally, struct merr *err);
 

@@ -288,9 +288,9 @@ enum mstatus store_kept_list(struct store *s, const char *record_uuid, struct m_
  * its log, oldest workshop first. */
 struct m_free_text {
 	char uuid[M_UUID_LEN + 1]; /* the record the text is in */
-	const char *table;         /* "workshop" or "workshop_log" */
-	const char *field;         /* "place", "notes" or (a log entry) "text" */
-	char *label;               /* the workshop's date */
+	char *table;               /* "workshop", "workshop_log"; for the history the record's */
+	char *field;               /* "place", "notes", (a log entry) "text"; the column */
+	char *label;               /* the workshop's date; for the history when it was changed */
 	char *text;
 };
 struct m_free_text_list {
@@ -300,5 +300,9 @@ struct m_free_text_list {
 void m_free_text_list_clear(struct m_free_text_list *l);
 enum mstatus store_workshop_texts(struct store *s, struct m_free_text_list *out,
                                   struct merr *err);
+/* The texts the history keeps for undo that are no longer in the records: each value of a free
+ * text column before it was changed, or of a record before it was deleted. */
+enum mstatus store_history_texts(struct store *s, struct m_free_text_list *out,
+                                 struct merr *err);
 
 #endif

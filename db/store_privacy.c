@@ -244,6 +244,8 @@ enum mstatus store_kept_list(struct store *s, const char *record_uuid, struct m_
 void m_free_text_list_clear(struct m_free_text_list *l)
 {
 	for (size_t i = 0; i < l->n; i++) {
+		free(l->items[i].table);
+		free(l->items[i].field);
 		free(l->items[i].label);
 		free(l->items[i].text);
 	}
@@ -252,29 +254,51 @@ void m_free_text_list_clear(struct m_free_text_list *l)
 	l->n = 0;
 }
 
-enum mstatus store_workshop_texts(struct store *s, struct m_free_text_list *out, struct merr *err)
+/* Rows of (uuid, table, field, label, text) into out. */
+static enum mstatus free_texts(struct q *q, struct m_free_text_list *out, struct merr *err)
 {
-	struct q q;
 	memset(out, 0, sizeof *out);
-	/* kind 0: the workshop's place, 1: its notes, 2: a log entry */
-	q_prepare(&q, s,
-	          "SELECT uuid, 0, date, place, date, id, 0 FROM workshop WHERE place IS NOT NULL "
-	          "UNION ALL SELECT uuid, 1, date, notes, date, id, 0 FROM workshop "
-	          "WHERE notes IS NOT NULL "
-	          "UNION ALL SELECT l.uuid, 2, w.date, l.text, w.date, w.id, l.id "
-	          "FROM workshop_log l JOIN workshop w ON w.id = l.workshop_id "
-	          "ORDER BY 5, 6, 2, 7");
-	while (q_row(&q)) {
+	while (q_row(q)) {
 		struct m_free_text *t = PUSH(out->items, out->n);
-		col_uuid(&q, 0, t->uuid);
-		int64_t kind = q_col_int(&q, 1);
-		t->table = kind == 2 ? "workshop_log" : "workshop";
-		t->field = kind == 0 ? "place" : kind == 1 ? "notes" : "text";
-		t->label = q_col_text(&q, 2);
-		t->text = q_col_text(&q, 3);
+		col_uuid(q, 0, t->uuid);
+		t->table = q_col_text(q, 1);
+		t->field = q_col_text(q, 2);
+		t->label = q_col_text(q, 3);
+		t->text = q_col_text(q, 4);
 	}
-	enum mstatus st = q_finish(&q, err);
+	enum mstatus st = q_finish(q, err);
 	if (st != M_OK)
 		m_free_text_list_clear(out);
 	return st;
+}
+
+enum mstatus store_workshop_texts(struct store *s, struct m_free_text_list *out, struct merr *err)
+{
+	struct q q;
+	q_prepare(&q, s,
+	          "SELECT uuid, 'workshop', 'place', date, place, id, 0, 0 FROM workshop "
+	          "WHERE place IS NOT NULL "
+	          "UNION ALL SELECT uuid, 'workshop', 'notes', date, notes, id, 1, 0 FROM workshop "
+	          "WHERE notes IS NOT NULL "
+	          "UNION ALL SELECT l.uuid, 'workshop_log', 'text', w.date, l.text, w.id, 2, l.id "
+	          "FROM workshop_log l JOIN workshop w ON w.id = l.workshop_id "
+	          "ORDER BY 4, 6, 7, 8");
+	return free_texts(&q, out, err);
+}
+
+enum mstatus store_history_texts(struct store *s, struct m_free_text_list *out, struct merr *err)
+{
+	struct q q;
+	/* The columns of free text in every record table (schema.c), and nothing else: codes,
+	 * times and stamps are no one's words. */
+	q_prepare(
+	    &q, s,
+	    "SELECT h.row_uuid, h.tbl, o.key, h.at, o.value FROM history h, json_each(h.old) o "
+	    "WHERE h.old IS NOT NULL AND o.type = 'text' AND o.key IN ('code', 'gender', "
+	    "'area', 'summary', 'title', 'narrative', 'voice', 'note', 'text', 'what', "
+	    "'outcome', 'what_happened', 'what_must_change', 'place', 'notes', 'name', "
+	    "'short_label', 'description', 'label') "
+	    "AND (h.op = 'delete' OR json_extract(h.new, '$.' || o.key) IS NOT o.value) "
+	    "ORDER BY h.id, o.id");
+	return free_texts(&q, out, err);
 }

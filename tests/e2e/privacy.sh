@@ -95,6 +95,14 @@ run check --db "$tmp/p.db"
 check "a name taken off the list is no longer a finding (11 left)" \
 	sh -c "[ $(rc) -eq 1 ] && tail -n 1 '$tmp/out' | grep -qxF 'integrity: ok; 11 privacy findings, 0 kept on purpose'"
 
+# --- rewritten texts: the history keeps the earlier version for undo, and check says so ----------
+cp "$tmp/demo.db" "$tmp/h.db"
+sqlite3 "$tmp/h.db" "UPDATE step SET narrative = 'Ring 070-123 45 67 eller 040-12 34 56' WHERE id = 1;"
+sqlite3 "$tmp/h.db" "UPDATE step SET narrative = 'Ring mamma' WHERE id = 1;"
+run check --db "$tmp/h.db"
+check "a rewritten text: status 0, the earlier version counted" \
+	sh -c "[ $(rc) -eq 0 ] && [ \$(wc -l <'$tmp/out') -eq 1 ] && grep -qxF 'integrity: ok; 0 privacy findings, 0 kept on purpose, 2 in earlier versions the history keeps for undo' '$tmp/out'"
+
 # --- a damaged file: reported as a finding -----------------------------------------------------
 cp "$tmp/demo.db" "$tmp/fk.db"
 sqlite3 "$tmp/fk.db" "INSERT INTO factor (uuid, step_id, kind, text)

@@ -519,6 +519,29 @@ static void test_kept_on_purpose(void **state)
 	assert_int_equal(err.reason, MR_NOT_FOUND);
 	assert_int_equal(privacy_scan_store(s, NULL, 0, NULL, NULL, &t, &err), M_OK);
 	assert_int_equal(t.findings, 2);
+	assert_int_equal(t.earlier, 0);
+
+	/* rewritten: the history keeps the earlier text for undo, counted apart */
+	struct m_journey j;
+	struct m_case_list cl;
+	assert_int_equal(store_case_list(s, &cl, &err), M_OK);
+	assert_int_equal(store_journey_load(s, cl.items[0].id, &j, &err), M_OK);
+	free(j.steps[0].narrative);
+	j.steps[0].narrative = strdup("Mamma nås genom skolan.");
+	assert_int_equal(store_step_update(s, &j.steps[0], &err), M_OK);
+	m_journey_clear(&j);
+	m_case_list_clear(&cl);
+	assert_int_equal(privacy_scan_store(s, NULL, 0, NULL, NULL, &t, &err), M_OK);
+	assert_int_equal(t.findings, 0);
+	assert_int_equal(t.earlier, 2);
+	struct m_free_text_list hl;
+	assert_int_equal(store_history_texts(s, &hl, &err), M_OK);
+	assert_int_equal(hl.n, 1);
+	assert_string_equal(hl.items[0].table, "step");
+	assert_string_equal(hl.items[0].field, "narrative");
+	assert_string_equal(hl.items[0].uuid, uuid);
+	assert_string_equal(hl.items[0].text, text);
+	m_free_text_list_clear(&hl);
 	store_close(&s);
 
 	/* the kept table holds no found text: look at the file itself */
