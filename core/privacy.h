@@ -96,7 +96,7 @@ enum mstatus privacy_keep(struct store *s, const char *record_uuid, const char *
 /* ---- every free text of a database -------------------------------------------------------- */
 struct privacy_where {
 	const char *case_code;   /* NULL outside a case (workshops, the catalogue) */
-	const char *record;      /* translated: "step", "gap", "workshop log", ... */
+	const char *record;      /* translated: "gap", "workshop log", ...; NULL for a step's own */
 	int step_no;             /* the step's place in story order, 1-based; 0 for none */
 	const char *step_title;  /* the step's title, NULL for none */
 	const char *label;       /* the record's own short label when it is not a step: a date */

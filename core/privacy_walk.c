@@ -132,7 +132,7 @@ static void walk_journey(struct walk *w, const struct m_journey *j)
 	visit(w, &a.where, "summary", _("summary"), c->uuid, c->summary);
 	for (size_t i = 0; i < j->n_steps; i++) {
 		const struct m_step *st = &j->steps[i];
-		place_at(w, j, st->id, _("step"), &a, code);
+		place_at(w, j, st->id, NULL, &a, code); /* the step itself: its number says it */
 		visit(w, &a.where, "title", _("title"), st->uuid, st->title);
 		visit(w, &a.where, "narrative", _("narrative"), st->uuid, st->narrative);
 		visit(w, &a.where, "voice", _("their own words"), st->uuid, st->voice);
@@ -310,7 +310,7 @@ void privacy_print_finding(FILE *out, const struct privacy_where *w,
 		size_t fit = text_fit(t, 40, NULL);
 		fprintf(out, _("step %d \"%.*s%s\", "), w->step_no, (int)fit, t, t[fit] ? "…" : "");
 	}
-	if (!w->step_no || strcmp(w->record, _("step")) != 0)
+	if (w->record)
 		fprintf(out, "%s, ", w->record);
 	if (w->label) {
 		char *l = text_sanitize(w->label, 0);
