@@ -116,9 +116,10 @@ struct privacy_tally {
 	size_t by_kind[PRIV_KIND_COUNT];
 };
 
-/* Scans the cases (their ids; all cases, the workshops and the catalogue when n is 0) and calls
- * fn (may be NULL) once for each text with findings not kept on purpose, in story order. With n
- * 0 it also counts the findings in the earlier versions the history keeps (tally->earlier). */
+/* Scans the cases (their ids; all cases and the workshops when n is 0) and the catalogue, and
+ * calls fn (may be NULL) once for each text with findings not kept on purpose, in story order.
+ * With n 0 it also counts the findings in the earlier versions the history keeps
+ * (tally->earlier). */
 enum mstatus privacy_scan_store(struct store *s, const m_id *cases, size_t n, privacy_found_fn fn,
                                 void *ctx, struct privacy_tally *tally, struct merr *err);
 
@@ -128,10 +129,10 @@ void privacy_print_finding(FILE *out, const struct privacy_where *w,
                            const struct privacy_finding *f);
 
 /* The gate before anything leaves the machine (export, report): the cases named by their codes
- * (all cases, the workshops and the catalogue when n is 0). When they have findings and allow is
+ * (all cases and the workshops when n is 0) and the catalogue. When they have findings and allow is
  * false: writes one line per finding to out (may be NULL) and returns M_FINDINGS with a one-line
- * summary in err naming the kinds and the cases, and how to go on. A code that names no case is
- * M_USAGE/MR_NOT_FOUND. allow true: M_OK without looking. */
+ * summary in err naming the kinds and the cases, and how to go on. Codes that name no case are
+ * passed over: the command refuses them in its own words. allow true: M_OK without looking. */
 enum mstatus privacy_gate(struct store *s, const char *const *codes, size_t n, bool allow,
                           FILE *out, struct merr *err);
 

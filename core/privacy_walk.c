@@ -256,7 +256,7 @@ enum mstatus privacy_scan_store(struct store *s, const m_id *cases, size_t n, pr
 	}
 	if (st == M_OK && n == 0)
 		st = walk_workshops(&w, err);
-	if (st == M_OK && n == 0)
+	if (st == M_OK) /* the catalogue goes along with any case: exports and reports name it */
 		st = walk_catalogue(&w, err);
 	if (st == M_OK && n == 0)
 		st = walk_history(&w, err);
@@ -354,26 +354,22 @@ static void kinds_line(const struct privacy_tally *t, char *buf, size_t size)
 	}
 }
 
-/* The ids of the cases named by codes; a code that names none is refused. */
+/* The ids of the cases named by codes, in *found; a code that names no case is left out, as the
+ * command that asked refuses it in its own words. */
 static enum mstatus case_ids(struct store *s, const char *const *codes, size_t n, m_id *ids,
-                             struct merr *err)
+                             size_t *found, struct merr *err)
 {
+	*found = 0;
 	for (size_t i = 0; i < n; i++) {
 		struct m_case c = {0};
 		enum mstatus st = store_case_find(s, codes[i], &c, err);
-		ids[i] = c.id;
+		if (st == M_OK)
+			ids[(*found)++] = c.id;
 		m_case_clear(&c);
-		if (st != M_OK) {
-			if (err->reason == MR_NOT_FOUND) {
-				char *shown = text_sanitize(codes[i], 0);
-				st = merr_set(err, M_USAGE, MR_NOT_FOUND,
-				              _("%s: there is no case '%s'; see 'mellan list'"),
-				              store_path(s), shown);
-				free(shown);
-			}
+		if (st != M_OK && err->reason != MR_NOT_FOUND)
 			return st;
-		}
 	}
+	merr_clear(err);
 	return M_OK;
 }
 
@@ -385,9 +381,10 @@ enum mstatus privacy_gate(struct store *s, const char *const *codes, size_t n, b
 	struct gate g = {.out = out};
 	struct privacy_tally t = {0};
 	m_id *ids = xcalloc(n ? n : 1, sizeof *ids);
-	enum mstatus st = case_ids(s, codes, n, ids, err);
-	if (st == M_OK)
-		st = privacy_scan_store(s, ids, n, gate_found, &g, &t, err);
+	size_t found = 0;
+	enum mstatus st = case_ids(s, codes, n, ids, &found, err);
+	if (st == M_OK && (found || n == 0))
+		st = privacy_scan_store(s, ids, found, gate_found, &g, &t, err);
 	free(ids);
 	if (st == M_OK && t.findings) {
 		char kinds_buf[256], where[200];

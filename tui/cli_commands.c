@@ -20,8 +20,8 @@ int cli_names(int argc, char **argv);
 static const struct cli_command commands[] = {
 	{"init", cli_init, N_("mellan init [--demo] FILE        create a database (with the demo cases)")},
 	{"list", cli_list, N_("mellan list [--db FILE]          the cases, one a line, with counts")},
-	{"report", cli_report, N_("mellan report [--db FILE] [--case CODE]... [--format F] [--public] [-o FILE]  the gaps across the cases")},
-	{"export", cli_export, N_("mellan export [--db FILE] [-o OUT] [CASE...]  cases as JSON (mellan(5))")},
+	{"report", cli_report, N_("mellan report [--db FILE] [--case CODE]... [--format F] [--public] [--allow-findings] [-o FILE]  the gaps across the cases")},
+	{"export", cli_export, N_("mellan export [--db FILE] [--allow-findings] [-o OUT] [CASE...]  cases as JSON (mellan(5))")},
 	{"import", cli_import, N_("mellan import [--db FILE] IN     a JSON export or a CSV chronology")},
 	{"merge", cli_merge, N_("mellan merge [--db FILE] OTHER   another laptop's database into this one")},
 	{"backup", cli_backup, N_("mellan backup [--db FILE] OUT    a consistent private copy")},

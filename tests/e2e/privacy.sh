@@ -114,6 +114,36 @@ check "... one line says what is wrong and what to do" \
 check "... and the sum says damaged" \
 	sh -c "tail -n 1 '$tmp/out' | grep -qxF 'integrity: damaged; 0 privacy findings, 0 kept on purpose'"
 
+# --- export and report refuse to let findings leave the machine ----------------------------------
+run export --db "$tmp/demo.db" -o "$tmp/clean.json"
+check "export of the clean demo: status 0, written" sh -c "[ $(rc) -eq 0 ] && [ -s '$tmp/clean.json' ]"
+run report --db "$tmp/demo.db" -o "$tmp/clean.txt"
+check "report of the clean demo: status 0, written" sh -c "[ $(rc) -eq 0 ] && [ -s '$tmp/clean.txt' ]"
+cp "$tmp/demo.db" "$tmp/g.db"
+sqlite3 "$tmp/g.db" "UPDATE step SET narrative = 'Ring 070-123 45 67' WHERE id = (SELECT s.id FROM step s
+	JOIN kase k ON k.id = s.case_id WHERE k.code = 'DEMO-1 Sam' ORDER BY s.sort_from, s.seq LIMIT 1);"
+for cmd in export report; do
+	run $cmd --db "$tmp/g.db" -o "$tmp/g.$cmd"
+	check "$cmd with a finding: status 1, nothing written" sh -c "[ $(rc) -eq 1 ] && [ ! -e '$tmp/g.$cmd' ] && ! ls '$tmp'/g.$cmd.* >/dev/null 2>&1"
+	check "... the finding on standard error, masked, where it is" \
+		sh -c "grep -qE '^DEMO-1 Sam, step 1 \".*\", narrative: phone number 07\\*-\\*\\*\\* \\*\\* 67\$' '$tmp/err'"
+	check "... then one line naming the case, the kind and the way on" \
+		sh -c "tail -n 1 '$tmp/err' | grep -qxF 'mellan: 1 privacy finding (1 phone number) in DEMO-1 Sam: rewrite it or keep it on purpose, or give --allow-findings'"
+	check "... and never the number itself" sh -c "! grep -qF '070-123 45 67' '$tmp/err' '$tmp/out'"
+	run $cmd --db "$tmp/g.db" --allow-findings -o "$tmp/g.$cmd"
+	check "$cmd --allow-findings: status 0, written" sh -c "[ $(rc) -eq 0 ] && [ -s '$tmp/g.$cmd' ] && [ ! -s '$tmp/err' ]"
+done
+run export --db "$tmp/g.db" "DEMO-2 Noor"
+check "export of another case: not held back by Sam's finding" sh -c "[ $(rc) -eq 0 ] && [ -s '$tmp/out' ]"
+run report --db "$tmp/g.db" --case "DEMO-2 Noor"
+check "report of another case: not held back either" sh -c "[ $(rc) -eq 0 ] && [ -s '$tmp/out' ]"
+run export --db "$tmp/g.db" "Nobody"
+check "export of a case that is not there: refused, one line" \
+	sh -c "[ $(rc) -ne 0 ] && [ $(rc) -ne 1 ] && [ \$(wc -l <'$tmp/err') -eq 1 ]"
+sqlite3 "$tmp/g.db" "UPDATE actor SET description = 'Storgatan 12' WHERE id = (SELECT min(id) FROM actor);"
+run report --db "$tmp/g.db" --case "DEMO-2 Noor"
+check "the catalogue goes with every report: its finding holds one back" sh -c "[ $(rc) -eq 1 ]"
+
 # --- the list of names ------------------------------------------------------------------------------
 cp "$tmp/demo.db" "$tmp/names.db"
 run names --db "$tmp/names.db"
