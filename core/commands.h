@@ -54,5 +54,13 @@ enum mstatus cmd_conflicts(struct store *s, m_id id, bool take_theirs, FILE *out
 void cmd_conflicts_print(FILE *out, const struct store_merge_report *r);
 /* A consistent private copy of s at path. */
 enum mstatus cmd_backup(struct store *s, const char *path, struct merr *err);
+/* Integrity and privacy findings over every free text of the file, one a line with where it
+ * is and the found text masked, then a line that sums up (with the count of findings kept on
+ * purpose, which are not listed). M_FINDINGS when there is anything to report. */
+enum mstatus cmd_check(struct store *s, FILE *out, struct merr *err);
+/* The alliance's list of names: without names to add or remove, the list one a line; else the
+ * changes, all or none (a name already there is no change). */
+enum mstatus cmd_names(struct store *s, const char *const *add, size_t n_add,
+                       const char *const *remove, size_t n_remove, FILE *out, struct merr *err);
 
 #endif

@@ -250,4 +250,69 @@ enum mstatus store_conflict_resolve(struct store *s, m_id id, bool take_theirs,
  * while other mellans may be writing. An existing `out` is replaced only by a complete copy. */
 enum mstatus store_backup(struct store *s, const char *out, struct merr *err);
 
+/* ---- privacy: the list of names, findings kept on purpose, workshop texts -------------------
+ * The alliance's own list of names the privacy scan catches (core/privacy.h): the real young
+ * people, their families, the staff in the room. Listed in Swedish order. */
+struct m_name {
+	m_id id;
+	char uuid[M_UUID_LEN + 1];
+	char *name;
+};
+struct m_name_list {
+	struct m_name *items;
+	size_t n;
+};
+void m_name_list_clear(struct m_name_list *l);
+enum mstatus store_name_list(struct store *s, struct m_name_list *out, struct merr *err);
+/* Adds a name, without the blanks around it. MR_EXISTS when it is on the list already in any
+ * case ("åsa" when "Åsa" is there), MR_INVALID when it is empty or not UTF-8. */
+enum mstatus store_name_add(struct store *s, const char *name, struct merr *err);
+/* Removes a name, matched in any case. MR_NOT_FOUND when it is not on the list. */
+enum mstatus store_name_remove(struct store *s, const char *name, struct merr *err);
+
+/* A finding the facilitator keeps on purpose: the record and field it is in, privacy_key() of
+ * the finding (a hash, never the text), who kept it (the editor's initials) and when. */
+struct m_kept {
+	char record_uuid[M_UUID_LEN + 1];
+	char *field;
+	char *key;
+	char *editor; /* NULL when no initials were set */
+	char *at;     /* UTC ISO-8601 */
+};
+struct m_kept_list {
+	struct m_kept *items;
+	size_t n;
+};
+void m_kept_list_clear(struct m_kept_list *l);
+/* Keeping what is kept already changes nothing. */
+enum mstatus store_kept_add(struct store *s, const char *record_uuid, const char *field,
+                            const char *key, struct merr *err);
+/* MR_NOT_FOUND when it was not kept. */
+enum mstatus store_kept_remove(struct store *s, const char *record_uuid, const char *field,
+                               const char *key, struct merr *err);
+/* All of them, or (record_uuid not NULL) those of one record. */
+enum mstatus store_kept_list(struct store *s, const char *record_uuid, struct m_kept_list *out,
+                             struct merr *err);
+
+/* The free texts of the workshops, for the privacy scan: each workshop's place and notes, and
+ * its log, oldest workshop first. */
+struct m_free_text {
+	char uuid[M_UUID_LEN + 1]; /* the record the text is in */
+	char *table;               /* "workshop", "workshop_log"; for the history the record's */
+	char *field;               /* "place", "notes", (a log entry) "text"; the column */
+	char *label;               /* the workshop's date; for the history when it was changed */
+	char *text;
+};
+struct m_free_text_list {
+	struct m_free_text *items;
+	size_t n;
+};
+void m_free_text_list_clear(struct m_free_text_list *l);
+enum mstatus store_workshop_texts(struct store *s, struct m_free_text_list *out,
+                                  struct merr *err);
+/* The texts the history keeps for undo that are no longer in the records: each value of a free
+ * text column before it was changed, or of a record before it was deleted. */
+enum mstatus store_history_texts(struct store *s, struct m_free_text_list *out,
+                                 struct merr *err);
+
 #endif

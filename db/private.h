@@ -16,7 +16,9 @@
  *   search.c       the full-text index and store_search
  *   follow.c       presenter follow, dismissed and confirmed gap proposals
  *   migrate_edit.c schema version 2: changes, the search index, dismissals
- *   store_votes.c  the dot votes summed per gap, for the gap analysis */
+ *   store_votes.c  the dot votes summed per gap, for the gap analysis
+ *   store_privacy.c the list of names, kept findings and workshop texts of core/store.h
+ *   migrate_privacy.c  schema version 4: the kept findings */
 #ifndef MELLAN_DB_PRIVATE_H
 #define MELLAN_DB_PRIVATE_H
 
@@ -30,7 +32,7 @@
 
 /* "MLLN": recognises our files among other SQLite files. */
 #define DB_APPLICATION_ID 0x4D4C4C4E
-#define DB_SCHEMA_VERSION 3
+#define DB_SCHEMA_VERSION 4
 #define DB_BUSY_TIMEOUT_MS 5000
 
 struct store {
@@ -132,6 +134,8 @@ enum mstatus db_search_rebuild(struct store *s, struct merr *err);
 enum mstatus db_search_sync(struct store *s, struct merr *err);
 /* Version 2 to 3: the merge conflicts (migrate_merge.c). */
 enum mstatus migrate_merge(struct store *s, struct merr *err);
+/* Version 3 to 4: the findings kept on purpose (migrate_privacy.c). */
+enum mstatus db_migrate_privacy(struct store *s, struct merr *err);
 /* file:PATH?mode=ro&immutable=1, for reading a file without creating or locking anything. */
 char *db_immutable_uri(const char *path);
 

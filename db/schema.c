@@ -345,6 +345,7 @@ static enum mstatus (*const migrations[DB_SCHEMA_VERSION])(struct store *, struc
     migrate_0_to_1,
     db_migrate_edit,
     migrate_merge,
+    db_migrate_privacy,
 };
 
 static enum mstatus read_version(struct store *s, int *v, struct merr *err)

@@ -56,4 +56,9 @@ int cli_output_open(const char *path, struct cli_output *o);
 /* keep false discards what was written. Returns M_OK, or prints and returns the status. */
 int cli_output_close(struct cli_output *o, bool keep);
 
+/* Before export or report write anything: the privacy findings of the cases named by codes (all
+ * when n is 0) and the catalogue, each on a line on standard error and summed up in one more;
+ * returns 1 when there are any and allow (--allow-findings) is false, M_OK otherwise. */
+int cli_privacy_gate(struct store *s, const char *const *codes, size_t n, bool allow);
+
 #endif

@@ -1,4 +1,5 @@
-/* cli_export.c - `mellan export [--db FILE] [--case CODE]... [-o OUT]`: cases as JSON. */
+/* cli_export.c - `mellan export [--db FILE] [--case CODE]... [--allow-findings] [-o OUT]`: cases
+ * as JSON, refused while they hold privacy findings. */
 #include "cli.h"
 
 #include "core/commands.h"
@@ -15,11 +16,13 @@ int cli_export(int argc, char **argv)
 	    {"db", required_argument, NULL, 'd'},
 	    {"case", required_argument, NULL, 'c'},
 	    {"output", required_argument, NULL, 'o'},
+	    {"allow-findings", no_argument, NULL, 'A'},
 	    {NULL, 0, NULL, 0},
 	};
 	const char *db = NULL, *path = NULL;
 	const char **codes = xcalloc((size_t)argc + 1, sizeof *codes);
 	size_t n_codes = 0;
+	bool allow = false;
 	int c, rc = M_OK;
 	cli_getopt_reset();
 	while (rc == M_OK && (c = cli_getopt(argc, argv, opts)) != -1) {
@@ -29,6 +32,8 @@ int cli_export(int argc, char **argv)
 			path = optarg;
 		else if (c == 'c')
 			codes[n_codes++] = optarg;
+		else if (c == 'A')
+			allow = true;
 		else
 			rc = M_USAGE;
 	}
@@ -41,6 +46,12 @@ int cli_export(int argc, char **argv)
 	if (rc == M_OK)
 		rc = cli_open_store(db, STORE_READONLY, &s);
 	if (rc != M_OK) {
+		free(codes);
+		return rc;
+	}
+	rc = cli_privacy_gate(s, codes, n_codes, allow);
+	if (rc != M_OK) {
+		store_close(&s);
 		free(codes);
 		return rc;
 	}

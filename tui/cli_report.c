@@ -1,5 +1,6 @@
 /* cli_report.c - `mellan report [--db FILE] [--case CODE]... [--format F] [--csv-sep C]
- * [--public] [-o FILE]`: the gap analysis as a printable report. A progress bar goes to standard
+ * [--public] [--allow-findings] [-o FILE]`: the gap analysis as a printable report, refused while
+ * the cases hold privacy findings. A progress bar goes to standard
  * error only when that is a terminal, so scripts and redirected runs see nothing there. */
 #include "cli.h"
 
@@ -47,9 +48,11 @@ int cli_report(int argc, char **argv)
 	    {"csv-sep", required_argument, NULL, 'S'},
 	    {"public", no_argument, NULL, 'P'},
 	    {"output", required_argument, NULL, 'o'},
+	    {"allow-findings", no_argument, NULL, 'A'},
 	    {NULL, 0, NULL, 0},
 	};
 	const char *db = NULL, *output = NULL;
+	bool allow = false;
 	const char **codes = xcalloc((size_t)argc + 1, sizeof *codes);
 	struct report_options ro = {.codes = codes, .format = 0, .csv_sep = ','};
 	int c, rc = M_OK;
@@ -83,6 +86,9 @@ int cli_report(int argc, char **argv)
 		case 'o':
 			output = optarg;
 			break;
+		case 'A':
+			allow = true;
+			break;
 		default:
 			rc = M_USAGE;
 		}
@@ -94,6 +100,11 @@ int cli_report(int argc, char **argv)
 	struct store *s = NULL;
 	if (rc == M_OK)
 		rc = cli_open_store(db, STORE_READONLY, &s);
+	if (rc == M_OK) {
+		rc = cli_privacy_gate(s, codes, ro.n_codes, allow);
+		if (rc != M_OK)
+			store_close(&s);
+	}
 	if (rc != M_OK) {
 		free(codes);
 		return rc;

@@ -47,3 +47,11 @@ sh "$top/tests/bench/fieldwork.sh" "$bin" "$db" "$tmp"
 
 # A long journal pasted into a form, beside cat receiving the same paste.
 sh "$top/tests/bench/paste.sh" "$bin"
+# check: integrity and the privacy scan of every free text, with 100 names on the list, against
+# sqlite3 reading those texts once and running the integrity check.
+sqlite3 "$db" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100)
+	INSERT INTO name_block (uuid, name) SELECT printf('00000000-0000-4000-8000-%012d', i),
+	'Namn' || i FROM n;"
+check_ms=$(median_ms "$bin" check --db "$db")
+floor_ms=$(median_ms sqlite3 "$db" "pragma integrity_check; select code, gender, area, summary from kase; select title, narrative, voice, note from step; select text from factor; select what, outcome from intervention; select note from handover; select what_happened, what_must_change from gap; select what from action;")
+echo "mellan check: $check_ms ms (median of 7); floor, sqlite3 reading the texts once: $floor_ms ms; ratio $(awk "BEGIN{printf \"%.2f\", $check_ms/($floor_ms>0?$floor_ms:1)}")"

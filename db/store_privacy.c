@@ -1,0 +1,304 @@
+/* store_privacy.c - the privacy section of core/store.h: the alliance's list of names (the
+ * name_block table of version 1), findings kept on purpose (privacy_kept, migrate_privacy.c),
+ * and the workshops' free texts for the scan. */
+#include "private.h"
+
+#include "core/i18n.h"
+#include "core/privacy.h"
+#include "core/store.h"
+#include "core/text.h"
+#include "core/uuid.h"
+#include "core/xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PUSH(arr, n)                                                                               \
+	((arr) = xreallocarray((arr), (n) + 1, sizeof *(arr)),                                     \
+	 memset(&(arr)[(n)], 0, sizeof *(arr)), &(arr)[(n)++])
+
+static void col_uuid(struct q *q, int col, char out[M_UUID_LEN + 1])
+{
+	const unsigned char *t = sqlite3_column_text(q->st, col);
+	snprintf(out, M_UUID_LEN + 1, "%s", t ? (const char *)t : "");
+}
+
+/* ---- the list of names ---------------------------------------------------------------------- */
+
+void m_name_list_clear(struct m_name_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->items[i].name);
+	free(l->items);
+	l->items = NULL;
+	l->n = 0;
+}
+
+enum mstatus store_name_list(struct store *s, struct m_name_list *out, struct merr *err)
+{
+	struct q q;
+	memset(out, 0, sizeof *out);
+	q_prepare(&q, s, "SELECT id, uuid, name FROM name_block ORDER BY name COLLATE sv, id");
+	while (q_row(&q)) {
+		struct m_name *m = PUSH(out->items, out->n);
+		m->id = q_col_int(&q, 0);
+		col_uuid(&q, 1, m->uuid);
+		m->name = q_col_text(&q, 2);
+	}
+	enum mstatus st = q_finish(&q, err);
+	if (st != M_OK)
+		m_name_list_clear(out);
+	return st;
+}
+
+static bool blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* The id of the name on the list that is `name` in any case, 0 when there is none. */
+static enum mstatus name_find(struct store *s, const char *name, m_id *id, struct merr *err)
+{
+	struct m_name_list l;
+	*id = 0;
+	enum mstatus st = store_name_list(s, &l, err);
+	for (size_t i = 0; st == M_OK && i < l.n && !*id; i++)
+		if (privacy_same_name(l.items[i].name, name))
+			*id = l.items[i].id;
+	m_name_list_clear(&l);
+	return st;
+}
+
+enum mstatus store_name_add(struct store *s, const char *name, struct merr *err)
+{
+	if (!name)
+		name = "";
+	while (blank(*name))
+		name++;
+	size_t n = strlen(name);
+	while (n > 0 && blank(name[n - 1]))
+		n--;
+	if (n == 0)
+		return db_invalid(s, err, _("a name on the list cannot be empty"));
+	if (!text_valid_utf8(name, n))
+		return db_invalid(s, err, _("text that is not valid UTF-8"));
+	char *clean = xstrndup(name, n);
+	char uuid[M_UUID_LEN + 1];
+	m_uuid_new(uuid);
+	m_id id = 0;
+	enum mstatus st = w_begin(s, err);
+	if (st == M_OK) {
+		st = name_find(s, clean, &id, err);
+		if (st == M_OK && id) {
+			char *shown = text_sanitize(clean, 0);
+			st =
+			    merr_set(err, M_USAGE, MR_EXISTS,
+			             _("%s: '%s' is on the list of names already"), s->path, shown);
+			free(shown);
+		}
+		if (st == M_OK) {
+			struct q q;
+			q_prepare(&q, s,
+			          "INSERT INTO name_block (uuid, name) VALUES (:uuid, :name)");
+			q_text(&q, ":uuid", uuid);
+			q_text(&q, ":name", clean);
+			q_exec(&q);
+			st = q_finish(&q, err);
+		}
+		st = w_end(s, st, err);
+	}
+	free(clean);
+	return st;
+}
+
+enum mstatus store_name_remove(struct store *s, const char *name, struct merr *err)
+{
+	m_id id = 0;
+	enum mstatus st = w_begin(s, err);
+	if (st != M_OK)
+		return st;
+	st = name_find(s, name ? name : "", &id, err);
+	if (st == M_OK && !id) {
+		char *shown = text_sanitize(name ? name : "", 0);
+		st = merr_set(err, M_USAGE, MR_NOT_FOUND, _("%s: '%s' is not on the list of names"),
+		              s->path, shown);
+		free(shown);
+	}
+	if (st == M_OK) {
+		struct q q;
+		q_prepare(&q, s, "DELETE FROM name_block WHERE id = :id");
+		q_id(&q, ":id", id);
+		q_exec(&q);
+		st = q_finish(&q, err);
+	}
+	return w_end(s, st, err);
+}
+
+/* ---- findings kept on purpose ------------------------------------------------------------- */
+
+void m_kept_list_clear(struct m_kept_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->items[i].field);
+		free(l->items[i].key);
+		free(l->items[i].editor);
+		free(l->items[i].at);
+	}
+	free(l->items);
+	l->items = NULL;
+	l->n = 0;
+}
+
+static enum mstatus kept_args(struct store *s, const char *record_uuid, const char *field,
+                              const char *key, struct merr *err)
+{
+	if (!record_uuid || !m_uuid_valid(record_uuid))
+		return db_invalid(s, err,
+		                  _("a kept finding needs the identity (UUID) of its record"));
+	if (!field || !*field || !text_valid_utf8(field, strlen(field)))
+		return db_invalid(s, err, _("a kept finding needs the field it is in"));
+	if (!key || strlen(key) != PRIVACY_KEY_LEN)
+		return db_invalid(s, err, _("a kept finding needs its key"));
+	return M_OK;
+}
+
+enum mstatus store_kept_add(struct store *s, const char *record_uuid, const char *field,
+                            const char *key, struct merr *err)
+{
+	enum mstatus st = kept_args(s, record_uuid, field, key, err);
+	if (st != M_OK)
+		return st;
+	char uuid[M_UUID_LEN + 1];
+	m_uuid_new(uuid);
+	st = w_begin(s, err);
+	if (st != M_OK)
+		return st;
+	struct q q;
+	q_prepare(&q, s,
+	          "INSERT INTO privacy_kept (uuid, record_uuid, field, key, editor) "
+	          "VALUES (:uuid, :rec, :field, :key, (SELECT initials FROM editor WHERE id = 1)) "
+	          "ON CONFLICT (record_uuid, field, key) DO NOTHING");
+	q_text(&q, ":uuid", uuid);
+	q_text(&q, ":rec", record_uuid);
+	q_text(&q, ":field", field);
+	q_text(&q, ":key", key);
+	q_exec(&q);
+	st = q_finish(&q, err);
+	return w_end(s, st, err);
+}
+
+enum mstatus store_kept_remove(struct store *s, const char *record_uuid, const char *field,
+                               const char *key, struct merr *err)
+{
+	enum mstatus st = kept_args(s, record_uuid, field, key, err);
+	if (st != M_OK)
+		return st;
+	st = w_begin(s, err);
+	if (st != M_OK)
+		return st;
+	struct q q;
+	q_prepare(&q, s,
+	          "DELETE FROM privacy_kept WHERE record_uuid = :rec AND field = :field "
+	          "AND key = :key");
+	q_text(&q, ":rec", record_uuid);
+	q_text(&q, ":field", field);
+	q_text(&q, ":key", key);
+	q_exec(&q);
+	int gone = sqlite3_changes(s->db);
+	st = q_finish(&q, err);
+	if (st == M_OK && gone == 0)
+		st = merr_set(err, M_USAGE, MR_NOT_FOUND, _("%s: that finding was not kept"),
+		              s->path);
+	return w_end(s, st, err);
+}
+
+enum mstatus store_kept_list(struct store *s, const char *record_uuid, struct m_kept_list *out,
+                             struct merr *err)
+{
+	struct q q;
+	memset(out, 0, sizeof *out);
+	q_prepare(&q, s,
+	          record_uuid ? "SELECT record_uuid, field, key, editor, created FROM privacy_kept "
+	                        "WHERE record_uuid = :rec ORDER BY id"
+	                      : "SELECT record_uuid, field, key, editor, created FROM privacy_kept "
+	                        "ORDER BY record_uuid, field, key");
+	if (record_uuid)
+		q_text(&q, ":rec", record_uuid);
+	while (q_row(&q)) {
+		struct m_kept *k = PUSH(out->items, out->n);
+		col_uuid(&q, 0, k->record_uuid);
+		k->field = q_col_text(&q, 1);
+		k->key = q_col_text(&q, 2);
+		k->editor = q_col_text(&q, 3);
+		k->at = q_col_text(&q, 4);
+	}
+	enum mstatus st = q_finish(&q, err);
+	if (st != M_OK)
+		m_kept_list_clear(out);
+	return st;
+}
+
+/* ---- the workshops' texts ----------------------------------------------------------------- */
+
+void m_free_text_list_clear(struct m_free_text_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->items[i].table);
+		free(l->items[i].field);
+		free(l->items[i].label);
+		free(l->items[i].text);
+	}
+	free(l->items);
+	l->items = NULL;
+	l->n = 0;
+}
+
+/* Rows of (uuid, table, field, label, text) into out. */
+static enum mstatus free_texts(struct q *q, struct m_free_text_list *out, struct merr *err)
+{
+	memset(out, 0, sizeof *out);
+	while (q_row(q)) {
+		struct m_free_text *t = PUSH(out->items, out->n);
+		col_uuid(q, 0, t->uuid);
+		t->table = q_col_text(q, 1);
+		t->field = q_col_text(q, 2);
+		t->label = q_col_text(q, 3);
+		t->text = q_col_text(q, 4);
+	}
+	enum mstatus st = q_finish(q, err);
+	if (st != M_OK)
+		m_free_text_list_clear(out);
+	return st;
+}
+
+enum mstatus store_workshop_texts(struct store *s, struct m_free_text_list *out, struct merr *err)
+{
+	struct q q;
+	q_prepare(&q, s,
+	          "SELECT uuid, 'workshop', 'place', date, place, id, 0, 0 FROM workshop "
+	          "WHERE place IS NOT NULL "
+	          "UNION ALL SELECT uuid, 'workshop', 'notes', date, notes, id, 1, 0 FROM workshop "
+	          "WHERE notes IS NOT NULL "
+	          "UNION ALL SELECT l.uuid, 'workshop_log', 'text', w.date, l.text, w.id, 2, l.id "
+	          "FROM workshop_log l JOIN workshop w ON w.id = l.workshop_id "
+	          "ORDER BY 4, 6, 7, 8");
+	return free_texts(&q, out, err);
+}
+
+enum mstatus store_history_texts(struct store *s, struct m_free_text_list *out, struct merr *err)
+{
+	struct q q;
+	/* The columns of free text in every record table (schema.c), and nothing else: codes,
+	 * times and stamps are no one's words. */
+	q_prepare(
+	    &q, s,
+	    "SELECT h.row_uuid, h.tbl, o.key, h.at, o.value FROM history h, json_each(h.old) o "
+	    "WHERE h.old IS NOT NULL AND o.type = 'text' AND o.key IN ('code', 'gender', "
+	    "'area', 'summary', 'title', 'narrative', 'voice', 'note', 'text', 'what', "
+	    "'outcome', 'what_happened', 'what_must_change', 'place', 'notes', 'name', "
+	    "'short_label', 'description', 'label') "
+	    "AND (h.op = 'delete' OR json_extract(h.new, '$.' || o.key) IS NOT o.value) "
+	    "ORDER BY h.id, o.id");
+	return free_texts(&q, out, err);
+}
