@@ -13,6 +13,7 @@ int cli_export(int argc, char **argv);
 int cli_import(int argc, char **argv);
 int cli_merge(int argc, char **argv);
 int cli_backup(int argc, char **argv);
+int cli_present(int argc, char **argv);
 
 /* clang-format off */
 static const struct cli_command commands[] = {
@@ -23,6 +24,7 @@ static const struct cli_command commands[] = {
 	{"import", cli_import, N_("mellan import [--db FILE] IN     a JSON export or a CSV chronology")},
 	{"merge", cli_merge, N_("mellan merge [--db FILE] OTHER   another laptop's database into this one")},
 	{"backup", cli_backup, N_("mellan backup [--db FILE] OUT    a consistent private copy")},
+	{"present", cli_present, N_("mellan present [--db FILE] [--theme T] CASE | --follow   the presentation for the projector")},
 };
 /* clang-format on */
 
