@@ -249,6 +249,31 @@ enum mstatus store_conflict_resolve(struct store *s, m_id id, bool take_theirs,
 /* A consistent copy of the whole file at `out` (0600), made beside it and renamed into place,
  * while other mellans may be writing. An existing `out` is replaced only by a complete copy. */
 enum mstatus store_backup(struct store *s, const char *out, struct merr *err);
+/* ---- presenter follow: a blanked presentation -------------------------------------------------
+ * The facilitator blanks the presentation (b) so the room talks rather than reads; a follower
+ * goes blank with it. Beside the follow row, outside history and undo like it. */
+enum mstatus store_follow_blank_set(struct store *s, bool blank, struct merr *err);
+bool store_follow_blanked(struct store *s);
+
+/* ---- the workshop's dots ---------------------------------------------------------------------
+ * The room votes on gaps during a workshop: store_vote_add above adds dots. Today's workshop is
+ * the one dated today (the local date); with create, one is made (date only: place and sectors
+ * are the facilitator's to fill in) when there is none, else *out is 0. store_case_dots gives
+ * the dots each gap of a case has in one workshop. */
+struct m_gap_dots {
+	m_id gap_id;
+	int dots;
+};
+struct m_gap_dots_list {
+	struct m_gap_dots *items;
+	size_t n;
+};
+enum mstatus store_workshop_today(struct store *s, bool create, m_id *out, struct merr *err);
+enum mstatus store_case_dots(struct store *s, m_id workshop, m_id case_id,
+                             struct m_gap_dots_list *out, struct merr *err);
+void m_gap_dots_list_clear(struct m_gap_dots_list *l);
+/* The dots of one gap in the list, 0 when it has none. */
+int m_gap_dots_of(const struct m_gap_dots_list *l, m_id gap);
 
 /* ---- privacy: the list of names, findings kept on purpose, workshop texts -------------------
  * The alliance's own list of names the privacy scan catches (core/privacy.h): the real young

@@ -151,7 +151,7 @@ void app_reload(struct app *a)
 		/* The case went away under us (another mellan deleted it): back to the list. */
 		app_message(a, &err);
 		a->journey_case = 0;
-		if (a->screen == SCR_JOURNEY)
+		if (a->screen == SCR_JOURNEY || a->screen == SCR_LANES)
 			a->screen = SCR_CASES;
 		return;
 	}
@@ -184,6 +184,7 @@ static void draw_top(struct app *a)
 	char title[256];
 	switch (a->screen) {
 	case SCR_JOURNEY:
+	case SCR_LANES:
 		journey_title(a, title, sizeof title);
 		break;
 	case SCR_FORM:
@@ -201,6 +202,7 @@ static void draw_top(struct app *a)
 		         : a->help_from == SCR_FORM      ? _("Keys of a form")
 		         : a->help_from == SCR_CATALOGUE ? _("Keys of the catalogue")
 		         : a->help_from == SCR_GAPS      ? _("Keys of the gaps screen")
+		         : a->help_from == SCR_LANES     ? _("Keys of the lanes view")
 		                                         : _("Keys of the cases screen"));
 		break;
 	default:
@@ -258,6 +260,11 @@ static void draw_all(struct app *a)
 		refresh();
 		return;
 	}
+	if (a->screen == SCR_PRESENT) {
+		present_draw(a); /* the whole screen is the room's */
+		refresh();
+		return;
+	}
 	draw_top(a);
 	int top = 1, rows = LINES - 2;
 	switch (a->screen) {
@@ -276,6 +283,9 @@ static void draw_all(struct app *a)
 		break;
 	case SCR_CATALOGUE:
 		catalogue_draw(a, top, rows);
+		break;
+	case SCR_LANES:
+		lanes_draw(a, top, rows);
 		break;
 	default:
 		cases_draw(a, top, rows);
@@ -389,9 +399,21 @@ static unsigned dispatch(struct app *a, int key, uint32_t cp)
 	if (cp >= 0x80)
 		return CH_NONE; /* a letter outside ASCII binds nothing */
 	enum action act = keys_lookup(a->screen, key);
+	a->key = key;
+	if (a->opt && a->opt->follow && act != ACT_BACK && act != ACT_REDRAW)
+		return CH_NONE; /* the follower shows what the facilitator shows, nothing else */
 	switch (act) {
 	case ACT_NONE:
 		return CH_NONE;
+	case ACT_PRESENT:
+		a->screen = SCR_PRESENT;
+		a->card_scroll = 0;
+		return CH_REDRAW;
+	case ACT_LANES:
+		/* The same step stays selected: the views share it. */
+		a->screen = a->screen == SCR_LANES ? SCR_JOURNEY : SCR_LANES;
+		a->card_scroll = 0;
+		return CH_REDRAW;
 	case ACT_EDIT:
 	case ACT_DELETE:
 		return edit_selected(a, act == ACT_DELETE);
@@ -422,6 +444,10 @@ static unsigned dispatch(struct app *a, int key, uint32_t cp)
 		return gaps_key(a, act);
 	case SCR_CATALOGUE:
 		return catalogue_key(a, act);
+	case SCR_PRESENT:
+		return present_key(a, act);
+	case SCR_LANES:
+		return lanes_key(a, act);
 	default:
 		return cases_key(a, act);
 	}
@@ -475,6 +501,8 @@ static void open_start_case(struct app *a)
 		if (strcmp(a->cases.items[i].code, a->opt->open_case) == 0) {
 			a->case_sel = i;
 			app_open_journey(a, a->cases.items[i].id);
+			if (a->opt->present && a->journey_case)
+				a->screen = SCR_PRESENT;
 			return;
 		}
 	}
@@ -492,12 +520,15 @@ static void loop(struct app *a)
 		/* Waits at most a second, so a change by another mellan shows within one. */
 		int key;
 		uint32_t cp;
-		bool got = read_key(&key, &cp, 1000);
+		/* A follower looks at the file often, to follow within half a second. */
+		bool got = read_key(&key, &cp, a->opt && a->opt->follow ? 100 : 1000);
 		if (quit_signal)
 			break;
 		/* A form being typed in keeps what it holds; the screens behind it reload. */
 		if (store_changed_elsewhere(a->store))
 			change |= CH_RELOAD;
+		if (a->opt && a->opt->follow)
+			change |= follow_poll(a);
 		if (!got)
 			continue;
 		/* Every key already waiting is handled before drawing: a long paste or a burst
@@ -518,6 +549,8 @@ static void loop(struct app *a)
 		} while (!(change & CH_QUIT) && !quit_signal && read_key(&key, &cp, 0));
 		if (change & CH_QUIT)
 			break;
+		if (!a->opt || !a->opt->follow)
+			follow_publish(a);
 	}
 }
 
@@ -552,6 +585,7 @@ enum mstatus tui_run(struct store *s, const struct tui_options *opt, struct merr
 	set_escdelay(25);
 	curs_set(0);
 	timeout(1000);
+	theme_choose(opt ? opt->theme : 0);
 	theme_init();
 	keys_define();
 	/* Ctrl-S saves a form: the terminal must not take it for flow control. */
@@ -568,11 +602,16 @@ enum mstatus tui_run(struct store *s, const struct tui_options *opt, struct merr
 	a.store = s;
 	a.opt = opt;
 	a.screen = SCR_CASES;
+	a.lanes_zoom = -1;
 	if (initials_load(a.initials, sizeof a.initials))
 		store_set_editor(s, a.initials);
 	app_reload(&a);
 	store_changed_elsewhere(s); /* what we just read is the baseline */
 	open_start_case(&a);
+	if (opt && opt->follow) {
+		a.screen = SCR_PRESENT;
+		follow_poll(&a);
+	}
 	loop(&a);
 
 	restore_terminal();
@@ -583,6 +622,7 @@ enum mstatus tui_run(struct store *s, const struct tui_options *opt, struct merr
 	form_free(&a.pending);
 	m_hit_list_clear(&a.hits);
 	m_journey_clear(&a.journey);
+	m_threshold_list_clear(&a.thresholds);
 	m_case_list_clear(&a.cases);
 	m_actor_list_clear(&a.actors);
 	m_category_list_clear(&a.categories);

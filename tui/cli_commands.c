@@ -16,6 +16,7 @@ int cli_backup(int argc, char **argv);
 int cli_conflicts(int argc, char **argv);
 int cli_check(int argc, char **argv);
 int cli_names(int argc, char **argv);
+int cli_present(int argc, char **argv);
 
 /* clang-format off */
 static const struct cli_command commands[] = {
@@ -29,6 +30,7 @@ static const struct cli_command commands[] = {
 	{"backup", cli_backup, N_("mellan backup [--db FILE] OUT    a consistent private copy")},
 	{"check", cli_check, N_("mellan check [--db FILE]         integrity and privacy findings; status 1 when any")},
 	{"names", cli_names, N_("mellan names [--db FILE] [--add|--remove NAME]...  the names check must find")},
+	{"present", cli_present, N_("mellan present [--db FILE] [--theme T] CASE | --follow   the presentation for the projector")},
 };
 /* clang-format on */
 

@@ -15,7 +15,7 @@
 /* clang-format off */
 static const struct key_binding table[] = {
 	/* Everywhere. */
-	{ACT_HELP, SCR_LISTS | SCR_GAPS, {'?'}, N_("?"), N_("help"),
+	{ACT_HELP, SCR_LISTS | SCR_GAPS | SCR_LANES, {'?'}, N_("?"), N_("help"),
 	 N_("show the keys of the current screen")},
 	{ACT_HELP, SCR_FORM, {KEY_F(1)}, N_("F1"), N_("help"), N_("show the keys of a form")},
 	{ACT_REDRAW, SCR_ALL, {CTRL_KEY('l')}, N_("Ctrl-L"), NULL, N_("redraw the screen")},
@@ -68,6 +68,10 @@ static const struct key_binding table[] = {
 	 N_("delete the selected step or one of its parts (asks first; u undoes it)")},
 	{ACT_BACK, SCR_JOURNEY, {'q', ESC_KEY}, N_("q, Esc"), N_("back"),
 	 N_("back to the cases, or to the gaps when it was opened from there")},
+	{ACT_PRESENT, SCR_JOURNEY, {'p'}, N_("p"), NULL,
+	 N_("present the journey to the room, from the selected step")},
+	{ACT_LANES, SCR_JOURNEY, {'v'}, N_("v"), NULL,
+	 N_("the lanes view: actors as rows, time as columns")},
 
 	/* The gaps screen. The hints leave out the moves so the rest fits 60 columns. */
 	{ACT_PREV, SCR_GAPS, {KEY_UP, 'k'}, N_("Up Down, k j"), NULL,
@@ -131,6 +135,44 @@ static const struct key_binding table[] = {
 	 N_("delete the word before the cursor")},
 	{ACT_KILL_LINE, SCR_FORM, {CTRL_KEY('u')}, N_("Ctrl-U"), NULL,
 	 N_("delete from the start of the line to the cursor")},
+
+	/* The lanes view. */
+	{ACT_PREV, SCR_LANES, {KEY_LEFT, 'h'}, N_("Left Right, h l"), N_("step"),
+	 N_("the previous or next step")},
+	{ACT_NEXT, SCR_LANES, {KEY_RIGHT, 'l'}, NULL, NULL, NULL},
+	{ACT_SCROLL_UP, SCR_LANES, {KEY_UP, 'k'}, N_("Up Down, k j"), NULL,
+	 N_("scroll the lanes when they are more than the screen holds")},
+	{ACT_SCROLL_DOWN, SCR_LANES, {KEY_DOWN, 'j'}, NULL, NULL, NULL},
+	{ACT_FIRST, SCR_LANES, {'g', KEY_HOME}, N_("g G"), NULL, N_("the first or last step")},
+	{ACT_LAST, SCR_LANES, {'G', KEY_END}, NULL, NULL, NULL},
+	{ACT_ZOOM_IN, SCR_LANES, {'+', '='}, N_("+ -"), N_("zoom"), N_("zoom in or out")},
+	{ACT_ZOOM_OUT, SCR_LANES, {'-'}, NULL, NULL, NULL},
+	{ACT_SCALE, SCR_LANES, {'t'}, N_("t"), N_("scale"),
+	 N_("time by step, or to true scale so that a long wait looks long")},
+	{ACT_LANES, SCR_LANES, {'v', 'q', ESC_KEY}, N_("v, q, Esc"), N_("journey"),
+	 N_("back to the journey, on the same step")},
+
+	/* The presentation: a presenter's remote sends PgDn and PgUp, or Right and Left. */
+	{ACT_NEXT, SCR_PRESENT, {' ', KEY_RIGHT, KEY_NPAGE}, N_("Space, Right, PgDn"), N_("next"),
+	 N_("reveal the next step")},
+	{ACT_PREV, SCR_PRESENT, {KEY_LEFT, KEY_PPAGE, KEY_BACKSPACE}, N_("Left, PgUp"), N_("back"),
+	 N_("go back one step")},
+	{ACT_FIRST, SCR_PRESENT, {KEY_HOME, 'g'}, N_("Home End"), NULL,
+	 N_("the first or last step")},
+	{ACT_LAST, SCR_PRESENT, {KEY_END, 'G'}, NULL, NULL, NULL},
+	{ACT_SCROLL_UP, SCR_PRESENT, {KEY_UP, 'k'}, N_("Up Down"), NULL,
+	 N_("scroll a card taller than the screen")},
+	{ACT_SCROLL_DOWN, SCR_PRESENT, {KEY_DOWN, 'j'}, NULL, NULL, NULL},
+	{ACT_VOTE, SCR_PRESENT, {'1', '2', '3', '4'}, N_("1 … 9"), NULL,
+	 N_("add that many of the room's dots to the selected gap, in today's workshop")},
+	{ACT_VOTE, SCR_PRESENT, {'5', '6', '7', '8'}, NULL, NULL, NULL},
+	{ACT_VOTE, SCR_PRESENT, {'9'}, NULL, NULL, NULL},
+	{ACT_GAP_NEXT, SCR_PRESENT, {'\t'}, N_("Tab"), NULL,
+	 N_("select the next gap of the step, to vote on")},
+	{ACT_BLANK, SCR_PRESENT, {'b', '.'}, N_("b ."), NULL,
+	 N_("blank the screen, so the room looks at the people; any key shows it again")},
+	{ACT_BACK, SCR_PRESENT, {'q', ESC_KEY}, N_("q, Esc"), N_("end"),
+	 N_("end the presentation")},
 };
 /* clang-format on */
 

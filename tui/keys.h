@@ -15,8 +15,12 @@ enum tui_screen {
 	SCR_FORM = 1 << 3,
 	SCR_CATALOGUE = 1 << 4,
 	SCR_GAPS = 1 << 5, /* the recurring gaps across all cases */
+	SCR_PRESENT = 1 << 6,
+	SCR_LANES = 1 << 7,
 };
-#define SCR_ALL (SCR_CASES | SCR_JOURNEY | SCR_HELP | SCR_FORM | SCR_CATALOGUE | SCR_GAPS)
+#define SCR_ALL                                                                                    \
+	(SCR_CASES | SCR_JOURNEY | SCR_HELP | SCR_FORM | SCR_CATALOGUE | SCR_GAPS | SCR_PRESENT |  \
+	 SCR_LANES)
 /* The screens that show records (not the help, not a form). */
 #define SCR_LISTS (SCR_CASES | SCR_JOURNEY | SCR_CATALOGUE)
 
@@ -76,6 +80,17 @@ enum action {
 	ACT_SORT,      /* the next sort order */
 	ACT_FILTER,    /* the next category to filter by */
 	ACT_OPEN_ONLY, /* open gaps only, or every status */
+	/* Projecting the journey. */
+	ACT_PRESENT,     /* the presentation, from the selected step */
+	ACT_SCROLL_UP,   /* a line of a card taller than the screen */
+	ACT_SCROLL_DOWN,
+	ACT_LANES,    /* between the journey and its lanes */
+	ACT_ZOOM_IN,
+	ACT_ZOOM_OUT,
+	ACT_SCALE,    /* lanes by step or to true scale */
+	ACT_VOTE,     /* the digit pressed: that many dots on the selected gap */
+	ACT_GAP_NEXT, /* the next gap at this step, to vote on */
+	ACT_BLANK,    /* the presentation blank, and back */
 	ACT_COUNT
 };
 

@@ -8,6 +8,7 @@
 #include "core/paths.h"
 #include "core/store.h"
 #include "core/xalloc.h"
+#include "palette.h"
 #include "tui.h"
 
 #include <langinfo.h>
@@ -21,9 +22,9 @@
 /* The usage text: the TUI's own lines, then one line a command from the command table. */
 static void usage(FILE *out)
 {
-	fprintf(out, "%s\n", _("Usage: mellan [--db FILE]               the journeys, in the terminal"));
+	fprintf(out, "%s\n", _("Usage: mellan [--db FILE] [--theme T]   the journeys, in the terminal"));
 	fprintf(out, "%s\n",
-	        _("       mellan --demo                    the TUI on a fresh copy of the demo cases"));
+	        _("       mellan --demo [--theme T]        the TUI on a fresh copy of the demo cases"));
 	for (size_t i = 0; i < cli_command_count(); i++)
 		fprintf(out, "       %s\n", _(cli_command_at(i)->usage));
 	fprintf(out, "%s\n",
@@ -33,6 +34,9 @@ static void usage(FILE *out)
 	          "Exit status: 0 success, 1 findings, 2 usage error, 3 data error, 4 other error.\n"
 	          "See mellan(1)."));
 }
+
+/* --theme, for the TUI in either form. */
+static int tui_theme = THEME_TERMINAL;
 
 /* The TUI on a throw-away copy of the demo cases; the user's own file is never opened. */
 static int run_demo(void)
@@ -49,7 +53,7 @@ static int run_demo(void)
 	if (cmd_init(path, true, &err) != M_OK || store_open(path, 0, &s, &err) != M_OK) {
 		rc = cli_fail(&err);
 	} else {
-		struct tui_options opt = {.title = _("demo")};
+		struct tui_options opt = {.title = _("demo"), .theme = tui_theme};
 		if (tui_run(s, &opt, &err) != M_OK)
 			rc = cli_fail(&err);
 		store_close(&s);
@@ -78,7 +82,7 @@ static int run_tui(const char *db)
 	free(path);
 	if (rc != M_OK)
 		return rc;
-	struct tui_options opt = {0};
+	struct tui_options opt = {.theme = tui_theme};
 	if (tui_run(s, &opt, &err) != M_OK)
 		rc = cli_fail(&err);
 	store_close(&s);
@@ -91,6 +95,7 @@ static int run_without_command(int argc, char **argv)
 	static const struct option opts[] = {
 	    {"db", required_argument, NULL, 'd'},
 	    {"demo", no_argument, NULL, 'D'},
+	    {"theme", required_argument, NULL, 't'},
 	    {NULL, 0, NULL, 0},
 	};
 	const char *db = NULL;
@@ -102,7 +107,10 @@ static int run_without_command(int argc, char **argv)
 			db = optarg;
 		else if (c == 'D')
 			demo = true;
-		else
+		else if (c == 't' && (tui_theme = palette_from_code(optarg)) < 0)
+			return cli_usage_error(
+			    _("unknown theme '%s': use projector, dark, light or mono"), optarg);
+		else if (c != 't')
 			return M_USAGE;
 	}
 	int n;
@@ -122,7 +130,7 @@ static int command_index(int argc, char **argv)
 		const char *a = argv[i];
 		if (strcmp(a, "--") == 0)
 			return i + 1 < argc ? i + 1 : 0;
-		if (strcmp(a, "--db") == 0)
+		if (strcmp(a, "--db") == 0 || strcmp(a, "--theme") == 0)
 			i++;
 		else if (a[0] != '-' || a[1] == '\0')
 			return i;

@@ -45,6 +45,23 @@ struct app {
 	int card_rows;      /* rows the card had at the last draw, for PgUp/PgDn */
 	size_t card_lines;  /* lines the card had at the last draw */
 
+	/* The lanes view: its scale and zoom (-1: fit the screen), what is scrolled away, and the
+	 * age thresholds it draws (loaded when it first opens). */
+	int lanes_scale, lanes_zoom, lanes_zoom_shown;
+	size_t lanes_top;
+	int lanes_left;
+	bool thresholds_loaded;
+	struct m_threshold_list thresholds;
+
+	int key;        /* the key being handled, for actions that read it (a vote's digit) */
+	size_t gap_sel; /* which of the presented step's gaps the room votes on */
+	bool reveal_gap; /* scroll the card to that gap at the next draw */
+
+	/* Presenter follow: what was last published to (or, following, read from) the file. */
+	m_id shown_case, shown_step;
+	bool blank, shown_blank; /* the presentation blanked */
+	bool publish_pending;
+
 	char message[sizeof(((struct merr *)0)->msg)]; /* one line for the user (an error from the
 	                                                  store), "" for none */
 	bool message_ok; /* the message confirms something done, it is not an error */
@@ -148,6 +165,13 @@ unsigned gaps_key(struct app *a, enum action act);
 void gaps_title(const struct app *a, char *buf, size_t n);
 void catalogue_draw(struct app *a, int top, int rows);
 unsigned catalogue_key(struct app *a, enum action act);
+void lanes_draw(struct app *a, int top, int rows);
+unsigned lanes_key(struct app *a, enum action act);
+void present_draw(struct app *a);
+unsigned present_key(struct app *a, enum action act);
+/* Presenter follow (present_follow.c): the facilitator publishes its selection, the follower reads it. */
+void follow_publish(struct app *a);
+unsigned follow_poll(struct app *a);
 void help_draw(struct app *a, int top, int rows);
 unsigned help_key(struct app *a, int key);
 

@@ -3,6 +3,8 @@
  * background, few colours, bold for what matters. */
 #include "theme.h"
 
+#include "private_theme.h"
+
 #include <curses.h>
 #include <stdlib.h>
 
@@ -34,15 +36,23 @@ static const struct role_style styles[ROLE_COUNT] = {
     [ROLE_ACTOR0 + 7] = {-1, -1, A_BOLD, A_BOLD},
 };
 
-static attr_t attrs[ROLE_COUNT];
+static unsigned long attrs[ROLE_COUNT];
 static bool colour;
+static int chosen = THEME_TERMINAL;
+
+void theme_choose(int theme)
+{
+	chosen = theme;
+}
 
 void theme_init(void)
 {
 	const char *no_colour = getenv("NO_COLOR");
-	colour = has_colors() && !(no_colour && *no_colour);
+	colour = has_colors() && !(no_colour && *no_colour) && chosen != THEME_MONO;
 	if (colour && start_color() != OK)
 		colour = false;
+	if (colour && theme_rgb_init(palette_get((enum theme_id)chosen), attrs))
+		return;
 	if (colour)
 		use_default_colors();
 	for (int r = 0; r < ROLE_COUNT; r++) {

@@ -7,9 +7,14 @@
 #include "core/error.h"
 #include "core/store.h"
 
+#include <stdbool.h>
+
 struct tui_options {
 	const char *open_case; /* start on this case's journey (NULL: the cases screen) */
 	const char *title;     /* shown on the top line, e.g. "demo" for --demo */
+	int theme;             /* an enum theme_id of palette.h; 0: the terminal's own colours */
+	bool present;          /* open_case straight into the presentation (mellan present) */
+	bool follow;           /* read-only: show whatever the facilitator's mellan shows */
 };
 
 /* Runs the TUI on an open store until the user quits. Restores the terminal on every way out

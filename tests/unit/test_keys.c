@@ -118,8 +118,9 @@ static void every_documented_key_is_in_the_man_page(void **state)
 static void every_key_reaches_its_action(void **state)
 {
 	(void)state;
-	static const enum tui_screen screens[] = {SCR_CASES, SCR_JOURNEY, SCR_HELP, SCR_FORM,
-	                                          SCR_CATALOGUE};
+	static const enum tui_screen screens[] = {SCR_CASES,    SCR_JOURNEY,   SCR_HELP,
+	                                          SCR_FORM,     SCR_CATALOGUE, SCR_PRESENT,
+	                                          SCR_LANES};
 	for (size_t i = 0; i < keys_count(); i++) {
 		const struct key_binding *b = keys_at(i);
 		assert_int_not_equal(b->keys[0], 0);

@@ -1,0 +1,83 @@
+/* workshop_dots.c - the room's dot votes on gaps during today's workshop: which workshop is
+ * today's (made on the first vote when the facilitator has not made it), and the dots each gap
+ * of a case has in it. */
+#include "private.h"
+
+#include "core/i18n.h"
+#include "core/store.h"
+#include "core/xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static enum mstatus find_today(struct store *s, m_id *out, char *today, size_t n,
+                               struct merr *err)
+{
+	struct q q;
+	*out = 0;
+	/* The local date, as the facilitator's calendar says. */
+	q_prepare(&q, s,
+	          "SELECT date('now', 'localtime'), (SELECT id FROM workshop WHERE date = "
+	          "date('now', 'localtime') ORDER BY id LIMIT 1)");
+	if (q_row(&q)) {
+		char *d = q_col_text(&q, 0);
+		snprintf(today, n, "%s", d ? d : "");
+		free(d);
+		*out = q_col_int(&q, 1);
+	}
+	return q_finish(&q, err);
+}
+
+enum mstatus store_workshop_today(struct store *s, bool create, m_id *out, struct merr *err)
+{
+	char today[16] = "";
+	enum mstatus st = find_today(s, out, today, sizeof today, err);
+	if (st != M_OK || *out || !create)
+		return st;
+	struct m_workshop w = {.date = xstrdup(today)};
+	st = store_workshop_add(s, &w, err);
+	*out = w.id;
+	m_workshop_clear(&w);
+	return st;
+}
+
+enum mstatus store_case_dots(struct store *s, m_id workshop, m_id case_id,
+                             struct m_gap_dots_list *out, struct merr *err)
+{
+	memset(out, 0, sizeof *out);
+	struct q q;
+	q_prepare(&q, s,
+	          "SELECT gap.id, sum(vote.dots) FROM vote JOIN gap ON gap.id = vote.gap_id "
+	          "WHERE vote.workshop_id = :w AND gap.case_id = :c GROUP BY gap.id");
+	q_id(&q, ":w", workshop);
+	q_id(&q, ":c", case_id);
+	size_t cap = 0;
+	while (q_row(&q)) {
+		if (out->n == cap) {
+			cap = cap ? cap * 2 : 8;
+			out->items = xreallocarray(out->items, cap, sizeof *out->items);
+		}
+		out->items[out->n].gap_id = q_col_int(&q, 0);
+		out->items[out->n].dots = (int)q_col_int(&q, 1);
+		out->n++;
+	}
+	enum mstatus st = q_finish(&q, err);
+	if (st != M_OK)
+		m_gap_dots_list_clear(out);
+	return st;
+}
+
+void m_gap_dots_list_clear(struct m_gap_dots_list *l)
+{
+	free(l->items);
+	memset(l, 0, sizeof *l);
+}
+
+int m_gap_dots_of(const struct m_gap_dots_list *l, m_id gap)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->items[i].gap_id == gap)
+			return l->items[i].dots;
+	return 0;
+}

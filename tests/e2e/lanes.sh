@@ -1,0 +1,140 @@
+#!/bin/sh
+# lanes.sh - the lanes view of the Sam demo as the room sees it, in a private tmux server, at
+# 80x24, 60x20 and 200x60: a lane for every actor involved, every kind of intervention with its
+# own mark in a lane of an actor who had one, the broken hand-overs, the gap lane with a marker
+# for each step a gap starts at, the age rules, the silences; the selected step shared with the
+# journey; true scale making the eight-month queue about eight months of columns; zooming.
+# Speaks TAP; polls instead of sleeping.
+set -u
+bin=${MELLAN_BIN:?set MELLAN_BIN}
+: "${MELLAN_TOP:?set MELLAN_TOP}"
+. "$MELLAN_TOP/tests/e2e/lib/tmux.sh"
+check "init --demo makes the database" test -s "$db"
+
+code="DEMO-1 Sam"
+cid=$(sql "SELECT id FROM kase WHERE code = '$code'")
+total=$(sql "SELECT count(*) FROM step WHERE case_id = $cid")
+involved="SELECT actor_id FROM intervention WHERE case_id = $cid
+	UNION SELECT from_actor FROM handover WHERE case_id = $cid
+	UNION SELECT to_actor FROM handover WHERE case_id = $cid
+	UNION SELECT actor_id FROM gap_actor JOIN gap ON gap.id = gap_id WHERE case_id = $cid"
+labels=$(sql "SELECT replace(short_label, ' ', '_') FROM actor WHERE id IN ($involved)")
+n_lanes=$(echo "$labels" | wc -l)
+# The screen line of an actor's lane: its label at the left edge.
+lane() { screen | grep -E "^.$(echo "$1" | tr _ ' ') +" | head -n 1; }
+# The labels of the actors that have an intervention of a kind.
+with_kind() {
+	sql "SELECT DISTINCT replace(short_label, ' ', '_') FROM actor JOIN intervention
+		ON actor.id = actor_id WHERE case_id = $cid AND kind = '$1'"
+}
+mark_of() { case $1 in made) echo "█" ;; possible) echo "╌" ;; declined) echo "▒" ;;
+	refused) echo "✕" ;; waiting) echo "░" ;; esac; }
+# Every kind's mark in the lane of at least one actor with that kind.
+kinds_shown() {
+	for k in made possible declined refused waiting; do
+		m=$(mark_of $k)
+		found=no
+		for l in $(with_kind $k); do
+			lane "$l" | grep -qF "$m" && found=yes
+		done
+		[ $found = yes ] || { echo "# no $k mark $m on screen"; return 1; }
+	done
+}
+lanes_shown() { # how many of the involved actors' lanes are on the screen now
+	c=0
+	for l in $labels; do [ -n "$(lane "$l")" ] && c=$((c + 1)); done
+	echo $c
+}
+ages_row() { screen | sed -n 3p; }
+gaps_row() { screen | grep -E '^ Gaps ' | head -n 1; }
+broken_to=$(sql "SELECT replace(short_label, ' ', '_') FROM actor WHERE id IN
+	(SELECT to_actor FROM handover WHERE case_id = $cid AND received IS NULL)")
+gap_steps=$(sql "SELECT count(DISTINCT step_id) FROM gap WHERE case_id = $cid")
+
+open_lanes() { # SIZE: the demo's first case, its lanes
+	start "$1" "" --db "$db"
+	wait_for "$code"
+	keys Enter
+	wait_for "step 1 of $total"
+	keys v
+	wait_for "Gaps"
+}
+
+# --- 80x24 ------------------------------------------------------------------------------------
+open_lanes 80x24
+check "80x24: v opens the lanes with a lane for each of the $n_lanes actors involved" \
+	[ "$(lanes_shown)" -eq "$n_lanes" ]
+check "80x24: every kind of intervention has its mark in a lane of an actor with it" kinds_shown
+check "80x24: the never-received hand-over is marked ✗ in its receiver's lane" \
+	sh -c "echo \"\$1\" | grep -qF '✗'" x "$(lane "$broken_to")"
+check "80x24: the age 18 is over its rule" sh -c "echo \"\$1\" | grep -qE '(^| )18( |$)'" x \
+	"$(ages_row)"
+check "80x24: age rules run down the lanes" sh -c "[ \$(echo \"\$1\" | grep -c '│') -ge 5 ]" x \
+	"$(screen)"
+check "80x24: silence is shaded" sh -c "echo \"\$1\" | grep -qF '·'" x "$(screen)"
+g=$(gaps_row | grep -o '▲' | wc -l)
+check "80x24: the gap lane marks the $gap_steps steps gaps start at ($g)" [ "$g" -eq "$gap_steps" ]
+check "80x24: the legend names the marks" wait_for "░ waiting"
+keys Right Right Right
+check "Right moves the selection in the lanes" wait_for "step 4 of $total"
+check "the selected step is shown under the lanes" wait_for "4/$total"
+keys v
+check "v goes back to the journey on the same step" wait_for "mellan — $code — step 4 of $total"
+keys j v
+check "a step chosen in the journey is the one selected in the lanes" wait_for "5/$total"
+axis=$(screen | sed -n 2p)
+keys +
+check "+ zooms in: the axis changes" sh -c "sleep 0.5; [ \"\$(tmux -L '$sock' -f /dev/null \
+	capture-pane -p -t '$cur' | sed -n 2p)\" != \"\$1\" ]" x "$axis"
+check "and the legend says how many columns a step has" wait_for "columns a step"
+keys t
+check "t shows time to true scale, with years on the axis" wait_for "days a column"
+# Closer, on the referral to BUP (step 8), so the queue is in view at a month a column.
+keys Right Right Right + +
+wait_for "8/$total"
+wait_for "30 days a column"
+unit=$(screen | grep -o '[0-9]* days a column' | head -n 1 | cut -d' ' -f1)
+bup=$(sql "SELECT replace(short_label, ' ', '_') FROM actor JOIN intervention ON actor.id = actor_id
+	WHERE case_id = $cid AND kind = 'waiting' AND start_time LIKE '2016%'")
+cols=$(lane "$bup" | grep -o '░' | wc -l)
+# The hand-over's mark and the next bar may sit on the queue's first and last column.
+lo=$((270 / unit - 2))
+hi=$((280 / unit + 2))
+check "to scale, the eight-month queue is $cols columns of $unit days (about 275 days)" \
+	[ "$cols" -ge "$lo" -a "$cols" -le "$hi" ]
+check "years on the axis" sh -c "echo \"\$1\" | grep -qE \"(20|')1[0-9]\"" x "$(screen | sed -n 2p)"
+keys q
+check "q leaves the lanes for the journey" wait_for "mellan — $code — step 8 of $total"
+keys q q
+
+# --- 60x20 ------------------------------------------------------------------------------------
+open_lanes 60x20
+first=$(lanes_shown)
+check "60x20: as many lanes as fit ($first), with a mark that there are more" \
+	[ "$first" -ge 8 -a "$first" -lt "$n_lanes" ]
+keys j j j j j j j j j j
+sleep 0.5
+seen=0
+for l in $labels; do [ -n "$(lane "$l")" ] && seen=$((seen + 1)); done
+check "60x20: scrolling down shows the rest" [ $((first + seen)) -ge "$n_lanes" ]
+check "60x20: the age 18 is over its rule" sh -c "echo \"\$1\" | grep -qE '(^| )18( |$)'" x \
+	"$(ages_row)"
+g=$(gaps_row | grep -o '▲' | wc -l)
+check "60x20: the gap lane is there, with gap markers" [ "$g" -ge 3 ]
+check "60x20: the hint line fits and names the keys" wait_for "zoom"
+keys q q q
+
+# --- 200x60 -----------------------------------------------------------------------------------
+open_lanes 200x60
+check "200x60: every lane and the sector headings" sh -c "[ $n_lanes -eq \"\$1\" ] && \
+	echo \"\$2\" | grep -q '^Municipality' && echo \"\$2\" | grep -q '^Region'" x \
+	"$(lanes_shown)" "$(screen)"
+check "200x60: every kind of intervention has its mark" kinds_shown
+g=$(gaps_row | grep -o '▲' | wc -l)
+check "200x60: a gap marker for each of the $gap_steps steps ($g)" [ "$g" -eq "$gap_steps" ]
+check "200x60: every step is numbered on the axis" sh -c "echo \"\$1\" | grep -q ' $total\$'" x \
+	"$(screen | sed -n 2p | sed 's/ *$//')"
+keys q q q
+check "q from the cases ends mellan" wait_for "EXITED:0"
+
+echo "1..$n"

@@ -1,0 +1,381 @@
+/* screen_lanes.c - the lanes view: one row per actor involved in the case, grouped by sector,
+ * time along the columns (by step, or to true scale), the interventions as bars with a mark per
+ * kind, hand-overs from lane to lane, a lane of gaps, age thresholds as vertical rules and
+ * silence shaded. The layout is core/lanes.c's; this file draws it, scrolls and zooms, and keeps
+ * the selected step the one the journey has selected. */
+#include "private.h"
+
+#include "core/fuzzytime.h"
+#include "core/i18n.h"
+#include "core/lanes.h"
+#include "core/xalloc.h"
+#include "draw.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define LABEL_MAX 14
+
+/* One screen row of the lanes area: a sector heading or an actor's lane. */
+struct line {
+	bool heading;
+	size_t lane; /* index into the layout's rows */
+	enum m_sector sector;
+};
+
+/* The cells of the time area of one row: a mark (a constant one-column string) and its role. */
+struct cells {
+	const char **mark;
+	enum role *role;
+	int n;
+};
+
+static void cells_init(struct cells *c, int n)
+{
+	c->n = n;
+	c->mark = xcalloc((size_t)n, sizeof *c->mark);
+	c->role = xcalloc((size_t)n, sizeof *c->role);
+}
+
+static void cells_clear(struct cells *c)
+{
+	free(c->mark);
+	free(c->role);
+}
+
+/* Puts a mark at a layout column, when it is on screen. */
+static void cells_put(struct cells *c, int left, int col, const char *mark, enum role r)
+{
+	int x = col - left;
+	if (x < 0 || x >= c->n)
+		return;
+	c->mark[x] = mark;
+	c->role[x] = r;
+}
+
+/* Fills only the cells nothing else has claimed: rules and shading stay behind the bars. */
+static void cells_under(struct cells *c, int left, int col, const char *mark, enum role r)
+{
+	int x = col - left;
+	if (x >= 0 && x < c->n && !c->mark[x])
+		cells_put(c, left, col, mark, r);
+}
+
+static void cells_draw(const struct cells *c, int y, int x)
+{
+	for (int i = 0; i < c->n; i++) {
+		if (!c->mark[i])
+			continue;
+		attr_t at = (attr_t)theme_attr(c->role[i]);
+		attron(at);
+		mvaddstr(y, x + i, c->mark[i]);
+		attroff(at);
+	}
+}
+
+/* What every row has behind it: the age rules and the silences. */
+static void background(const struct lanes_layout *l, struct cells *c, int left)
+{
+	for (size_t r = 0; r < l->n_rules; r++)
+		cells_under(c, left, l->rules[r].col, "│", ROLE_DIM);
+	for (size_t s = 0; s < l->n_silences; s++)
+		for (int col = l->silences[s].from; col <= l->silences[s].to; col++)
+			cells_under(c, left, col, "·", ROLE_WARNING);
+}
+
+static enum role lane_role(const struct app *a, m_id actor)
+{
+	const struct m_actor *ac = m_actor_find(&a->actors, actor);
+	return ac ? theme_actor_role(ac->colour) : ROLE_NORMAL;
+}
+
+static const char *lane_label(const struct app *a, m_id actor)
+{
+	const struct m_actor *ac = m_actor_find(&a->actors, actor);
+	if (!ac)
+		return "?";
+	return ac->short_label && *ac->short_label ? ac->short_label : ac->name;
+}
+
+static void lane_cells(const struct app *a, const struct lanes_layout *l, size_t lane,
+                       struct cells *c, int left)
+{
+	for (size_t i = 0; i < l->n_bars; i++) {
+		const struct lanes_bar *b = &l->bars[i];
+		if (b->row != lane)
+			continue;
+		enum role r = lane_role(a, l->rows[lane].actor_id);
+		for (int col = b->from; col <= b->to; col++)
+			cells_put(c, left, col, lanes_kind_mark(b->kind), r);
+	}
+	for (size_t i = 0; i < l->n_handovers; i++) {
+		const struct lanes_handover *h = &l->handovers[i];
+		size_t lo = h->from_row < h->to_row ? h->from_row : h->to_row;
+		size_t hi = h->from_row < h->to_row ? h->to_row : h->from_row;
+		if (lane == h->from_row)
+			cells_put(c, left, h->sent, h->to_row > h->from_row ? "↓" : "↑", ROLE_HEADING);
+		else if (lane == h->to_row && h->received < 0)
+			cells_put(c, left, h->sent, "✗", ROLE_GAP);
+		else if (lane == h->to_row)
+			cells_put(c, left, h->received, h->broken ? "✗" : "↳",
+			          h->broken ? ROLE_GAP : ROLE_HEADING);
+		else if (lane > lo && lane < hi)
+			cells_under(c, left, h->sent, "┆", ROLE_DIM);
+	}
+	background(l, c, left);
+}
+
+static void gap_cells(const struct lanes_layout *l, struct cells *c, int left)
+{
+	for (size_t i = 0; i < l->n_gaps; i++) {
+		for (int col = l->gaps[i].from + 1; col <= l->gaps[i].to; col++)
+			cells_under(c, left, col, "─", ROLE_GAP);
+		cells_put(c, left, l->gaps[i].from, "▲", ROLE_GAP);
+	}
+	background(l, c, left);
+}
+
+/* What an axis cell holds, so labels keep a space between them but may touch a mark. */
+enum { FREE, LABEL, MARK };
+
+/* Writes a label on the axis where it runs into nothing already there. */
+static void axis_label(int y, int x, int w, unsigned char *used, int cx, enum role r,
+                       const char *label)
+{
+	int len = (int)strlen(label);
+	if (cx < 0 || cx + len > w || (cx > 0 && used[cx - 1] == LABEL))
+		return;
+	for (int i = cx; i <= cx + len && i < w; i++)
+		if (used[i] != FREE && (i < cx + len || used[i] == LABEL))
+			return;
+	for (int i = cx; i < cx + len; i++)
+		used[i] = LABEL;
+	draw_text(y, x + cx, len, r, label);
+}
+
+/* The axis: step numbers or years where there is room; under them the ages of the rules and the
+ * selected step marked. */
+static void axis(const struct app *a, const struct lanes_layout *l, int y, int x, int w,
+                 int left)
+{
+	char label[32];
+	unsigned char *used = xcalloc((size_t)w + 1, sizeof *used);
+	if (l->scale == LANES_BY_STEP) {
+		int every = l->unit >= 4 ? 1 : l->unit >= 2 ? 5 : 10;
+		for (size_t i = 0; i < l->n_steps; i++) {
+			if (i && (i + 1) % (size_t)every)
+				continue;
+			snprintf(label, sizeof label, "%zu", i + 1);
+			axis_label(y, x, w, used, l->step_from[i] - left, ROLE_DIM, label);
+		}
+	} else {
+		int y0 = 0;
+		const char *first = a->journey.steps[0].sort_from;
+		if (!first || sscanf(first, "%d", &y0) != 1)
+			y0 = 0;
+		int y1 = y0 + (l->width * l->unit) / 365 + 1;
+		for (int yr = y0 + 1; y0 && yr <= y1; yr++) {
+			char iso[16];
+			snprintf(iso, sizeof iso, "%04d-01-01", yr);
+			/* Wide views have room for "'16", not "2016". */
+			if (l->unit >= 122)
+				snprintf(label, sizeof label, "'%02d", yr % 100);
+			else
+				snprintf(label, sizeof label, "%d", yr);
+			axis_label(y, x, w, used, lanes_date_col(l, iso) - left, ROLE_DIM, label);
+		}
+	}
+	/* The ages on a row of their own, so "18" is never taken for step 18; an age moves
+	 * right of the selected step's mark rather than hide it. */
+	memset(used, 0, (size_t)w + 1);
+	if (a->step_sel < l->n_steps) {
+		int from = l->step_from[a->step_sel] - left, to = l->step_to[a->step_sel] - left;
+		for (int cx = from < 0 ? 0 : from; cx <= to && cx < w; cx++) {
+			draw_text(y + 1, x + cx, 1, ROLE_SELECTED, "▼");
+			used[cx] = MARK;
+		}
+	}
+	for (size_t r = 0; r < l->n_rules; r++) {
+		snprintf(label, sizeof label, "%d", l->rules[r].age);
+		int cx = l->rules[r].col - left;
+		while (cx >= 0 && cx < w && used[cx] == MARK)
+			cx++;
+		axis_label(y + 1, x, w, used, cx, ROLE_HEADING, label);
+	}
+	free(used);
+}
+
+/* The legend: the scale, then every mark the lanes use, as far as the width allows. */
+static void legend(const struct lanes_layout *l, int y, int w)
+{
+	static const char *const words[IV_KIND_COUNT] = {
+	    [IV_MADE] = N_("made"),         [IV_POSSIBLE] = N_("possible"),
+	    [IV_DECLINED] = N_("declined"), [IV_REFUSED] = N_("refused"),
+	    [IV_WAITING] = N_("waiting"),
+	};
+	char buf[512];
+	int len = snprintf(buf, sizeof buf,
+	                   l->scale == LANES_BY_STEP ? _("%d columns a step") : _("%d days a column"),
+	                   l->unit);
+	for (int k = 0; k < IV_KIND_COUNT && len > 0 && (size_t)len < sizeof buf; k++)
+		len += snprintf(buf + len, sizeof buf - (size_t)len, "  %s %s",
+		                        lanes_kind_mark((enum m_intervention_kind)k), _(words[k]));
+	if (len > 0 && (size_t)len < sizeof buf)
+		snprintf(buf + len, sizeof buf - (size_t)len, "  ▲ %s  ✗ %s  · %s  │ %s", _("gap"),
+		         _("hand-over broke"), _("silence"), _("age"));
+	draw_text(y, 1, w - 1, ROLE_DIM, buf);
+}
+
+/* The selected step in one line, so the lanes can be read against the story. */
+static void selected_line(const struct app *a, int y)
+{
+	const struct m_journey *j = &a->journey;
+	if (a->step_sel >= j->n_steps)
+		return;
+	const struct m_step *st = &j->steps[a->step_sel];
+	char when[FT_BUFSZ] = "";
+	if (st->time)
+		ft_code_to_display(st->time, when);
+	char *line = xasprintf("%zu/%zu  %s  %s", a->step_sel + 1, j->n_steps, when, st->title);
+	draw_line(y, 0, COLS, ROLE_TITLE, line);
+	free(line);
+}
+
+static void ensure_thresholds(struct app *a)
+{
+	if (a->thresholds_loaded)
+		return;
+	struct merr err = {0};
+	if (store_threshold_list(a->store, &a->thresholds, &err) != M_OK)
+		app_message(a, &err);
+	a->thresholds_loaded = true;
+}
+
+void lanes_draw(struct app *a, int top, int rows)
+{
+	const struct m_journey *j = &a->journey;
+	if (j->n_steps == 0) {
+		draw_text(top + 1, 2, COLS - 4, ROLE_DIM, _("This journey has no steps yet."));
+		return;
+	}
+	ensure_thresholds(a);
+	int lw = 0;
+	struct lanes_layout l;
+	enum lanes_scale scale = (enum lanes_scale)a->lanes_scale;
+	/* Labels first, so the time area knows its width. */
+	for (size_t i = 0; i < a->actors.n; i++) {
+		int w = draw_width(lane_label(a, a->actors.items[i].id));
+		lw = w > lw ? w : lw;
+	}
+	lw = lw > LABEL_MAX ? LABEL_MAX : lw;
+	int gaps_w = draw_width(_("Gaps"));
+	lw = gaps_w > lw ? gaps_w : lw;
+	int x0 = lw + 2, tw = COLS - x0;
+	int zoom = a->lanes_zoom >= 0 ? a->lanes_zoom : lanes_fit_zoom(j, scale, tw);
+	lanes_build(j, &a->actors, &a->thresholds, scale, zoom, &l);
+
+	/* Keep the selected step in view; when the view must move, the step goes a third of the
+	 * way in, so what follows it (a queue, a hand-over) is in view too. */
+	int sf = l.step_from[a->step_sel], st = l.step_to[a->step_sel];
+	if (sf < a->lanes_left || st >= a->lanes_left + tw)
+		a->lanes_left = sf - tw / 3;
+	if (a->lanes_left > l.width - tw)
+		a->lanes_left = l.width - tw;
+	if (a->lanes_left < 0)
+		a->lanes_left = 0;
+	int left = a->lanes_left;
+
+	/* Rows: axis and marker, lanes, gaps, legend, the selected step. Sector headings only
+	 * where they fit with every lane. */
+	int avail = rows - 5;
+	size_t n_sectors = 0;
+	for (size_t r = 0; r < l.n_rows; r++)
+		n_sectors += l.rows[r].sector_first;
+	bool headings = l.n_rows + n_sectors <= (size_t)(avail > 0 ? avail : 0);
+	struct line *lines = xcalloc(l.n_rows + n_sectors + 1, sizeof *lines);
+	size_t n_lines = 0;
+	for (size_t r = 0; r < l.n_rows; r++) {
+		if (headings && l.rows[r].sector_first)
+			lines[n_lines++] = (struct line){true, r, l.rows[r].sector};
+		lines[n_lines++] = (struct line){false, r, l.rows[r].sector};
+	}
+	size_t max_top = n_lines > (size_t)avail ? n_lines - (size_t)avail : 0;
+	if (a->lanes_top > max_top)
+		a->lanes_top = max_top;
+
+	axis(a, &l, top, x0, tw, left);
+	int y = top + 2;
+	for (size_t i = a->lanes_top; i < n_lines && y < top + 2 + avail; i++, y++) {
+		if (lines[i].heading) {
+			draw_text(y, 0, COLS, ROLE_DIM, m_sector_label(lines[i].sector));
+			continue;
+		}
+		m_id actor = l.rows[lines[i].lane].actor_id;
+		draw_text(y, 1, lw, lane_role(a, actor), lane_label(a, actor));
+		struct cells c;
+		cells_init(&c, tw);
+		lane_cells(a, &l, lines[i].lane, &c, left);
+		cells_draw(&c, y, x0);
+		cells_clear(&c);
+	}
+	if (a->lanes_top + (size_t)avail < n_lines)
+		draw_text(y - 1, 0, 1, ROLE_DIM, "▼");
+	draw_text(y, 1, lw, ROLE_GAP, _("Gaps"));
+	struct cells c;
+	cells_init(&c, tw);
+	gap_cells(&l, &c, left);
+	cells_draw(&c, y, x0);
+	cells_clear(&c);
+	legend(&l, top + rows - 2, COLS);
+	selected_line(a, top + rows - 1);
+	free(lines);
+	a->lanes_zoom_shown = zoom;
+	lanes_clear(&l);
+}
+
+unsigned lanes_key(struct app *a, enum action act)
+{
+	size_t n = a->journey.n_steps;
+	switch (act) {
+	case ACT_PREV:
+		if (a->step_sel > 0)
+			a->step_sel--;
+		return CH_REDRAW;
+	case ACT_NEXT:
+		if (a->step_sel + 1 < n)
+			a->step_sel++;
+		return CH_REDRAW;
+	case ACT_FIRST:
+		a->step_sel = 0;
+		return CH_REDRAW;
+	case ACT_LAST:
+		a->step_sel = n ? n - 1 : 0;
+		return CH_REDRAW;
+	case ACT_SCROLL_UP:
+		if (a->lanes_top > 0)
+			a->lanes_top--;
+		return CH_REDRAW;
+	case ACT_SCROLL_DOWN:
+		a->lanes_top++; /* clamped when drawn */
+		return CH_REDRAW;
+	case ACT_ZOOM_IN:
+	case ACT_ZOOM_OUT:
+		/* Until the first zoom the view fits the screen, also after a resize. */
+		if (a->lanes_zoom < 0)
+			a->lanes_zoom = a->lanes_zoom_shown;
+		if (act == ACT_ZOOM_IN && a->lanes_zoom > 0)
+			a->lanes_zoom--;
+		if (act == ACT_ZOOM_OUT && a->lanes_zoom < LANES_ZOOMS - 1)
+			a->lanes_zoom++;
+		return CH_REDRAW;
+	case ACT_SCALE:
+		a->lanes_scale = a->lanes_scale == LANES_BY_STEP ? LANES_BY_TIME : LANES_BY_STEP;
+		a->lanes_zoom = -1; /* a new scale starts fitted to the screen */
+		a->lanes_left = 0;
+		return CH_REDRAW;
+	default:
+		return CH_NONE;
+	}
+}
