@@ -133,11 +133,11 @@ for cmd in export report; do
 	run $cmd --db "$tmp/g.db" --allow-findings -o "$tmp/g.$cmd"
 	check "$cmd --allow-findings: status 0, written" sh -c "[ $(rc) -eq 0 ] && [ -s '$tmp/g.$cmd' ] && [ ! -s '$tmp/err' ]"
 done
-run export --db "$tmp/g.db" "DEMO-2 Noor"
+run export --db "$tmp/g.db" --case "DEMO-2 Noor"
 check "export of another case: not held back by Sam's finding" sh -c "[ $(rc) -eq 0 ] && [ -s '$tmp/out' ]"
 run report --db "$tmp/g.db" --case "DEMO-2 Noor"
 check "report of another case: not held back either" sh -c "[ $(rc) -eq 0 ] && [ -s '$tmp/out' ]"
-run export --db "$tmp/g.db" "Nobody"
+run export --db "$tmp/g.db" --case "Nobody"
 check "export of a case that is not there: refused, one line" \
 	sh -c "[ $(rc) -ne 0 ] && [ $(rc) -ne 1 ] && [ \$(wc -l <'$tmp/err') -eq 1 ]"
 sqlite3 "$tmp/g.db" "UPDATE actor SET description = 'Storgatan 12' WHERE id = (SELECT min(id) FROM actor);"
