@@ -177,7 +177,7 @@ static void axis(const struct app *a, const struct lanes_layout *l, int y, int x
 			y0 = 0;
 		int y1 = y0 + (l->width * l->unit) / 365 + 1;
 		for (int yr = y0 + 1; y0 && yr <= y1; yr++) {
-			char iso[16];
+			char iso[24]; /* room for any int year, so the compiler can see it fits */
 			snprintf(iso, sizeof iso, "%04d-01-01", yr);
 			/* Wide views have room for "'16", not "2016". */
 			if (l->unit >= 122)
