@@ -9,6 +9,7 @@
  * search: the FTS5 index of the texts of steps, interventions and gaps. SQLite refuses FTS5 in
  *   triggers while trusted_schema is OFF, so db/search.c keeps it current from the history at
  *   the end of every write transaction, and catches up after other programs' writes.
+ * Indexes on the columns that refer to a step, which deletes (and undo) look up.
  * dismissal: the proposed gaps (core/silence.h) a facilitator dismissed, not proposed again. A
  *   record table, so a dismissal is in the history and can be undone. */
 #include "private.h"
@@ -31,6 +32,13 @@ static const char *const schema_v2[] = {
      * Diacritics are kept: å, ä and ö are letters of their own in Swedish. */
     "CREATE VIRTUAL TABLE search USING fts5 (body, prefix = '2 3',\n"
     "  tokenize = 'unicode61 remove_diacritics 0');\n",
+    /* Deleting a step, and undoing its adding, looks up what refers to it: without these,
+     * each step deleted read every intervention, hand-over and gap of the file. */
+    "CREATE INDEX intervention_step_from ON intervention (step_from);\n",
+    "CREATE INDEX intervention_step_to ON intervention (step_to);\n",
+    "CREATE INDEX handover_step ON handover (step_id);\n",
+    "CREATE INDEX gap_step ON gap (step_id);\n",
+    "CREATE INDEX gap_step_to ON gap (step_to);\n",
     "CREATE TABLE dismissal (\n"
     "  id INTEGER PRIMARY KEY,\n"
     "  uuid TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36),\n"
