@@ -149,7 +149,14 @@ keys y
 check "... y discards it" wait_for "step 1 of 3"
 keys a
 wait_for "A new step"
-keys Tab
+keys Tab "Halvskrivet"
+wait_for "Halvskrivet"
+keys C-c
+check "Ctrl-C in a form with something typed asks instead of losing it" \
+	wait_for "Discard what you typed?"
+keys n
+check "... and the text is still there" wait_for "Halvskrivet"
+keys C-u
 printf 'Inklistrat\nflera rader\033[2J' | T load-buffer -
 T paste-buffer -p -t "$cur"
 check "a bracketed paste into a one-line field: newlines become spaces, no escape kept" \
@@ -222,6 +229,15 @@ check "... gone again" [ "$(sql "SELECT count(*) FROM factor")" = 0 ]
 # --- search -------------------------------------------------------------------------------------
 keys q
 wait_for "Interv."
+keys e
+check "e on the cases screen edits the selected case" wait_for "Edit the case"
+keys Tab C-u 2003
+check "... a changed birth year is saved" save "case 'Fall Åsa'"
+check "... in the file" [ "$(sql "SELECT birth_year FROM kase WHERE code = 'Fall Åsa'")" = 2003 ]
+keys d
+check "d on the cases screen asks before deleting a case" wait_for "Delete the case Fall Åsa?"
+keys n
+wait_for "nothing was deleted"
 keys /
 check "/ asks what to search for" wait_for "Search every case"
 keys "remiss" Enter
