@@ -161,6 +161,11 @@ printf 'Inklistrat\nflera rader\033[2J' | T load-buffer -
 T paste-buffer -p -t "$cur"
 check "a bracketed paste into a one-line field: newlines become spaces, no escape kept" \
 	save "new step 'Inklistrat flera rader'"
+keys G
+wait_for "step 4 of 4"
+keys K
+check "K on a step whose place the times decide says so and moves nothing" \
+	wait_for "the steps' times decide their order"
 printf 'dyaq' | T load-buffer -
 T paste-buffer -p -t "$cur"
 check "a paste outside a form is never taken for keys" wait_for "a paste goes into a form's field"
@@ -301,10 +306,10 @@ check "a second Ctrl-S saves it over the other's, knowingly" \
 	save "step 'Flyttar till Rosengård (omskrivet) – första'"
 check "... and the file has it" [ "$(sql "SELECT count(*) FROM step WHERE title LIKE '%första'")" = 1 ]
 keys q q
-wait_for "EXITED:0"
+check "... and quits with status 0 (no leak, no error)" wait_for "EXITED:0"
 cur=$second
 keys q q
-wait_for "EXITED:0"
+check "... and quits with status 0 (no leak, no error)" wait_for "EXITED:0"
 
 start again 80x24
 wait_for "Fall Åsa"
@@ -312,8 +317,17 @@ keys u
 check "after a restart, u still undoes the latest change" wait_for "undid:"
 check "... the other's version of the step is back" \
 	[ "$(sql "SELECT count(*) FROM step WHERE title = 'Flyttar till Rosengård (omskrivet) – andra'")" = 1 ]
-keys q
-wait_for "EXITED:0"
+order="ORDER BY sort_from IS NULL, sort_from, sort_to, seq, id"
+last_title() { sql "SELECT title FROM step $order LIMIT 1 OFFSET $(($(sql 'SELECT count(*) FROM step') - 1))"; }
+keys Enter G
+wait_for "step 6 of 6"
+before=$(last_title)
+keys K
+check "K moves a step among those without a time one place earlier" wait_for "moved (u undoes it)"
+check "... in the file" [ "$(last_title)" != "$before" ]
+check "... and it stays selected" wait_for "step 5 of 6"
+keys q q
+check "... and quits with status 0 (no leak, no error)" wait_for "EXITED:0"
 
 # --- NO_COLOR: the focused field is still marked -------------------------------------------------
 start mono 80x24 NO_COLOR=1
@@ -339,7 +353,7 @@ check "... Tab moves the mark to the next field" eventually line_reverse 4
 keys Escape
 wait_for "Interv."
 keys q
-wait_for "EXITED:0"
+check "... and quits with status 0 (no leak, no error)" wait_for "EXITED:0"
 
 # --- kill -9 in the middle of a burst of edits --------------------------------------------------
 start burst 80x24
