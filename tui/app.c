@@ -508,10 +508,41 @@ static void open_start_case(struct app *a)
 	}
 }
 
+/* Ctrl-C in a form asks, like Esc, instead of throwing what was typed away (the keys typed
+ * before it are handled first, so the form knows what it holds); SIGTERM and SIGHUP (the
+ * terminal gone) always end mellan. */
+static bool interrupted;
+
+static bool quitting(struct app *a)
+{
+	if (!quit_signal)
+		return false;
+	if (quit_signal == SIGINT && a->screen == SCR_FORM && a->form) {
+		quit_signal = 0;
+		interrupted = true;
+		return false;
+	}
+	return true;
+}
+
+static unsigned interrupt_form(struct app *a)
+{
+	interrupted = false;
+	if (a->screen != SCR_FORM || !a->form)
+		return CH_NONE;
+	if (form_dirty(a->form)) {
+		a->form->asking = true;
+	} else {
+		close_form(a);
+		form_free(&a->pending);
+	}
+	return CH_REDRAW;
+}
+
 static void loop(struct app *a)
 {
 	unsigned change = CH_REDRAW;
-	while (!quit_signal) {
+	while (!quitting(a)) {
 		if (change & CH_RELOAD)
 			app_reload(a);
 		if (change & (CH_REDRAW | CH_RELOAD))
@@ -522,15 +553,18 @@ static void loop(struct app *a)
 		uint32_t cp;
 		/* A follower looks at the file often, to follow within half a second. */
 		bool got = read_key(&key, &cp, a->opt && a->opt->follow ? 100 : 1000);
-		if (quit_signal)
+		if (quitting(a))
 			break;
 		/* A form being typed in keeps what it holds; the screens behind it reload. */
 		if (store_changed_elsewhere(a->store))
 			change |= CH_RELOAD;
 		if (a->opt && a->opt->follow)
 			change |= follow_poll(a);
-		if (!got)
+		if (!got) {
+			if (interrupted)
+				change |= interrupt_form(a);
 			continue;
+		}
 		/* Every key already waiting is handled before drawing: a long paste or a burst
 		 * of typing costs one draw, not one per character. */
 		do {
@@ -546,9 +580,11 @@ static void loop(struct app *a)
 				change |= CH_REDRAW;
 			}
 			change |= dispatch(a, key, cp);
-		} while (!(change & CH_QUIT) && !quit_signal && read_key(&key, &cp, 0));
+		} while (!(change & CH_QUIT) && !quitting(a) && read_key(&key, &cp, 0));
 		if (change & CH_QUIT)
 			break;
+		if (interrupted)
+			change |= interrupt_form(a);
 		if (!a->opt || !a->opt->follow)
 			follow_publish(a);
 	}
@@ -559,6 +595,7 @@ enum mstatus tui_run(struct store *s, const struct tui_options *opt, struct merr
 	static bool atexit_done;
 	struct sigaction old_int, old_term, old_hup;
 	quit_signal = 0;
+	interrupted = false;
 	/* Before curses starts, so it keeps our handlers instead of installing its own. */
 	install_signals(&old_int, &old_term, &old_hup);
 	term_screen = newterm(NULL, stdout, stdin);

@@ -66,6 +66,10 @@ static const struct key_binding table[] = {
 	 N_("edit the selected step, or one of its factors, interventions, hand-overs or gaps")},
 	{ACT_DELETE, SCR_JOURNEY, {'d'}, N_("d"), NULL,
 	 N_("delete the selected step or one of its parts (asks first; u undoes it)")},
+	{ACT_MOVE_UP, SCR_JOURNEY, {'K'}, N_("K J"), NULL,
+	 N_("move the selected step one place earlier or later, where the times leave the order "
+	    "open")},
+	{ACT_MOVE_DOWN, SCR_JOURNEY, {'J'}, NULL, NULL, NULL},
 	{ACT_BACK, SCR_JOURNEY, {'q', ESC_KEY}, N_("q, Esc"), N_("back"),
 	 N_("back to the cases, or to the gaps when it was opened from there")},
 	{ACT_PRESENT, SCR_JOURNEY, {'p'}, N_("p"), NULL,

@@ -61,6 +61,8 @@ enum action {
 	ACT_REDO,
 	ACT_SEARCH,
 	ACT_NEXT_HIT,
+	ACT_MOVE_UP,
+	ACT_MOVE_DOWN,
 	/* In a form. */
 	ACT_FIELD_NEXT,
 	ACT_FIELD_PREV,

@@ -20,9 +20,13 @@ void help_draw(struct app *a, int top, int rows)
 	int x = 2, desc_x = x + label_w + 3;
 	struct block b;
 	block_init(&b, COLS - desc_x - 1);
-	for (size_t i = 0; i < keys_count(); i++) {
+	/* The screen's own keys first, then those it shares with others. */
+	for (size_t pass = 0; pass < 2 * keys_count(); pass++) {
+		size_t i = pass % keys_count();
 		const struct key_binding *k = keys_at(i);
-		if (!k->label || !(k->screens & (unsigned)a->help_from))
+		bool own = k->screens == (unsigned)a->help_from;
+		if (!k->label || !(k->screens & (unsigned)a->help_from) ||
+		    own != (pass < keys_count()))
 			continue;
 		size_t first = b.n;
 		block_add(&b, ROLE_NORMAL, NULL, ROLE_NORMAL, _(k->desc));

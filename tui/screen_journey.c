@@ -339,6 +339,22 @@ void journey_draw(struct app *a, int top, int rows)
 	}
 }
 
+/* The facilitator's order among steps whose times leave it open. */
+static unsigned move_step(struct app *a, int delta)
+{
+	const struct m_step *st = app_selected_step(a);
+	struct merr err = {0};
+	if (!st)
+		return CH_NONE;
+	if (store_step_move(a->store, st->id, delta, &err) != M_OK) {
+		app_message(a, &err);
+		return CH_REDRAW;
+	}
+	a->want_step = st->id;
+	app_note(a, "%s", _("moved (u undoes it)"));
+	return CH_RELOAD;
+}
+
 /* Something added at the selected step; a journey without steps says what to do first. */
 static unsigned add_at_step(struct app *a, enum action act)
 {
@@ -404,6 +420,9 @@ unsigned journey_key(struct app *a, enum action act)
 	case ACT_CATALOGUE:
 		a->screen = SCR_CATALOGUE;
 		return CH_REDRAW;
+	case ACT_MOVE_UP:
+	case ACT_MOVE_DOWN:
+		return move_step(a, act == ACT_MOVE_UP ? -1 : 1);
 	default:
 		return CH_NONE;
 	}

@@ -149,11 +149,23 @@ keys y
 check "... y discards it" wait_for "step 1 of 3"
 keys a
 wait_for "A new step"
-keys Tab
+keys Tab "Halvskrivet"
+wait_for "Halvskrivet"
+keys C-c
+check "Ctrl-C in a form with something typed asks instead of losing it" \
+	wait_for "Discard what you typed?"
+keys n
+check "... and the text is still there" wait_for "Halvskrivet"
+keys C-u
 printf 'Inklistrat\nflera rader\033[2J' | T load-buffer -
 T paste-buffer -p -t "$cur"
 check "a bracketed paste into a one-line field: newlines become spaces, no escape kept" \
 	save "new step 'Inklistrat flera rader'"
+keys G
+wait_for "step 4 of 4"
+keys K
+check "K on a step whose place the times decide says so and moves nothing" \
+	wait_for "the steps' times decide their order"
 printf 'dyaq' | T load-buffer -
 T paste-buffer -p -t "$cur"
 check "a paste outside a form is never taken for keys" wait_for "a paste goes into a form's field"
@@ -222,6 +234,15 @@ check "... gone again" [ "$(sql "SELECT count(*) FROM factor")" = 0 ]
 # --- search -------------------------------------------------------------------------------------
 keys q
 wait_for "Interv."
+keys e
+check "e on the cases screen edits the selected case" wait_for "Edit the case"
+keys Tab C-u 2003
+check "... a changed birth year is saved" save "case 'Fall Åsa'"
+check "... in the file" [ "$(sql "SELECT birth_year FROM kase WHERE code = 'Fall Åsa'")" = 2003 ]
+keys d
+check "d on the cases screen asks before deleting a case" wait_for "Delete the case Fall Åsa?"
+keys n
+wait_for "nothing was deleted"
 keys /
 check "/ asks what to search for" wait_for "Search every case"
 keys "remiss" Enter
@@ -285,10 +306,10 @@ check "a second Ctrl-S saves it over the other's, knowingly" \
 	save "step 'Flyttar till Rosengård (omskrivet) – första'"
 check "... and the file has it" [ "$(sql "SELECT count(*) FROM step WHERE title LIKE '%första'")" = 1 ]
 keys q q
-wait_for "EXITED:0"
+check "... and quits with status 0 (no leak, no error)" wait_for "EXITED:0"
 cur=$second
 keys q q
-wait_for "EXITED:0"
+check "... and quits with status 0 (no leak, no error)" wait_for "EXITED:0"
 
 start again 80x24
 wait_for "Fall Åsa"
@@ -296,8 +317,17 @@ keys u
 check "after a restart, u still undoes the latest change" wait_for "undid:"
 check "... the other's version of the step is back" \
 	[ "$(sql "SELECT count(*) FROM step WHERE title = 'Flyttar till Rosengård (omskrivet) – andra'")" = 1 ]
-keys q
-wait_for "EXITED:0"
+order="ORDER BY sort_from IS NULL, sort_from, sort_to, seq, id"
+last_title() { sql "SELECT title FROM step $order LIMIT 1 OFFSET $(($(sql 'SELECT count(*) FROM step') - 1))"; }
+keys Enter G
+wait_for "step 6 of 6"
+before=$(last_title)
+keys K
+check "K moves a step among those without a time one place earlier" wait_for "moved (u undoes it)"
+check "... in the file" [ "$(last_title)" != "$before" ]
+check "... and it stays selected" wait_for "step 5 of 6"
+keys q q
+check "... and quits with status 0 (no leak, no error)" wait_for "EXITED:0"
 
 # --- NO_COLOR: the focused field is still marked -------------------------------------------------
 start mono 80x24 NO_COLOR=1
@@ -323,7 +353,7 @@ check "... Tab moves the mark to the next field" eventually line_reverse 4
 keys Escape
 wait_for "Interv."
 keys q
-wait_for "EXITED:0"
+check "... and quits with status 0 (no leak, no error)" wait_for "EXITED:0"
 
 # --- kill -9 in the middle of a burst of edits --------------------------------------------------
 start burst 80x24
