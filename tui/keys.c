@@ -19,7 +19,7 @@ static const struct key_binding table[] = {
 	 N_("show the keys of the current screen")},
 	{ACT_HELP, SCR_FORM, {KEY_F(1)}, N_("F1"), N_("help"), N_("show the keys of a form")},
 	{ACT_REDRAW, SCR_ALL, {CTRL_KEY('l')}, N_("Ctrl-L"), NULL, N_("redraw the screen")},
-	{ACT_UNDO, SCR_LISTS, {'u'}, N_("u"), NULL,
+	{ACT_UNDO, SCR_LISTS | SCR_LANES, {'u'}, N_("u"), NULL,
 	 N_("undo the latest change, also one made before a restart")},
 	{ACT_REDO, SCR_LISTS, {CTRL_KEY('r')}, N_("Ctrl-R"), NULL, N_("redo what was undone")},
 	{ACT_SEARCH, SCR_CASES | SCR_JOURNEY, {'/'}, N_("/"), NULL,
@@ -149,6 +149,13 @@ static const struct key_binding table[] = {
 	{ACT_ZOOM_OUT, SCR_LANES, {'-'}, NULL, NULL, NULL},
 	{ACT_SCALE, SCR_LANES, {'t'}, N_("t"), N_("scale"),
 	 N_("time by step, or to true scale so that a long wait looks long")},
+	{ACT_PROPOSAL, SCR_LANES, {'o'}, N_("o"), N_("proposed"),
+	 N_("the next gap the program proposes: a silence, or a hand-over never received or "
+	    "acted on")},
+	{ACT_CONFIRM, SCR_LANES, {'y'}, N_("y"), NULL,
+	 N_("confirm the proposal: it becomes a gap of the fitting category")},
+	{ACT_DISMISS, SCR_LANES, {'x'}, N_("x"), NULL,
+	 N_("dismiss the proposal: it is not proposed again")},
 	{ACT_LANES, SCR_LANES, {'v', 'q', ESC_KEY}, N_("v, q, Esc"), N_("journey"),
 	 N_("back to the journey, on the same step")},
 
