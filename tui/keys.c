@@ -68,7 +68,7 @@ static const struct key_binding table[] = {
 	 N_("delete the selected step or one of its parts (asks first; u undoes it)")},
 	{ACT_BACK, SCR_JOURNEY, {'q', ESC_KEY}, N_("q, Esc"), N_("back"),
 	 N_("back to the cases, or to the gaps when it was opened from there")},
-	{ACT_PRESENT, SCR_JOURNEY, {'p'}, N_("p"), NULL,
+	{ACT_PRESENT, SCR_JOURNEY | SCR_LANES, {'p'}, N_("p"), NULL,
 	 N_("present the journey to the room, from the selected step")},
 	{ACT_LANES, SCR_JOURNEY, {'v'}, N_("v"), NULL,
 	 N_("the lanes view: actors as rows, time as columns")},

@@ -56,6 +56,7 @@ struct app {
 
 	int key;        /* the key being handled, for actions that read it (a vote's digit) */
 	size_t gap_sel; /* which of the presented step's gaps the room votes on */
+	enum tui_screen present_from; /* the journey or the lanes, where q goes back to */
 	bool reveal_gap; /* scroll the card to that gap at the next draw */
 
 	/* Presenter follow: what was last published to (or, following, read from) the file. */

@@ -103,6 +103,10 @@ hi=$((280 / unit + 2))
 check "to scale, the eight-month queue is $cols columns of $unit days (about 275 days)" \
 	[ "$cols" -ge "$lo" -a "$cols" -le "$hi" ]
 check "years on the axis" sh -c "echo \"\$1\" | grep -qE \"(20|')1[0-9]\"" x "$(screen | sed -n 2p)"
+keys p
+check "p presents from the lanes, on the selected step" wait_for "step 8 of $total"
+keys q
+check "and q comes back to the lanes" wait_for "8/$total"
 
 # --- the gaps the program proposes ------------------------------------------------------------
 gaps_before=$(sql "SELECT count(*) FROM gap WHERE case_id = $cid")
