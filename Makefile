@@ -78,6 +78,10 @@ $(BENCH_BIN): tests/bench/gen.c $(LIB_OBJ)
 	@mkdir -p $(@D)
 	$(COMPILE) -o $@ $< $(LIB_OBJ) $(PKG_LIBS)
 
+$(BUILD)/tests/bench_lanes: tests/bench/lanes.c $(LIB_OBJ)
+	@mkdir -p $(@D)
+	$(COMPILE) -o $@ $< $(LIB_OBJ) $(PKG_LIBS)
+
 build/locale/%/LC_MESSAGES/mellan.mo: po/%.po
 	@mkdir -p $(@D)
 	msgfmt --check -o $@ $<
@@ -94,7 +98,8 @@ check: deps
 check-units: $(UNIT_BIN)
 
 bench: deps
-	$(MAKE) --no-print-directory BUILD=build/release build/release/mellan build/release/tests/bench_gen
+	$(MAKE) --no-print-directory BUILD=build/release build/release/mellan build/release/tests/bench_gen \
+		build/release/tests/bench_lanes
 	sh tests/bench/run.sh build/release
 
 lint-man:

@@ -406,6 +406,7 @@ static unsigned dispatch(struct app *a, int key, uint32_t cp)
 	case ACT_NONE:
 		return CH_NONE;
 	case ACT_PRESENT:
+		a->present_from = a->screen;
 		a->screen = SCR_PRESENT;
 		a->card_scroll = 0;
 		return CH_REDRAW;

@@ -93,6 +93,9 @@ enum action {
 	ACT_VOTE,     /* the digit pressed: that many dots on the selected gap */
 	ACT_GAP_NEXT, /* the next gap at this step, to vote on */
 	ACT_BLANK,    /* the presentation blank, and back */
+	ACT_PROPOSAL, /* the next gap the program proposes, in the lanes */
+	ACT_CONFIRM,  /* the proposal becomes a gap */
+	ACT_DISMISS,  /* the proposal is dismissed, and not proposed again */
 	ACT_COUNT
 };
 

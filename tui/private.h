@@ -52,9 +52,11 @@ struct app {
 	int lanes_left;
 	bool thresholds_loaded;
 	struct m_threshold_list thresholds;
+	size_t proposal_sel; /* the proposal shown, counting from 1; 0: none */
 
 	int key;        /* the key being handled, for actions that read it (a vote's digit) */
 	size_t gap_sel; /* which of the presented step's gaps the room votes on */
+	enum tui_screen present_from; /* the journey or the lanes, where q goes back to */
 	bool reveal_gap; /* scroll the card to that gap at the next draw */
 
 	/* Presenter follow: what was last published to (or, following, read from) the file. */
@@ -167,6 +169,12 @@ void catalogue_draw(struct app *a, int top, int rows);
 unsigned catalogue_key(struct app *a, enum action act);
 void lanes_draw(struct app *a, int top, int rows);
 unsigned lanes_key(struct app *a, enum action act);
+/* The gaps the program proposes, in the lanes (lanes_proposals.c). */
+struct m_proposal_list;
+struct m_proposal;
+void proposals_load(struct app *a, struct m_proposal_list *out);
+const struct m_proposal *proposal_shown(const struct app *a, const struct m_proposal_list *l);
+unsigned proposals_key(struct app *a, enum action act);
 void present_draw(struct app *a);
 unsigned present_key(struct app *a, enum action act);
 /* Presenter follow (present_follow.c): the facilitator publishes its selection, the follower reads it. */

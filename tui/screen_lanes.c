@@ -8,6 +8,8 @@
 #include "core/fuzzytime.h"
 #include "core/i18n.h"
 #include "core/lanes.h"
+#include "core/silence.h"
+#include "core/story.h"
 #include "core/xalloc.h"
 #include "draw.h"
 
@@ -127,12 +129,26 @@ static void lane_cells(const struct app *a, const struct lanes_layout *l, size_t
 	background(l, c, left);
 }
 
-static void gap_cells(const struct lanes_layout *l, struct cells *c, int left)
+/* The gaps, and behind them the gaps the program proposes (the one chosen with o marked). */
+static void gap_cells(const struct app *a, const struct lanes_layout *l,
+                      const struct m_proposal_list *props, struct cells *c, int left)
 {
 	for (size_t i = 0; i < l->n_gaps; i++) {
 		for (int col = l->gaps[i].from + 1; col <= l->gaps[i].to; col++)
 			cells_under(c, left, col, "─", ROLE_GAP);
 		cells_put(c, left, l->gaps[i].from, "▲", ROLE_GAP);
+	}
+	const struct m_proposal *shown = proposal_shown(a, props);
+	for (size_t i = 0; i < props->n; i++) {
+		const struct m_proposal *p = &props->items[i];
+		int s = story_step_index(&a->journey, p->step_id);
+		int e = p->step_to ? story_step_index(&a->journey, p->step_to) : s;
+		if (s < 0)
+			continue;
+		enum role r = p == shown ? ROLE_SELECTED : ROLE_WARNING;
+		for (int col = l->step_from[s] + 1; e >= s && col <= l->step_to[e]; col++)
+			cells_under(c, left, col, "┄", r);
+		cells_under(c, left, l->step_from[s], "△", r);
 	}
 	background(l, c, left);
 }
@@ -223,15 +239,25 @@ static void legend(const struct lanes_layout *l, int y, int w)
 		len += snprintf(buf + len, sizeof buf - (size_t)len, "  %s %s",
 		                        lanes_kind_mark((enum m_intervention_kind)k), _(words[k]));
 	if (len > 0 && (size_t)len < sizeof buf)
-		snprintf(buf + len, sizeof buf - (size_t)len, "  ▲ %s  ✗ %s  · %s  │ %s", _("gap"),
-		         _("hand-over broke"), _("silence"), _("age"));
+		snprintf(buf + len, sizeof buf - (size_t)len, "  ▲ %s  △ %s  ✗ %s  · %s  │ %s", _("gap"),
+		         _("proposed (o)"), _("hand-over broke"), _("silence"), _("age"));
 	draw_text(y, 1, w - 1, ROLE_DIM, buf);
 }
 
-/* The selected step in one line, so the lanes can be read against the story. */
-static void selected_line(const struct app *a, int y)
+/* The selected step in one line, so the lanes can be read against the story; or the proposal
+ * chosen with o, and what to do with it. */
+static void selected_line(const struct app *a, const struct m_proposal_list *props, int y)
 {
 	const struct m_journey *j = &a->journey;
+	const struct m_proposal *p = proposal_shown(a, props);
+	if (p) {
+		char what[512], line[700];
+		silence_describe(p, j, &a->actors, what, sizeof what);
+		snprintf(line, sizeof line, _("proposed %zu of %zu (y: a gap, x: dismiss): %s"),
+		         a->proposal_sel, props->n, what);
+		draw_line(y, 0, COLS, ROLE_WARNING, line);
+		return;
+	}
 	if (a->step_sel >= j->n_steps)
 		return;
 	const struct m_step *st = &j->steps[a->step_sel];
@@ -323,13 +349,16 @@ void lanes_draw(struct app *a, int top, int rows)
 	if (a->lanes_top + (size_t)avail < n_lines)
 		draw_text(y - 1, 0, 1, ROLE_DIM, "▼");
 	draw_text(y, 1, lw, ROLE_GAP, _("Gaps"));
+	struct m_proposal_list props;
+	proposals_load(a, &props);
 	struct cells c;
 	cells_init(&c, tw);
-	gap_cells(&l, &c, left);
+	gap_cells(a, &l, &props, &c, left);
 	cells_draw(&c, y, x0);
 	cells_clear(&c);
 	legend(&l, top + rows - 2, COLS);
-	selected_line(a, top + rows - 1);
+	selected_line(a, &props, top + rows - 1);
+	m_proposal_list_clear(&props);
 	free(lines);
 	a->lanes_zoom_shown = zoom;
 	lanes_clear(&l);
@@ -338,6 +367,8 @@ void lanes_draw(struct app *a, int top, int rows)
 unsigned lanes_key(struct app *a, enum action act)
 {
 	size_t n = a->journey.n_steps;
+	if (act == ACT_PREV || act == ACT_NEXT || act == ACT_FIRST || act == ACT_LAST)
+		a->proposal_sel = 0; /* a step chosen by hand, not a proposal */
 	switch (act) {
 	case ACT_PREV:
 		if (a->step_sel > 0)
@@ -370,6 +401,10 @@ unsigned lanes_key(struct app *a, enum action act)
 		if (act == ACT_ZOOM_OUT && a->lanes_zoom < LANES_ZOOMS - 1)
 			a->lanes_zoom++;
 		return CH_REDRAW;
+	case ACT_PROPOSAL:
+	case ACT_CONFIRM:
+	case ACT_DISMISS:
+		return proposals_key(a, act);
 	case ACT_SCALE:
 		a->lanes_scale = a->lanes_scale == LANES_BY_STEP ? LANES_BY_TIME : LANES_BY_STEP;
 		a->lanes_zoom = -1; /* a new scale starts fitted to the screen */

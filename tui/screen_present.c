@@ -320,7 +320,7 @@ unsigned present_key(struct app *a, enum action act)
 		if (a->opt && (a->opt->present || a->opt->follow))
 			return CH_QUIT;
 		a->blank = false;
-		a->screen = SCR_JOURNEY;
+		a->screen = a->present_from == SCR_LANES ? SCR_LANES : SCR_JOURNEY;
 		return CH_REDRAW;
 	default:
 		return CH_NONE;

@@ -55,3 +55,5 @@ sqlite3 "$db" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WH
 check_ms=$(median_ms "$bin" check --db "$db")
 floor_ms=$(median_ms sqlite3 "$db" "pragma integrity_check; select code, gender, area, summary from kase; select title, narrative, voice, note from step; select text from factor; select what, outcome from intervention; select note from handover; select what_happened, what_must_change from gap; select what from action;")
 echo "mellan check: $check_ms ms (median of 7); floor, sqlite3 reading the texts once: $floor_ms ms; ratio $(awk "BEGIN{printf \"%.2f\", $check_ms/($floor_ms>0?$floor_ms:1)}")"
+# The lanes layout of the longest journey, beside loading that journey from the file.
+"$top/$build/tests/bench_lanes" "$db" 2000

@@ -103,8 +103,36 @@ hi=$((280 / unit + 2))
 check "to scale, the eight-month queue is $cols columns of $unit days (about 275 days)" \
 	[ "$cols" -ge "$lo" -a "$cols" -le "$hi" ]
 check "years on the axis" sh -c "echo \"\$1\" | grep -qE \"(20|')1[0-9]\"" x "$(screen | sed -n 2p)"
+keys p
+check "p presents from the lanes, on the selected step" wait_for "step 8 of $total"
 keys q
-check "q leaves the lanes for the journey" wait_for "mellan — $code — step 8 of $total"
+check "and q comes back to the lanes" wait_for "8/$total"
+
+# --- the gaps the program proposes ------------------------------------------------------------
+gaps_before=$(sql "SELECT count(*) FROM gap WHERE case_id = $cid")
+keys o
+check "o shows the first gap the program proposes, and what to do with it" \
+	wait_for "y: a gap, x: dismiss"
+n_prop=$(screen | sed -n 's/.*proposed 1 of \([0-9]*\) .*/\1/p' | head -n 1)
+check "proposals are marked △ in the gap lane" sh -c "echo \"\$1\" | grep -qF '△'" x \
+	"$(gaps_row)"
+keys x
+check "x dismisses it" wait_for "dismissed"
+check "and the file remembers that" [ "$(sql "SELECT count(*) FROM dismissal WHERE case_id = $cid")" = 1 ]
+keys o
+check "it is not proposed again" wait_for "proposed 1 of $((n_prop - 1)) "
+keys y
+check "y confirms the next" wait_for "confirmed"
+check "which is a gap of the journey now" \
+	[ "$(sql "SELECT count(*) FROM gap WHERE case_id = $cid")" -eq $((gaps_before + 1)) ]
+keys u
+check "u undoes the confirmation" wait_for "undid"
+check "and the gap is gone again" \
+	[ "$(sql "SELECT count(*) FROM gap WHERE case_id = $cid")" -eq "$gaps_before" ]
+keys q
+check "q leaves the lanes for the journey" sh -c "sleep 0.5; tmux -L '$sock' -f /dev/null \
+	capture-pane -p -t '$cur' | grep -q 'mellan — $code — step' && ! tmux -L '$sock' -f /dev/null \
+	capture-pane -p -t '$cur' | grep -q '^ Gaps '"
 keys q q
 
 # --- 60x20 ------------------------------------------------------------------------------------
