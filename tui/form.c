@@ -72,6 +72,7 @@ void form_free(struct form **fp)
 		f->free_ctx(f->ctx);
 	free(f->fields);
 	free(f->title);
+	free(f->priv_sig);
 	free(f);
 	*fp = NULL;
 }
@@ -741,6 +742,8 @@ static enum form_result save(struct form *f)
 		f->conflicted = false;
 	}
 	f->message[0] = '\0';
+	if (form_privacy_hold(f))
+		return FORM_CONTINUE;
 	if (f->save(f, &err) != M_OK) {
 		/* Nothing typed is lost: the form stays as it was, with the reason on top. */
 		if (err.reason == MR_CONFLICT && f->rec_stamp) {
@@ -753,6 +756,7 @@ static enum form_result save(struct form *f)
 		}
 		return FORM_CONTINUE;
 	}
+	form_privacy_keep(f);
 	return FORM_SAVED;
 }
 

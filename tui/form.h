@@ -50,6 +50,7 @@ struct field {
 	char understood[600]; /* a time field's reading, or the parser's message */
 	bool understood_bad;
 	char error[600];
+	const char *priv_name; /* the field's stable name for the privacy check, NULL for none */
 };
 
 enum form_result { FORM_CONTINUE, FORM_SAVED, FORM_CANCELLED };
@@ -81,6 +82,10 @@ struct form {
 	char *rec_stamp; /* the record's `updated`, inside the form's context */
 	bool conflicted;
 	bool choose_saves; /* a chooser: Enter on a choice is the save */
+	/* The privacy warning on save (form_privacy.c): the record's uuid (filled by the save of a
+	 * new record) and the keys of the findings last shown. */
+	char *priv_uuid;
+	char *priv_sig;
 };
 
 struct form *form_new(struct app *a, const char *title, form_save_fn save, void *ctx,
@@ -113,6 +118,15 @@ void form_focus(struct form *f, size_t i);
 
 /* Marks the form as editing record `id` (kind: enum rec_kind) whose stamp lives at `stamp`. */
 void form_track(struct form *f, int kind, int64_t case_id, int64_t id, char *stamp);
+
+/* The privacy warning on save (form_privacy.c). A form names its record's uuid and the stable
+ * names ("narrative", as core/privacy_walk.c has them) of the text fields to check. Before the
+ * save: true when findings not shown before are now shown and the save must wait; after it, the
+ * findings the facilitator saved over are kept on purpose. */
+void form_privacy_record(struct form *f, char *uuid);
+void form_privacy_field(struct form *f, size_t i, const char *name);
+bool form_privacy_hold(struct form *f);
+void form_privacy_keep(struct form *f);
 
 /* Draws the form in rows [top, top + rows) of the whole width and places the cursor. */
 void form_draw(struct form *f, int top, int rows);

@@ -55,6 +55,10 @@ void form_actor_open(struct app *a, const struct m_actor *given)
 	c->sector = form_add_pick(f, _("Sector"), &l, PICK_ENUM(c->rec.sector), true);
 	c->colour = form_add_number(f, _("Colour (0-7)"), c->rec.colour, 0, 7);
 	c->description = form_add_multi(f, _("Description"), c->rec.description);
+	form_privacy_record(f, c->rec.uuid);
+	form_privacy_field(f, c->name, "name");
+	form_privacy_field(f, c->short_label, "short_label");
+	form_privacy_field(f, c->description, "description");
 	if (c->rec.id)
 		form_track(f, RK_ACTOR, 0, c->rec.id, c->rec.updated);
 	app_open_form(a, f);

@@ -61,6 +61,11 @@ void form_case_open(struct app *a, const struct m_case *kase)
 	picker_enum(PK_CASE_STATUS, &l);
 	c->status = form_add_pick(f, _("Status"), &l, PICK_ENUM(c->rec.status), true);
 	c->summary = form_add_multi(f, _("Summary"), c->rec.summary);
+	form_privacy_record(f, c->rec.uuid);
+	form_privacy_field(f, c->code, "code");
+	form_privacy_field(f, c->gender, "gender");
+	form_privacy_field(f, c->area, "area");
+	form_privacy_field(f, c->summary, "summary");
 	if (c->rec.id)
 		form_track(f, RK_CASE, c->rec.id, c->rec.id, c->rec.updated);
 	app_open_form(a, f);

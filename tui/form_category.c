@@ -84,6 +84,9 @@ void form_category_open(struct app *a, const struct m_category *given)
 	c->code = form_add_text(f, _("Code"), c->rec.code, false);
 	c->description = form_add_multi(f, _("Description"), c->rec.description);
 	c->order = form_add_number(f, _("Place in the list"), c->rec.sort_order, 0, 9999);
+	form_privacy_record(f, c->rec.uuid);
+	form_privacy_field(f, c->name, "name");
+	form_privacy_field(f, c->description, "description");
 	if (c->rec.id)
 		form_track(f, RK_CATEGORY, 0, c->rec.id, c->rec.updated);
 	app_open_form(a, f);

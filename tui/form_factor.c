@@ -55,6 +55,8 @@ void form_factor_open(struct app *a, const struct m_factor *factor)
 	c->kind = form_add_pick(f, _("Kind"), &l, PICK_ENUM(c->rec.kind), true);
 	c->text = form_add_text(f, _("Factor"), c->rec.text, true);
 	form_focus(f, c->text);
+	form_privacy_record(f, c->rec.uuid);
+	form_privacy_field(f, c->text, "text");
 	if (c->rec.id)
 		form_track(f, RK_FACTOR, a->journey_case, c->rec.id, c->rec.updated);
 	app_open_form(a, f);

@@ -143,6 +143,9 @@ void form_gap_open(struct app *a, const struct m_gap *given)
 	picker_actors(a, &l);
 	c->act_lead = form_add_pick(f, _("... thread held by"), &l, 0, false);
 	c->act_follow = form_add_time(f, _("... follow up"), NULL);
+	form_privacy_record(f, c->rec.uuid);
+	form_privacy_field(f, c->happened, "what_happened");
+	form_privacy_field(f, c->must_change, "what_must_change");
 	if (c->rec.id)
 		form_track(f, RK_GAP, c->rec.case_id, c->rec.id, c->rec.updated);
 	app_open_form(a, f);

@@ -75,6 +75,8 @@ void form_handover_open(struct app *a, const struct m_handover *given)
 	c->received = form_add_time(f, _("Received"), c->rec.received);
 	c->acted = form_add_time(f, _("Acted on"), c->rec.acted);
 	c->note = form_add_multi(f, _("Note"), c->rec.note);
+	form_privacy_record(f, c->rec.uuid);
+	form_privacy_field(f, c->note, "note");
 	if (c->rec.id)
 		form_track(f, RK_HANDOVER, c->rec.case_id, c->rec.id, c->rec.updated);
 	app_open_form(a, f);

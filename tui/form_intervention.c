@@ -77,6 +77,9 @@ void form_intervention_open(struct app *a, const struct m_intervention *given)
 	c->end = form_add_time(f, _("To"), c->rec.end);
 	c->outcome = form_add_multi(f, _("What came of it"), c->rec.outcome);
 	c->effect = form_add_number(f, _("Effect (-2 to 2)"), c->rec.effect, -2, 2);
+	form_privacy_record(f, c->rec.uuid);
+	form_privacy_field(f, c->what, "what");
+	form_privacy_field(f, c->outcome, "outcome");
 	if (c->rec.id)
 		form_track(f, RK_INTERVENTION, c->rec.case_id, c->rec.id, c->rec.updated);
 	app_open_form(a, f);

@@ -74,6 +74,11 @@ void form_step_open(struct app *a, const struct m_step *step)
 	c->certainty = form_add_pick(f, _("Certainty"), &l, PICK_ENUM(c->rec.certainty), true);
 	c->voice = form_add_multi(f, _("In their own words"), c->rec.voice);
 	c->note = form_add_multi(f, _("Note (never shown)"), c->rec.note);
+	form_privacy_record(f, c->rec.uuid);
+	form_privacy_field(f, c->title, "title");
+	form_privacy_field(f, c->narrative, "narrative");
+	form_privacy_field(f, c->voice, "voice");
+	form_privacy_field(f, c->note, "note");
 	if (c->rec.id)
 		form_track(f, RK_STEP, c->rec.case_id, c->rec.id, c->rec.updated);
 	app_open_form(a, f);
