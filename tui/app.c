@@ -196,6 +196,9 @@ static void draw_top(struct app *a)
 	case SCR_GAPS:
 		gaps_title(a, title, sizeof title);
 		break;
+	case SCR_CONFLICTS:
+		snprintf(title, sizeof title, _("%zu merge conflicts"), a->conflicts.n_conflicts);
+		break;
 	case SCR_HELP:
 		snprintf(title, sizeof title, "%s",
 		         a->help_from == SCR_JOURNEY     ? _("Keys of the journey screen")
@@ -203,6 +206,7 @@ static void draw_top(struct app *a)
 		         : a->help_from == SCR_CATALOGUE ? _("Keys of the catalogue")
 		         : a->help_from == SCR_GAPS      ? _("Keys of the gaps screen")
 		         : a->help_from == SCR_LANES     ? _("Keys of the lanes view")
+		         : a->help_from == SCR_CONFLICTS ? _("Keys of the merge conflicts")
 		                                         : _("Keys of the cases screen"));
 		break;
 	default:
@@ -286,6 +290,9 @@ static void draw_all(struct app *a)
 		break;
 	case SCR_LANES:
 		lanes_draw(a, top, rows);
+		break;
+	case SCR_CONFLICTS:
+		conflicts_draw(a, top, rows);
 		break;
 	default:
 		cases_draw(a, top, rows);
@@ -449,6 +456,8 @@ static unsigned dispatch(struct app *a, int key, uint32_t cp)
 		return present_key(a, act);
 	case SCR_LANES:
 		return lanes_key(a, act);
+	case SCR_CONFLICTS:
+		return conflicts_key(a, act);
 	default:
 		return cases_key(a, act);
 	}
@@ -659,6 +668,7 @@ enum mstatus tui_run(struct store *s, const struct tui_options *opt, struct merr
 	form_free(&a.form);
 	form_free(&a.pending);
 	m_hit_list_clear(&a.hits);
+	store_merge_report_clear(&a.conflicts);
 	m_journey_clear(&a.journey);
 	m_threshold_list_clear(&a.thresholds);
 	m_case_list_clear(&a.cases);

@@ -43,6 +43,8 @@ static const struct key_binding table[] = {
 	 N_("the catalogue of actors and gap categories")},
 	{ACT_GAPS, SCR_CASES, {'p'}, N_("p"), NULL,
 	 N_("the gaps across all cases: the recurring patterns")},
+	{ACT_CONFLICTS, SCR_CASES, {'m'}, N_("m"), NULL,
+	 N_("the fields two laptops both changed, found by mellan merge, to decide")},
 	{ACT_QUIT, SCR_CASES, {'q'}, N_("q"), N_("quit"), N_("quit")},
 
 	/* The journey screen. The hints leave out the moves so the editing keys fit 60 columns. */
@@ -108,6 +110,16 @@ static const struct key_binding table[] = {
 	{ACT_DELETE, SCR_CATALOGUE, {'d'}, N_("d"), NULL,
 	 N_("delete the selected line when nothing uses it (asks first; u undoes it)")},
 	{ACT_BACK, SCR_CATALOGUE, {'q', ESC_KEY}, N_("q, Esc"), N_("back"), N_("back")},
+
+	/* The merge conflicts. */
+	{ACT_PREV, SCR_CONFLICTS, {KEY_UP, 'k'}, N_("Up Down, k j"), N_("move"),
+	 N_("select the previous or next conflict")},
+	{ACT_NEXT, SCR_CONFLICTS, {KEY_DOWN, 'j'}, NULL, NULL, NULL},
+	{ACT_KEEP, SCR_CONFLICTS, {'h'}, N_("h"), N_("keep here"),
+	 N_("keep the value here and close the conflict")},
+	{ACT_TAKE, SCR_CONFLICTS, {'t'}, N_("t"), N_("take there"),
+	 N_("take the other laptop's value and close the conflict")},
+	{ACT_BACK, SCR_CONFLICTS, {'q', ESC_KEY}, N_("q, Esc"), N_("back"), N_("back to the cases")},
 
 	/* A form. Typed characters go into the field; these keys do the rest. */
 	{ACT_FIELD_NEXT, SCR_FORM, {'\t'}, N_("Tab"), N_("next"), N_("the next field")},

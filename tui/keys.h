@@ -17,12 +17,13 @@ enum tui_screen {
 	SCR_GAPS = 1 << 5, /* the recurring gaps across all cases */
 	SCR_PRESENT = 1 << 6,
 	SCR_LANES = 1 << 7,
+	SCR_CONFLICTS = 1 << 8, /* what merge found changed on both sides */
 };
 #define SCR_ALL                                                                                    \
 	(SCR_CASES | SCR_JOURNEY | SCR_HELP | SCR_FORM | SCR_CATALOGUE | SCR_GAPS | SCR_PRESENT |  \
-	 SCR_LANES)
+	 SCR_LANES | SCR_CONFLICTS)
 /* The screens that show records (not the help, not a form). */
-#define SCR_LISTS (SCR_CASES | SCR_JOURNEY | SCR_CATALOGUE)
+#define SCR_LISTS (SCR_CASES | SCR_JOURNEY | SCR_CATALOGUE | SCR_CONFLICTS)
 
 /* Keys of our own, defined from the terminal's descriptions at start (keys_define): the
  * bracketed-paste markers and word moves. Above every code ncurses hands out. */
@@ -63,6 +64,10 @@ enum action {
 	ACT_NEXT_HIT,
 	ACT_MOVE_UP,
 	ACT_MOVE_DOWN,
+	/* Merge conflicts. */
+	ACT_CONFLICTS,
+	ACT_KEEP,
+	ACT_TAKE,
 	/* In a form. */
 	ACT_FIELD_NEXT,
 	ACT_FIELD_PREV,

@@ -89,6 +89,9 @@ struct app {
 	/* The gaps screen's analysis and list (screen_gaps.c); NULL until it is first opened. */
 	struct gaps_view *gaps;
 	enum tui_screen journey_back; /* where q on the journey goes; 0: the cases */
+	/* The open merge conflicts (screen_conflicts.c) and the one selected. */
+	struct store_merge_report conflicts;
+	size_t conf_sel, conf_top;
 	/* The last search's hits and the one shown. */
 	struct m_hit_list hits;
 	size_t hit;
@@ -165,6 +168,10 @@ void gaps_free(struct app *a);
 void gaps_draw(struct app *a, int top, int rows);
 unsigned gaps_key(struct app *a, enum action act);
 void gaps_title(const struct app *a, char *buf, size_t n);
+/* screen_conflicts.c: the open merge conflicts; h keeps this side, t takes the other's. */
+void conflicts_open(struct app *a);
+void conflicts_draw(struct app *a, int top, int rows);
+unsigned conflicts_key(struct app *a, enum action act);
 void catalogue_draw(struct app *a, int top, int rows);
 unsigned catalogue_key(struct app *a, enum action act);
 void lanes_draw(struct app *a, int top, int rows);

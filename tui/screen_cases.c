@@ -147,6 +147,9 @@ unsigned cases_key(struct app *a, enum action act)
 	case ACT_CATALOGUE:
 		a->screen = SCR_CATALOGUE;
 		return CH_REDRAW;
+	case ACT_CONFLICTS:
+		conflicts_open(a);
+		return CH_REDRAW;
 	case ACT_QUIT:
 		return CH_QUIT;
 	default:

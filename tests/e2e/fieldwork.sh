@@ -252,7 +252,48 @@ check "the source has nothing left beside it" no_side_files "$tmp/l3.db"
 run backup --db "$tmp/l3.db" "$tmp/nodir/copy.db"
 check "a backup that cannot be written: status 4, one line" sh -c "[ \$(cat '$tmp/rc') -eq 4 ] && [ \$(wc -l <'$tmp/err') -eq 1 ]"
 
+# Polls the tmux pane until it shows a text (at most 10 s).
+pane_has() {
+	i=0
+	while [ $i -lt 100 ]; do
+		tmux -L "$sock" capture-pane -p -t "$1" 2>/dev/null | grep -qF -- "$2" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+# Polls until an SQL count on a file is the number given (at most 10 s).
+count_is() {
+	i=0
+	while [ $i -lt 100 ]; do
+		[ "$(sqlite3 "$1" "$2" 2>/dev/null)" = "$3" ] && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
 if command -v tmux >/dev/null 2>&1; then
+	# A conflict decided in the TUI: m shows it, t takes the other laptop's value.
+	cp "$tmp/base.db" "$tmp/t1.db"
+	cp "$tmp/base.db" "$tmp/t2.db"
+	edit "$tmp/t1.db" "update step set title = 'Rubrik ett' where uuid = '$s2'"
+	edit "$tmp/t2.db" "update step set title = 'Rubrik två' where uuid = '$s2'"
+	run merge --db "$tmp/t1.db" "$tmp/t2.db"
+	mkdir -p "$tmp/home/.config/mellan"
+	echo "TT" >"$tmp/home/.config/mellan/initials"
+	tmux -L "$sock" -f /dev/null new-session -d -s conf -x 100 -y 30 \
+		"env -i HOME='$tmp/home' XDG_CONFIG_HOME='$tmp/home/.config' LC_ALL=C.UTF-8 TERM=xterm-256color PATH='$PATH' '$bin' --db '$tmp/t1.db'; sleep 600"
+	check "the TUI starts on the merged file" pane_has conf "cases"
+	tmux -L "$sock" send-keys -t conf m
+	check "m shows the conflict's value here" pane_has conf "here:  Rubrik ett"
+	check "... and the other laptop's" pane_has conf "there: Rubrik två"
+	tmux -L "$sock" send-keys -t conf t
+	check "t takes the other laptop's value" count_is "$tmp/t1.db" "select title from step where uuid = '$s2'" "Rubrik två"
+	check "... and closes the conflict" count_is "$tmp/t1.db" "select count(*) from merge_conflict where resolved is null" 0
+	check "... and the screen says there is none left" pane_has conf "No open merge conflicts"
+	tmux -L "$sock" kill-session -t conf >/dev/null 2>&1
+
 	tmux -L "$sock" -f /dev/null new-session -d -x 100 -y 30 \
 		"env -i HOME='$tmp/home' LC_ALL=C.UTF-8 TERM=xterm-256color PATH='$PATH' '$bin' --db '$tmp/l3.db'; sleep 600"
 	i=0

@@ -120,7 +120,7 @@ static void every_key_reaches_its_action(void **state)
 	(void)state;
 	static const enum tui_screen screens[] = {SCR_CASES,    SCR_JOURNEY,   SCR_HELP,
 	                                          SCR_FORM,     SCR_CATALOGUE, SCR_PRESENT,
-	                                          SCR_LANES};
+	                                          SCR_LANES,    SCR_CONFLICTS};
 	for (size_t i = 0; i < keys_count(); i++) {
 		const struct key_binding *b = keys_at(i);
 		assert_int_not_equal(b->keys[0], 0);
