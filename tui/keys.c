@@ -41,7 +41,7 @@ static const struct key_binding table[] = {
 	 N_("delete the selected case with its journey (asks first; u undoes it)")},
 	{ACT_CATALOGUE, SCR_CASES | SCR_JOURNEY, {'c'}, N_("c"), NULL,
 	 N_("the catalogue of actors and gap categories")},
-	{ACT_GAPS, SCR_CASES, {'p'}, N_("p"), NULL,
+	{ACT_GAPS, SCR_CASES, {'p'}, N_("p"), N_("gaps"),
 	 N_("the gaps across all cases: the recurring patterns")},
 	{ACT_QUIT, SCR_CASES, {'q'}, N_("q"), N_("quit"), N_("quit")},
 

@@ -54,6 +54,8 @@ line_of() { screen | grep -nF -- "$1" | head -n 1 | cut -d: -f1; }
 
 start 100 30
 wait_for "DEMO-1 Sam"
+check "the cases screen's bottom line offers the gaps" \
+	sh -c "$(command -v tmux) -L $sock capture-pane -p | tail -n 1 | grep -q 'p gaps'"
 keys p
 check "p on the cases screen opens the gaps across all cases" \
 	wait_for "Recurring gaps across the cases (9)"
