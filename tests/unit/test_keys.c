@@ -13,7 +13,7 @@ struct man_key {
 	char desc[512];
 };
 
-static struct man_key man_keys[64];
+static struct man_key man_keys[128];
 static size_t n_man_keys;
 
 /* Removes mdoc's escapes, the macros that only style a word, and commas, and collapses blanks:
