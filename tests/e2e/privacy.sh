@@ -133,7 +133,7 @@ for cmd in export report; do
 	run $cmd --db "$tmp/g.db" --allow-findings -o "$tmp/g.$cmd"
 	check "$cmd --allow-findings: status 0, written" sh -c "[ $(rc) -eq 0 ] && [ -s '$tmp/g.$cmd' ] && [ ! -s '$tmp/err' ]"
 done
-run export --db "$tmp/g.db" "DEMO-2 Noor"
+run export --db "$tmp/g.db" --case "DEMO-2 Noor"
 check "export of another case: not held back by Sam's finding" sh -c "[ $(rc) -eq 0 ] && [ -s '$tmp/out' ]"
 run report --db "$tmp/g.db" --case "DEMO-2 Noor"
 check "report of another case: not held back either" sh -c "[ $(rc) -eq 0 ] && [ -s '$tmp/out' ]"
