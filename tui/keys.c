@@ -41,7 +41,7 @@ static const struct key_binding table[] = {
 	 N_("delete the selected case with its journey (asks first; u undoes it)")},
 	{ACT_CATALOGUE, SCR_CASES | SCR_JOURNEY, {'c'}, N_("c"), NULL,
 	 N_("the catalogue of actors and gap categories")},
-	{ACT_GAPS, SCR_CASES, {'p'}, N_("p"), NULL,
+	{ACT_GAPS, SCR_CASES, {'p'}, N_("p"), N_("gaps"),
 	 N_("the gaps across all cases: the recurring patterns")},
 	{ACT_CONFLICTS, SCR_CASES, {'m'}, N_("m"), NULL,
 	 N_("the fields two laptops both changed, found by mellan merge, to decide")},
