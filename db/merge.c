@@ -61,36 +61,39 @@ static char *other_text(struct other *o, const char *sql, enum mstatus *st, stru
 	return v;
 }
 
-/* The objects of a schema as one text, in a fixed order, to compare with ours. */
-static char *schema_of(sqlite3 *db, const char *schema)
-{
-	char *sql = xasprintf("SELECT group_concat(x, char(10)) FROM (SELECT type || ' ' || name || "
-	                      "' ' || tbl_name || ' ' || coalesce(sql, '') AS x FROM "
-	                      "%s.sqlite_schema ORDER BY type, name)",
-	                      schema);
-	sqlite3_stmt *q = NULL;
-	char *v = NULL;
-	if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW &&
-	    sqlite3_column_text(q, 0))
-		v = xstrdup((const char *)sqlite3_column_text(q, 0));
-	sqlite3_finalize(q);
-	free(sql);
-	return v;
-}
+#define OBJECTS                                                                                    \
+	"SELECT type, name, sql FROM main.sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' "        \
+	"ESCAPE '\\' ORDER BY type, name"
 
-/* The first object that differs, for the message. */
-static char *first_difference(const char *ours, const char *theirs)
+/* The first object of one schema that the other lacks or has otherwise, as "view 'v'"; NULL
+ * when both are the same. SQLite's own (sqlite_stat1 after an ANALYZE, automatic indexes) are
+ * left out: never read, and harmless. */
+static char *schema_difference(sqlite3 *from, sqlite3 *in)
 {
-	size_t i = 0;
-	while (ours[i] && ours[i] == theirs[i])
-		i++;
-	while (i > 0 && theirs[i - 1] != '\n')
-		i--;
-	size_t n = strcspn(theirs + i, "\n");
-	char *line = xstrndup(theirs + i, n > 80 ? 80 : n);
-	char *clean = text_sanitize(line, 0); /* the file's own text, on our terminal */
-	free(line);
-	return clean;
+	sqlite3_stmt *q = NULL, *f = NULL;
+	char *diff = NULL;
+	if (sqlite3_prepare_v2(from, OBJECTS, -1, &q, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(in, "SELECT sql FROM main.sqlite_schema WHERE type = ?1 AND name = ?2",
+	                       -1, &f, NULL) != SQLITE_OK)
+		diff = xstrdup("?");
+	while (!diff && sqlite3_step(q) == SQLITE_ROW) {
+		const char *type = (const char *)sqlite3_column_text(q, 0);
+		const char *name = (const char *)sqlite3_column_text(q, 1);
+		const char *sql = (const char *)sqlite3_column_text(q, 2);
+		sqlite3_reset(f);
+		sqlite3_bind_text(f, 1, type, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(f, 2, name, -1, SQLITE_TRANSIENT);
+		bool there = sqlite3_step(f) == SQLITE_ROW;
+		const char *other = there ? (const char *)sqlite3_column_text(f, 0) : NULL;
+		if (!there || (sql == NULL) != (other == NULL) || (sql && strcmp(sql, other) != 0)) {
+			char *raw = xasprintf("%s '%.60s'", type ? type : "?", name ? name : "?");
+			diff = text_sanitize(raw, 0); /* the file's own text, on our terminal */
+			free(raw);
+		}
+	}
+	sqlite3_finalize(q);
+	sqlite3_finalize(f);
+	return diff;
 }
 
 static enum mstatus open_other(struct store *s, struct other *o, const char *path,
@@ -155,16 +158,19 @@ static enum mstatus open_other(struct store *s, struct other *o, const char *pat
 		              path);
 	free(v);
 	if (st == M_OK) {
-		char *theirs = schema_of(o->db, "main"), *ours = schema_of(s->db, "main");
-		if (!theirs || !ours || strcmp(theirs, ours) != 0) {
-			char *d = theirs && ours ? first_difference(ours, theirs) : xstrdup("?");
-			char *why = xasprintf(_("its schema is not the one mellan makes (%s)"), d);
+		/* Theirs against ours finds what they added or changed, ours against theirs what
+		 * they dropped. */
+		char *extra = schema_difference(o->db, s->db);
+		char *missing = extra ? NULL : schema_difference(s->db, o->db);
+		char *why = extra     ? xasprintf(_("its schema is not the one mellan makes (%s)"), extra)
+		            : missing ? xasprintf(_("its schema is not the one mellan makes (no %s)"),
+		                                  missing)
+		                      : NULL;
+		if (why)
 			st = refuse(path, why, err);
-			free(why);
-			free(d);
-		}
-		free(theirs);
-		free(ours);
+		free(why);
+		free(extra);
+		free(missing);
 	}
 	return st;
 }

@@ -18,7 +18,13 @@
  *   migrate_edit.c schema version 2: changes, the search index, dismissals
  *   store_votes.c  the dot votes summed per gap, for the gap analysis
  *   store_privacy.c the list of names, kept findings and workshop texts of core/store.h
- *   migrate_privacy.c  schema version 4: the kept findings */
+ *   migrate_privacy.c  schema version 4: the kept findings
+ *   portable.c     records as they travel between files (portable.h), for the next three
+ *   exchange.c     the JSON export and import (mellan(5))
+ *   merge.c        another laptop's file brought in, read as untrusted
+ *   conflict.c     the fields merge found changed on both sides, and deciding them
+ *   migrate_merge.c schema version 3: the merge conflicts
+ *   backup.c       a consistent private copy of the file */
 #ifndef MELLAN_DB_PRIVATE_H
 #define MELLAN_DB_PRIVATE_H
 

@@ -218,13 +218,19 @@ hostile() { # description, file, expected part of the message
 }
 cp "$tmp/l2.before" "$tmp/trigger.db"
 edit "$tmp/trigger.db" "create trigger evil after insert on step begin delete from kase; end;"
-hostile "a file with a trigger of its own" "$tmp/trigger.db" "schema"
+hostile "a file with a trigger of its own" "$tmp/trigger.db" "trigger 'evil'"
 cp "$tmp/l2.before" "$tmp/view.db"
 edit "$tmp/view.db" "create view evil as select * from kase;"
 hostile "a file with a view of its own" "$tmp/view.db" "schema"
 cp "$tmp/l2.before" "$tmp/swap.db"
 edit "$tmp/swap.db" "alter table gap rename to gap_real; create view gap as select * from gap_real;" 2>/dev/null
 hostile "a file where a table is a view" "$tmp/swap.db" "schema"
+cp "$tmp/l2.before" "$tmp/analyzed.db"
+sqlite3 "$tmp/analyzed.db" "ANALYZE"
+run merge --db "$tmp/l3.db" "$tmp/analyzed.db"
+check "a file someone ran ANALYZE on is still merged (SQLite's own tables are not ours to refuse)" \
+	sh -c "[ \$(cat '$tmp/rc') -le 1 ]"
+cp "$tmp/l3.db" "$tmp/l3.before"
 cp "$tmp/l2.before" "$tmp/app.db"
 sqlite3 "$tmp/app.db" "PRAGMA application_id = 1234"
 hostile "a file with another application_id" "$tmp/app.db" "not a mellan database"
