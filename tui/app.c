@@ -238,7 +238,7 @@ static void draw_bottom(struct app *a)
 		return;
 	}
 	if (a->screen == SCR_HELP)
-		snprintf(hints, sizeof hints, "%s", _("any key: back"));
+		snprintf(hints, sizeof hints, "%s", _("PgUp PgDn scroll  any other key: back"));
 	else if (a->screen == SCR_FORM && a->form)
 		form_bottom(a->form, hints, sizeof hints);
 	else

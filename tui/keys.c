@@ -26,6 +26,11 @@ static const struct key_binding table[] = {
 	 N_("search every case's steps, interventions and gaps, and go to the first hit")},
 	{ACT_NEXT_HIT, SCR_CASES | SCR_JOURNEY, {'n'}, N_("n"), NULL, N_("go to the next hit")},
 
+	/* The help screen. */
+	{ACT_PAGE_UP, SCR_HELP, {KEY_PPAGE, KEY_UP, 'k'}, N_("PgUp PgDn, k j"), NULL,
+	 N_("scroll the keys when they do not fit the screen; any other key goes back")},
+	{ACT_PAGE_DOWN, SCR_HELP, {KEY_NPAGE, KEY_DOWN, 'j'}, NULL, NULL, NULL},
+
 	/* The cases screen. */
 	{ACT_PREV, SCR_CASES, {KEY_UP, 'k'}, N_("Up Down, k j"), N_("move"),
 	 N_("select the previous or next case")},

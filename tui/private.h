@@ -32,6 +32,9 @@ struct app {
 	const struct tui_options *opt;
 	enum tui_screen screen;
 	enum tui_screen help_from; /* the screen the help screen describes */
+	size_t help_scroll;        /* the first line of the help shown */
+	int help_rows;             /* rows and lines of the help at its last draw */
+	size_t help_lines;
 
 	struct m_case_list cases;
 	size_t case_sel, case_top;

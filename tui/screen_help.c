@@ -30,20 +30,40 @@ void help_draw(struct app *a, int top, int rows)
 			continue;
 		size_t first = b.n;
 		block_add(&b, ROLE_NORMAL, NULL, ROLE_NORMAL, _(k->desc));
-		if (first < b.n) {
+		if (first < b.n && first >= a->help_scroll) {
 			/* The key goes in the column before the description's first line. */
-			int y = top + 1 + (int)first;
-			if (y < top + rows)
+			int y = top + 1 + (int)(first - a->help_scroll);
+			if (y < top + rows - 1)
 				draw_text(y, x, label_w, ROLE_HEADING, _(k->label));
 		}
 	}
-	block_draw(&b, top + 1, desc_x, rows - 1, 0);
+	/* Taller than the screen (a projector at 60x20): it scrolls, and says so. */
+	int shown = rows - 2;
+	size_t max = b.n > (size_t)shown ? b.n - (size_t)shown : 0;
+	if (a->help_scroll > max)
+		a->help_scroll = max;
+	a->help_rows = shown;
+	a->help_lines = b.n;
+	block_draw(&b, top + 1, desc_x, shown, a->help_scroll);
+	if (a->help_scroll < max)
+		draw_text(top + rows - 1, x, COLS - x, ROLE_DIM, _("▼ more keys (PgDn)"));
 	block_clear(&b);
 }
 
 unsigned help_key(struct app *a, int key)
 {
-	(void)key;
-	a->screen = a->help_from;
-	return CH_REDRAW;
+	size_t page = a->help_rows > 1 ? (size_t)a->help_rows - 1 : 1;
+	switch (keys_lookup(SCR_HELP, key)) {
+	case ACT_PAGE_UP:
+		a->help_scroll = a->help_scroll > page ? a->help_scroll - page : 0;
+		return CH_REDRAW;
+	case ACT_PAGE_DOWN:
+		if (a->help_scroll + (size_t)a->help_rows < a->help_lines)
+			a->help_scroll += page; /* clamped when drawn */
+		return CH_REDRAW;
+	default:
+		a->screen = a->help_from;
+		a->help_scroll = 0;
+		return CH_REDRAW;
+	}
 }

@@ -14,6 +14,15 @@ env -i HOME="$tmp/home" LC_ALL=C.UTF-8 PATH="$PATH" "$bin" init "$db" >"$tmp/ini
 check "init makes an empty database with the catalogue" \
 	[ "$(sql 'SELECT count(*) FROM kase')" = 0 ] && [ "$(sql 'SELECT count(*) FROM actor')" -gt 0 ]
 
+eventually() { # a command polled until it succeeds, for up to 10 s
+	tries=50
+	while [ "$tries" -gt 0 ]; do
+		"$@" && return 0
+		sleep 0.2
+		tries=$((tries - 1))
+	done
+	return 1
+}
 # save WHAT: Ctrl-S, then the confirmation the screen gives.
 save() {
 	keys C-s
@@ -329,6 +338,21 @@ check "... and it stays selected" wait_for "step 5 of 6"
 keys q q
 check "... and quits with status 0 (no leak, no error)" wait_for "EXITED:0"
 
+# --- the help on a projector's 60x20 scrolls -------------------------------------------------------
+start help 60x20
+wait_for "Fall Åsa"
+keys Enter
+wait_for "step 1 of"
+keys "?"
+check "at 60x20 the journey's help says there are more keys" wait_for "more keys (PgDn)"
+check "... starting with the screen's own" wait_for "the previous or next step"
+keys NPage
+check "PgDn scrolls the help on" eventually sh -c "! tmux -L $sock -f /dev/null capture-pane -p -t $cur | grep -qF 'the previous or next step'"
+keys q
+check "... and another key goes back" wait_for "step 1 of"
+keys q q
+check "... and quits with status 0 (no leak, no error)" wait_for "EXITED:0"
+
 # --- NO_COLOR: the focused field is still marked -------------------------------------------------
 start mono 80x24 NO_COLOR=1
 wait_for "Fall Åsa"
@@ -340,15 +364,6 @@ line_reverse() { T capture-pane -p -e -t "$cur" | sed -n "${1}p" | grep -qE -- "
 check "with NO_COLOR the focused field is in reverse video" line_reverse 2
 check "... and only that one" sh -c "! tmux -L $sock -f /dev/null capture-pane -p -e -t $cur | sed -n 4p | grep -qE -- '$reverse'"
 keys Tab
-eventually() { # a command polled until it succeeds, for up to 10 s
-	tries=50
-	while [ "$tries" -gt 0 ]; do
-		"$@" && return 0
-		sleep 0.2
-		tries=$((tries - 1))
-	done
-	return 1
-}
 check "... Tab moves the mark to the next field" eventually line_reverse 4
 keys Escape
 wait_for "Interv."
