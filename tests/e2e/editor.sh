@@ -112,7 +112,7 @@ wait_for "A risk or protective factor"
 keys "Trångboddhet"
 check "a risk factor is saved" save "factor 'Trångboddhet' (risk)"
 T resize-window -t "$cur" -x 160 -y 50
-check "the card shows what was added" shows_all "Orosanmälan utreds" "Samtal med kurator" \
+check "the card shows what was added" eventually shows_all "Orosanmälan utreds" "Samtal med kurator" \
 	"Ingen tog emot remissen" "Trångboddhet"
 T resize-window -t "$cur" -x 80 -y 24
 
@@ -139,7 +139,7 @@ keys a
 wait_for "A new step"
 keys F1
 check "F1 in a form shows a form's keys" wait_for "Keys of a form"
-check "... from the key table" shows_all "delete the word before the cursor" "save the form"
+check "... from the key table" eventually shows_all "delete the word before the cursor" "save the form"
 keys q
 check "... and any key goes back to the form" wait_for "A new step"
 keys Escape
@@ -203,7 +203,7 @@ start reopen 160x50
 wait_for "Fall Åsa"
 keys Enter
 check "reopened, the journey is there" wait_for "step 1 of 4"
-check "... with every piece at its step" shows_all "Flyttar till Rosengård" "Orosanmälan utreds" \
+check "... with every piece at its step" eventually shows_all "Flyttar till Rosengård" "Orosanmälan utreds" \
 	"Samtal med kurator" "Ingen tog emot remissen" "Trångboddhet"
 keys j
 check "... and the next step" wait_for "Börjar på ny skola"
@@ -256,7 +256,7 @@ keys /
 check "/ asks what to search for" wait_for "Search every case"
 keys "remiss" Enter
 check "a hit jumps to its case and step" wait_for "hit 1 of 1"
-check "... the step with the gap is shown" shows_all "Fall Åsa" "Ingen tog emot remissen"
+check "... the step with the gap is shown" eventually shows_all "Fall Åsa" "Ingen tog emot remissen"
 keys n
 check "n goes to the next hit (round again)" wait_for "hit 1 of 1"
 keys /
@@ -277,7 +277,7 @@ locker=$!
 sleep 0.5
 keys C-s
 check "a save while another program holds the file is refused with the reason" wait_for_re "another mellan is writing|busy|locked" 15
-check "... and the form keeps what was typed" shows_all "A new step" "Väntar på låset"
+check "... and the form keeps what was typed" eventually shows_all "A new step" "Väntar på låset"
 wait "$locker"
 check "once the file is free, saving again works" save "new step 'Väntar på låset'"
 
