@@ -33,9 +33,13 @@ enum mstatus db_change_end(struct store *s, struct merr *err)
 	if (st != M_OK || last <= s->history_mark)
 		return st;
 	struct q q;
+	/* The workshop log is append-only: a change that wrote to it cannot be undone, and would
+	 * only stand in the way of undoing what came before. */
 	q_prepare(&q, s,
-	          "INSERT INTO change (first_history, last_history, kind, target, editor) "
-	          "VALUES (:first, :last, :kind, :target, :editor)");
+	          "INSERT INTO change (first_history, last_history, kind, target, editor, state) "
+	          "VALUES (:first, :last, :kind, :target, :editor, CASE WHEN EXISTS (SELECT 1 "
+	          "FROM history WHERE id BETWEEN :first AND :last AND tbl = 'workshop_log') "
+	          "THEN 'dropped' ELSE 'done' END)");
 	q_int(&q, ":first", s->history_mark + 1);
 	q_int(&q, ":last", last);
 	q_text(&q, ":kind", s->change_kind ? s->change_kind : "edit");

@@ -381,14 +381,20 @@ static enum mstatus stayed_inside(struct store *s, const struct change *c, bool 
 	return q_finish(&q, err);
 }
 
-static enum mstatus refuse(struct store *s, bool redo, const char *what, struct merr *err)
+/* changed: the rows are not as the change left them; otherwise others now depend on them. */
+static enum mstatus refuse(struct store *s, bool redo, bool changed, const char *what,
+                           struct merr *err)
 {
-	return merr_set(err, M_FINDINGS, MR_CONFLICT,
-	                redo ? _("%s: cannot redo %s: another mellan has changed it since; nothing "
-	                         "was done")
-	                     : _("%s: cannot undo %s: another mellan has changed it since; nothing "
-	                         "was done"),
-	                s->path, what);
+	const char *fmt =
+	    changed ? (redo ? _("%s: cannot redo %s: another mellan has changed it since; nothing "
+	                        "was done")
+	                    : _("%s: cannot undo %s: another mellan has changed it since; nothing "
+	                        "was done"))
+	            : (redo ? _("%s: cannot redo %s: other records depend on how it is now; "
+	                        "nothing was done")
+	                    : _("%s: cannot undo %s: other records depend on how it is now; "
+	                        "nothing was done"));
+	return merr_set(err, M_FINDINGS, MR_CONFLICT, fmt, s->path, what);
 }
 
 static enum mstatus undo_redo(struct store *s, bool redo, char *what, size_t n, struct merr *err)
@@ -403,7 +409,7 @@ static enum mstatus undo_redo(struct store *s, bool redo, char *what, size_t n, 
 	if (st != M_OK)
 		return st;
 	struct change c = {0};
-	bool found = false, ok = true;
+	bool found = false, ok = true, inside = true;
 	st = find_change(s, redo, &c, &found, err);
 	if (st == M_OK && !found)
 		st = merr_set(err, M_FINDINGS, MR_NOT_FOUND,
@@ -418,14 +424,14 @@ static enum mstatus undo_redo(struct store *s, bool redo, char *what, size_t n, 
 		st = db_exec(s, "PRAGMA defer_foreign_keys = ON", err);
 	if (st == M_OK && ok) {
 		st = apply(s, &c, redo, err);
-		/* An id or a code taken since, a record referred to that is gone. */
-		if (st != M_OK && err && (err->reason == MR_EXISTS || err->reason == MR_INVALID))
+		/* An id or a code taken since; other refusals (a CHECK) say their own reason. */
+		if (st != M_OK && err && err->reason == MR_EXISTS)
 			ok = false, st = M_OK;
 	}
 	if (st == M_OK && ok)
-		st = stayed_inside(s, &c, &ok, err);
-	if (st == M_OK && !ok)
-		st = refuse(s, redo, desc, err);
+		st = stayed_inside(s, &c, &inside, err);
+	if (st == M_OK && (!ok || !inside))
+		st = refuse(s, redo, !ok, desc, err);
 	if (st == M_OK) {
 		struct q q;
 		q_prepare(&q, s, "UPDATE change SET state = :state WHERE id = :id");
@@ -436,11 +442,13 @@ static enum mstatus undo_redo(struct store *s, bool redo, char *what, size_t n, 
 	}
 	s->change_kind = redo ? "redo" : "undo";
 	s->change_target = c.id;
+	bool committing = st == M_OK;
 	st = w_end(s, st, err);
 	s->change_kind = NULL;
 	s->change_target = 0;
-	if (st != M_OK && err && err->reason == MR_INVALID && found)
-		st = refuse(s, redo, desc, err); /* a reference left broken at commit */
+	/* A reference left broken, found at commit: a record that now needs what would go. */
+	if (st != M_OK && committing && err && err->reason == MR_INVALID)
+		st = refuse(s, redo, false, desc, err);
 	if (st == M_OK && what && n)
 		snprintf(what, n, redo ? _("redid: %s") : _("undid: %s"), desc);
 	change_clear(&c);

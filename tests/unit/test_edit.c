@@ -7,6 +7,8 @@
  * SQLite is used directly only to count history rows. */
 #include "storeutil.h"
 
+#include <sys/wait.h>
+
 static struct m_step *step_of(struct m_journey *j, m_id id)
 {
 	for (size_t i = 0; i < j->n_steps; i++)
@@ -164,6 +166,83 @@ static void test_two_connections_race(void **state)
 	store_close(&a);
 	store_close(&b);
 	assert_int_equal(history_rows(path, "step", "update"), 2);
+}
+
+/* Two processes saving the same step as fast as they can, each from what it last read: every
+ * save either lands or is told it lost, none is half-written, and the history holds exactly the
+ * saves that landed. */
+static int racer(const char *path, m_id c, const char *who, int rounds, int *lost)
+{
+	struct store *s = su_open(path, 0);
+	store_set_editor(s, who);
+	int won = 0;
+	*lost = 0;
+	for (int i = 0; i < rounds; i++) {
+		struct m_journey j = {0};
+		su_load(s, c, &j);
+		/* The text names the stamp it was read with; a moment passes, as over a form. */
+		char text[80];
+		snprintf(text, sizeof text, "%s %d read %s", who, i, j.steps[0].updated);
+		su_set(&j.steps[0].narrative, text);
+		usleep(1000);
+		struct merr err = {0};
+		enum mstatus st = store_step_update(s, &j.steps[0], &err);
+		if (st == M_OK)
+			won++;
+		else if (err.reason == MR_CONFLICT)
+			(*lost)++;
+		else
+			fail_msg("%s: %s", who, err.msg);
+		m_journey_clear(&j);
+	}
+	store_close(&s);
+	return won;
+}
+
+static void test_two_processes_race(void **state)
+{
+	(void)state;
+	char path[512];
+	struct store *s = su_fresh("race2.mellan", path, sizeof path);
+	m_id c = su_case(s, "Ebba", 2001);
+	su_step(s, c, "2016", "Samma steg");
+	store_close(&s);
+	enum { ROUNDS = 40 };
+	int fds[2];
+	assert_int_equal(pipe(fds), 0);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		close(fds[0]);
+		int lost = 0, won = racer(path, c, "BB", ROUNDS, &lost);
+		int out[2] = {won, lost};
+		if (write(fds[1], out, sizeof out) != (ssize_t)sizeof out)
+			_exit(1);
+		_exit(0);
+	}
+	close(fds[1]);
+	int lost = 0, won = racer(path, c, "AA", ROUNDS, &lost);
+	int other[2] = {0, 0};
+	assert_int_equal(read(fds[0], other, sizeof other), (ssize_t)sizeof other);
+	close(fds[0]);
+	int status = 0;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	assert_int_equal(won + lost, ROUNDS);
+	assert_int_equal(other[0] + other[1], ROUNDS);
+	assert_int_equal(history_rows(path, "step", "update"), won + other[0]);
+	/* Every save that landed was made from the row as it was: the stamp its text names is the
+	 * one the row had just before. And the race was real: someone lost at least once. */
+	assert_int_equal(su_raw_int(path, "SELECT count(*) FROM history WHERE tbl = 'step' AND "
+	                                  "op = 'update' AND substr(json_extract(new, "
+	                                  "'$.narrative'), instr(json_extract(new, '$.narrative'), "
+	                                  "' read ') + 6) IS NOT json_extract(old, '$.updated')"),
+	                 0);
+	assert_true(lost + other[1] > 0);
+	s = su_open(path, 0);
+	struct merr err = {0};
+	assert_int_equal(store_check_integrity(s, &err), M_OK);
+	store_close(&s);
 }
 
 /* An update is held to what an add is: a wrong value is refused and nothing is written. */
@@ -553,6 +632,7 @@ int main(void)
 	    cmocka_unit_test(test_update_round_trip),
 	    cmocka_unit_test(test_stale_record_conflicts),
 	    cmocka_unit_test(test_two_connections_race),
+	    cmocka_unit_test(test_two_processes_race),
 	    cmocka_unit_test(test_update_refuses_what_add_refuses),
 	    cmocka_unit_test(test_birth_year_moves_age_steps),
 	    cmocka_unit_test(test_gap_update_replaces_lists),

@@ -369,6 +369,39 @@ static void test_one_transaction_one_change(void **state)
 	store_close(&s);
 }
 
+/* The workshop log is append-only: a note is never undone, and the workshop it belongs to is
+ * kept, with a line that says why; what came before is still undone. */
+static void test_workshop_log_is_kept(void **state)
+{
+	(void)state;
+	char path[512];
+	struct store *s = su_fresh("log.mellan", path, sizeof path);
+	m_id c = su_case(s, "Vera", 2004);
+	struct merr err = {0};
+	struct m_workshop w = {.date = strdup("2026-11-23"), .place = strdup("Malmö")};
+	assert_int_equal(store_workshop_add(s, &w, &err), M_OK);
+	assert_int_equal(
+	    store_workshop_log_add(s, w.id, "decision", "Skolan och soc ses varje månad", &err),
+	    M_OK);
+	char what[200] = "";
+	assert_int_equal(store_undo(s, what, sizeof what, &err), M_FINDINGS);
+	assert_int_equal(err.reason, MR_CONFLICT);
+	assert_non_null(strstr(err.msg, "workshop '2026-11-23'"));
+	assert_non_null(strstr(err.msg, "depend"));
+	assert_int_equal(su_raw_int(path, "SELECT count(*) FROM workshop_log"), 1);
+	assert_int_equal(su_raw_int(path, "SELECT count(*) FROM workshop"), 1);
+	/* An edit after the note is undone past it. */
+	struct m_journey j = {0};
+	su_load(s, c, &j);
+	su_set(&j.kase.summary, "Sammanfattning");
+	assert_int_equal(store_case_update(s, &j.kase, &err), M_OK);
+	m_journey_clear(&j);
+	undo_ok(s, "undid: case 'Vera' edited");
+	assert_int_equal(su_raw_int(path, "SELECT count(*) FROM workshop_log"), 1);
+	m_workshop_clear(&w);
+	store_close(&s);
+}
+
 int main(void)
 {
 	tu_init();
@@ -378,6 +411,7 @@ int main(void)
 	    cmocka_unit_test(test_reopen_and_new_change_clears_redo),
 	    cmocka_unit_test(test_conflict_with_another_mellan),
 	    cmocka_unit_test(test_one_transaction_one_change),
+	    cmocka_unit_test(test_workshop_log_is_kept),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
