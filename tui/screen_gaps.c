@@ -11,6 +11,7 @@
 #include "draw.h"
 
 #include <curses.h>
+#include <libintl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -203,9 +204,24 @@ void gaps_draw(struct app *a, int top, int rows)
 		bool sel = i == v->sel;
 		int y = top + 1 + r;
 		if (w->gap < 0) {
-			char counts[96];
-			snprintf(counts, sizeof counts, _("%zu gaps in %d cases · severity %d · %d votes"),
-			         p->n_gaps, p->cases, p->severity_max, p->votes);
+			/* With "open gaps only" the counts are of the gaps shown. */
+			size_t gaps = 0;
+			int cases = 0;
+			const struct an_gap *prev = NULL;
+			for (size_t k = 0; k < p->n_gaps; k++) {
+				const struct an_gap *g = &v->an.gaps[p->gaps[k]];
+				if (!gap_shown(v, g))
+					continue;
+				gaps++;
+				cases += !prev || prev->case_index != g->case_index;
+				prev = g;
+			}
+			char g_part[32], c_part[32], counts[128];
+			snprintf(g_part, sizeof g_part, ngettext("%zu gap", "%zu gaps", gaps), gaps);
+			snprintf(c_part, sizeof c_part,
+			         ngettext("in %d case", "in %d cases", (unsigned long)cases), cases);
+			snprintf(counts, sizeof counts, _("%s %s · severity %d · %d votes"), g_part,
+			         c_part, p->severity_max, p->votes);
 			draw_line(y, 0, COLS, sel ? ROLE_SELECTED : ROLE_HEADING, "");
 			int cw = draw_width(counts) + 1;
 			int lw = COLS - cw - 2 > 10 ? COLS - cw - 2 : COLS - 1;

@@ -50,6 +50,7 @@ check "... and shows only that category's patterns" shows_none "Utanför kriteri
 keys o
 check "o shows open gaps only" wait_for "open gaps only"
 check "... Sam's lifted absence is no longer listed" shows_none "Frånvaron börjar"
+check "... and the pattern counts the open gaps it shows" wait_for "1 gap in 1 case"
 keys o
 for _ in 1 2 3 4 5 6 7 8 9 10 11 12; do
 	screen | grep -q "all categories" && break
