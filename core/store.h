@@ -294,6 +294,10 @@ enum mstatus store_name_list(struct store *s, struct m_name_list *out, struct me
 enum mstatus store_name_add(struct store *s, const char *name, struct merr *err);
 /* Removes a name, matched in any case. MR_NOT_FOUND when it is not on the list. */
 enum mstatus store_name_remove(struct store *s, const char *name, struct merr *err);
+/* The TUI's names screen: a name on the list by its id renamed (the same checks as adding), or
+ * deleted. MR_NOT_FOUND when the id is gone. Each is one change for undo. */
+enum mstatus store_name_update(struct store *s, m_id id, const char *name, struct merr *err);
+enum mstatus store_name_delete(struct store *s, m_id id, struct merr *err);
 
 /* A finding the facilitator keeps on purpose: the record and field it is in, privacy_key() of
  * the finding (a hash, never the text), who kept it (the editor's initials) and when. */

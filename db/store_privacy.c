@@ -57,20 +57,24 @@ static bool blank(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* The id of the name on the list that is `name` in any case, 0 when there is none. */
-static enum mstatus name_find(struct store *s, const char *name, m_id *id, struct merr *err)
+/* The id of the name on the list, other than `other`, that is `name` in any case; 0 when there
+ * is none. */
+static enum mstatus name_find(struct store *s, const char *name, m_id other, m_id *id,
+                              struct merr *err)
 {
 	struct m_name_list l;
 	*id = 0;
 	enum mstatus st = store_name_list(s, &l, err);
 	for (size_t i = 0; st == M_OK && i < l.n && !*id; i++)
-		if (privacy_same_name(l.items[i].name, name))
+		if (l.items[i].id != other && privacy_same_name(l.items[i].name, name))
 			*id = l.items[i].id;
 	m_name_list_clear(&l);
 	return st;
 }
 
-enum mstatus store_name_add(struct store *s, const char *name, struct merr *err)
+/* name without the blanks around it, a new string; NULL (with err) when nothing is left or it
+ * is not UTF-8. */
+static char *name_clean(struct store *s, const char *name, struct merr *err)
 {
 	if (!name)
 		name = "";
@@ -79,24 +83,55 @@ enum mstatus store_name_add(struct store *s, const char *name, struct merr *err)
 	size_t n = strlen(name);
 	while (n > 0 && blank(name[n - 1]))
 		n--;
-	if (n == 0)
-		return db_invalid(s, err, _("a name on the list cannot be empty"));
-	if (!text_valid_utf8(name, n))
-		return db_invalid(s, err, _("text that is not valid UTF-8"));
-	char *clean = xstrndup(name, n);
+	if (n == 0) {
+		db_invalid(s, err, _("a name on the list cannot be empty"));
+		return NULL;
+	}
+	if (!text_valid_utf8(name, n)) {
+		db_invalid(s, err, _("text that is not valid UTF-8"));
+		return NULL;
+	}
+	return xstrndup(name, n);
+}
+
+/* MR_EXISTS when another name than `other` on the list is `name` in any case. */
+static enum mstatus name_unique(struct store *s, const char *name, m_id other, struct merr *err)
+{
+	m_id id = 0;
+	enum mstatus st = name_find(s, name, other, &id, err);
+	if (st == M_OK && id) {
+		char *shown = text_sanitize(name, 0);
+		st = merr_set(err, M_USAGE, MR_EXISTS, _("%s: '%s' is on the list of names already"),
+		              s->path, shown);
+		free(shown);
+	}
+	return st;
+}
+
+/* MR_NOT_FOUND when no name on the list has this id (another mellan took it away). */
+static enum mstatus name_exists(struct store *s, m_id id, struct merr *err)
+{
+	struct q q;
+	q_prepare(&q, s, "SELECT 1 FROM name_block WHERE id = :id");
+	q_id(&q, ":id", id);
+	bool there = q_row(&q);
+	enum mstatus st = q_finish(&q, err);
+	if (st == M_OK && !there)
+		st = merr_set(err, M_USAGE, MR_NOT_FOUND,
+		              _("%s: that name is no longer on the list (changed elsewhere?)"), s->path);
+	return st;
+}
+
+enum mstatus store_name_add(struct store *s, const char *name, struct merr *err)
+{
+	char *clean = name_clean(s, name, err);
+	if (!clean)
+		return M_USAGE;
 	char uuid[M_UUID_LEN + 1];
 	m_uuid_new(uuid);
-	m_id id = 0;
 	enum mstatus st = w_begin(s, err);
 	if (st == M_OK) {
-		st = name_find(s, clean, &id, err);
-		if (st == M_OK && id) {
-			char *shown = text_sanitize(clean, 0);
-			st =
-			    merr_set(err, M_USAGE, MR_EXISTS,
-			             _("%s: '%s' is on the list of names already"), s->path, shown);
-			free(shown);
-		}
+		st = name_unique(s, clean, 0, err);
 		if (st == M_OK) {
 			struct q q;
 			q_prepare(&q, s,
@@ -112,26 +147,68 @@ enum mstatus store_name_add(struct store *s, const char *name, struct merr *err)
 	return st;
 }
 
+enum mstatus store_name_update(struct store *s, m_id id, const char *name, struct merr *err)
+{
+	char *clean = name_clean(s, name, err);
+	if (!clean)
+		return M_USAGE;
+	enum mstatus st = w_begin(s, err);
+	if (st == M_OK) {
+		st = name_unique(s, clean, id, err);
+		if (st == M_OK) {
+			struct q q;
+			/* Unchanged, it writes nothing: no change in the history to undo. */
+			q_prepare(&q, s,
+			          "UPDATE name_block SET name = :name WHERE id = :id "
+			          "AND name IS NOT :name");
+			q_text(&q, ":name", clean);
+			q_id(&q, ":id", id);
+			q_exec(&q);
+			st = q_finish(&q, err);
+		}
+		if (st == M_OK)
+			st = name_exists(s, id, err);
+		st = w_end(s, st, err);
+	}
+	free(clean);
+	return st;
+}
+
+static enum mstatus name_delete_row(struct store *s, m_id id, struct merr *err)
+{
+	struct q q;
+	q_prepare(&q, s, "DELETE FROM name_block WHERE id = :id");
+	q_id(&q, ":id", id);
+	q_exec(&q);
+	return q_finish(&q, err);
+}
+
+enum mstatus store_name_delete(struct store *s, m_id id, struct merr *err)
+{
+	enum mstatus st = w_begin(s, err);
+	if (st != M_OK)
+		return st;
+	st = name_exists(s, id, err);
+	if (st == M_OK)
+		st = name_delete_row(s, id, err);
+	return w_end(s, st, err);
+}
+
 enum mstatus store_name_remove(struct store *s, const char *name, struct merr *err)
 {
 	m_id id = 0;
 	enum mstatus st = w_begin(s, err);
 	if (st != M_OK)
 		return st;
-	st = name_find(s, name ? name : "", &id, err);
+	st = name_find(s, name ? name : "", 0, &id, err);
 	if (st == M_OK && !id) {
 		char *shown = text_sanitize(name ? name : "", 0);
 		st = merr_set(err, M_USAGE, MR_NOT_FOUND, _("%s: '%s' is not on the list of names"),
 		              s->path, shown);
 		free(shown);
 	}
-	if (st == M_OK) {
-		struct q q;
-		q_prepare(&q, s, "DELETE FROM name_block WHERE id = :id");
-		q_id(&q, ":id", id);
-		q_exec(&q);
-		st = q_finish(&q, err);
-	}
+	if (st == M_OK)
+		st = name_delete_row(s, id, err);
 	return w_end(s, st, err);
 }
 

@@ -100,6 +100,8 @@ static const struct noun {
     {"threshold", N_("threshold"), "label"},
     {"workshop", N_("workshop"), "date"},
     {"dismissal", N_("dismissed proposal"), "key"},
+    /* Not named: the message line may be on a screen others see. */
+    {"name_block", N_("name on the list"), NULL},
 };
 
 static char *json_field(struct store *s, const char *json, const char *field)
@@ -133,7 +135,8 @@ static void describe(struct store *s, const struct change *c, char *out, size_t 
 		if (strcmp(c->rows[i].uuid, main->uuid) == 0)
 			last = &c->rows[i];
 	bool added = strcmp(main->op, "insert") == 0, deleted = strcmp(last->op, "delete") == 0;
-	char *label = json_field(s, last->new ? last->new : last->old, noun->label);
+	char *label =
+	    noun->label ? json_field(s, last->new ? last->new : last->old, noun->label) : NULL;
 	if (label) {
 		/* A short first line of it, cut at a character boundary. */
 		size_t len = strcspn(label, "\n\r\t");

@@ -138,6 +138,7 @@ void app_reload(struct app *a)
 	a->want_open = false;
 	if (a->screen == SCR_GAPS || (a->screen == SCR_HELP && a->help_from == SCR_GAPS))
 		gaps_reload(a);
+	names_reload(a);
 	if (!a->journey_case)
 		return;
 
@@ -199,6 +200,9 @@ static void draw_top(struct app *a)
 	case SCR_CONFLICTS:
 		snprintf(title, sizeof title, _("%zu merge conflicts"), a->conflicts.n_conflicts);
 		break;
+	case SCR_NAMES:
+		names_title(a, title, sizeof title);
+		break;
 	case SCR_HELP:
 		snprintf(title, sizeof title, "%s",
 		         a->help_from == SCR_JOURNEY     ? _("Keys of the journey screen")
@@ -207,6 +211,7 @@ static void draw_top(struct app *a)
 		         : a->help_from == SCR_GAPS      ? _("Keys of the gaps screen")
 		         : a->help_from == SCR_LANES     ? _("Keys of the lanes view")
 		         : a->help_from == SCR_CONFLICTS ? _("Keys of the merge conflicts")
+		         : a->help_from == SCR_NAMES     ? _("Keys of the names not to use")
 		                                         : _("Keys of the cases screen"));
 		break;
 	default:
@@ -293,6 +298,9 @@ static void draw_all(struct app *a)
 		break;
 	case SCR_CONFLICTS:
 		conflicts_draw(a, top, rows);
+		break;
+	case SCR_NAMES:
+		names_draw(a, top, rows);
 		break;
 	default:
 		cases_draw(a, top, rows);
@@ -442,6 +450,9 @@ static unsigned dispatch(struct app *a, int key, uint32_t cp)
 	case ACT_GAPS:
 		gaps_open(a);
 		return CH_REDRAW;
+	case ACT_NAMES:
+		names_open(a);
+		return CH_REDRAW;
 	default:
 		break;
 	}
@@ -458,6 +469,8 @@ static unsigned dispatch(struct app *a, int key, uint32_t cp)
 		return lanes_key(a, act);
 	case SCR_CONFLICTS:
 		return conflicts_key(a, act);
+	case SCR_NAMES:
+		return names_key(a, act);
 	default:
 		return cases_key(a, act);
 	}
@@ -665,6 +678,7 @@ enum mstatus tui_run(struct store *s, const struct tui_options *opt, struct merr
 	delscreen(term_screen);
 	term_screen = NULL;
 	gaps_free(&a);
+	names_free(&a);
 	form_free(&a.form);
 	form_free(&a.pending);
 	m_hit_list_clear(&a.hits);

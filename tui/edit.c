@@ -154,6 +154,7 @@ static void open_edit(struct app *a, enum rec_kind kind, m_id id)
 			form_category_open(a, found);
 		break;
 	}
+	case RK_NAME: /* the names screen opens its own form (names_edit) */
 	case RK_NONE:
 		break;
 	}
@@ -203,6 +204,9 @@ unsigned edit_key_confirm(struct app *a, int key)
 		break;
 	case RK_CATEGORY:
 		st = store_category_delete(a->store, id, &err);
+		break;
+	case RK_NAME:
+		st = store_name_delete(a->store, id, &err);
 		break;
 	case RK_NONE:
 		return CH_REDRAW;
@@ -267,6 +271,8 @@ static void act(struct app *a, enum rec_kind kind, m_id id, const char *label, b
 unsigned edit_selected(struct app *a, bool del)
 {
 	char label[600];
+	if (a->screen == SCR_NAMES)
+		return names_edit(a, del);
 	if (a->screen == SCR_CASES) {
 		if (a->case_sel >= a->cases.n)
 			return CH_NONE;

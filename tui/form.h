@@ -51,6 +51,8 @@ struct field {
 	bool understood_bad;
 	char error[600];
 	const char *priv_name; /* the field's stable name for the privacy check, NULL for none */
+	const char *priv_uuid; /* the record the field's text goes to when not the form's (a gap's
+	                          new action); "" until it is saved */
 };
 
 enum form_result { FORM_CONTINUE, FORM_SAVED, FORM_CANCELLED };

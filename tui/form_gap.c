@@ -15,6 +15,7 @@ struct ctx {
 	struct m_gap rec;
 	size_t category, happened, must_change, severity, level, status, involved, could, until;
 	size_t act_what, act_actor, act_lead, act_follow;
+	char act_uuid[M_UUID_LEN + 1]; /* the new action's, once saved: its kept findings' record */
 };
 
 static void free_ctx(void *p)
@@ -80,6 +81,8 @@ static enum mstatus save(struct form *f, struct merr *err)
 			m_action_clear(&g->actions[--g->n_actions]);
 		return r;
 	}
+	if (what)
+		memcpy(c->act_uuid, g->actions[g->n_actions - 1].uuid, sizeof c->act_uuid);
 	const struct m_category *cat = m_category_find(&f->app->categories, g->category_id);
 	f->app->want_step = g->step_id;
 	app_note(f->app, _("saved: gap '%s'"), cat ? cat->name : "?");
@@ -146,6 +149,9 @@ void form_gap_open(struct app *a, const struct m_gap *given)
 	form_privacy_record(f, c->rec.uuid);
 	form_privacy_field(f, c->happened, "what_happened");
 	form_privacy_field(f, c->must_change, "what_must_change");
+	/* The action typed here becomes a record of its own: its findings are kept under it. */
+	form_privacy_field(f, c->act_what, "what");
+	f->fields[c->act_what].priv_uuid = c->act_uuid;
 	if (c->rec.id)
 		form_track(f, RK_GAP, c->rec.case_id, c->rec.id, c->rec.updated);
 	app_open_form(a, f);

@@ -25,8 +25,10 @@ void form_privacy_field(struct form *f, size_t i, const char *name)
 		f->fields[i].priv_name = name;
 }
 
-static const char *record_uuid(const struct form *f)
+static const char *record_uuid(const struct form *f, const struct field *fl)
 {
+	if (fl->priv_uuid)
+		return fl->priv_uuid;
 	return f->priv_uuid ? f->priv_uuid : "";
 }
 
@@ -36,7 +38,7 @@ static bool scan(struct form *f, const struct privacy_names *names, size_t i,
 {
 	struct field *fl = &f->fields[i];
 	struct merr err = {0};
-	return privacy_check_text(f->app->store, names, record_uuid(f), fl->priv_name,
+	return privacy_check_text(f->app->store, names, record_uuid(f, fl), fl->priv_name,
 	                          te_text(&fl->te), out, &err) == M_OK;
 }
 
@@ -102,12 +104,12 @@ bool form_privacy_hold(struct form *f)
 
 void form_privacy_keep(struct form *f)
 {
-	if (!f->priv_sig || !record_uuid(f)[0])
+	if (!f->priv_sig)
 		return;
 	struct privacy_names *names = names_of(f);
 	for (size_t i = 0; i < f->n; i++) {
 		struct field *fl = &f->fields[i];
-		if (!fl->priv_name || te_blank(&fl->te))
+		if (!fl->priv_name || te_blank(&fl->te) || !record_uuid(f, fl)[0])
 			continue;
 		struct privacy_findings found = {0};
 		struct merr err = {0};
@@ -115,7 +117,7 @@ void form_privacy_keep(struct form *f)
 			for (size_t k = 0; k < found.n; k++)
 				/* The text is saved already; a keep that fails only means the
 				 * finding is shown again by check, which is the safe side. */
-				privacy_keep(f->app->store, record_uuid(f), fl->priv_name,
+				privacy_keep(f->app->store, record_uuid(f, fl), fl->priv_name,
 				             te_text(&fl->te), &found.items[k], &err);
 		privacy_findings_clear(&found);
 	}

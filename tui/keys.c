@@ -116,6 +116,23 @@ static const struct key_binding table[] = {
 	 N_("delete the selected line when nothing uses it (asks first; u undoes it)")},
 	{ACT_BACK, SCR_CATALOGUE, {'q', ESC_KEY}, N_("q, Esc"), N_("back"), N_("back")},
 
+	/* The list of names not to use: real names, so it opens only from the facilitator's own
+	 * screens. */
+	{ACT_NAMES, SCR_CASES | SCR_CATALOGUE, {'N'}, N_("N"), NULL,
+	 N_("the list of names not to use, which the privacy scan finds (real names: not for the "
+	    "projector)")},
+	{ACT_PREV, SCR_NAMES, {KEY_UP, 'k'}, N_("Up Down, k j"), N_("move"),
+	 N_("select the previous or next name")},
+	{ACT_NEXT, SCR_NAMES, {KEY_DOWN, 'j'}, NULL, NULL, NULL},
+	{ACT_FIRST, SCR_NAMES, {'g', KEY_HOME}, N_("g G"), NULL,
+	 N_("select the first or last name")},
+	{ACT_LAST, SCR_NAMES, {'G', KEY_END}, NULL, NULL, NULL},
+	{ACT_ADD, SCR_NAMES, {'a'}, N_("a"), N_("add"), N_("add a name to the list")},
+	{ACT_EDIT, SCR_NAMES, {'e'}, N_("e"), N_("edit"), N_("change the selected name")},
+	{ACT_DELETE, SCR_NAMES, {'d'}, N_("d"), N_("delete"),
+	 N_("take the selected name off the list (asks first; u undoes it)")},
+	{ACT_BACK, SCR_NAMES, {'q', ESC_KEY}, N_("q, Esc"), N_("back"), N_("back")},
+
 	/* The merge conflicts. */
 	{ACT_PREV, SCR_CONFLICTS, {KEY_UP, 'k'}, N_("Up Down, k j"), N_("move"),
 	 N_("select the previous or next conflict")},

@@ -18,12 +18,13 @@ enum tui_screen {
 	SCR_PRESENT = 1 << 6,
 	SCR_LANES = 1 << 7,
 	SCR_CONFLICTS = 1 << 8, /* what merge found changed on both sides */
+	SCR_NAMES = 1 << 9,     /* the alliance's list of names not to use */
 };
 #define SCR_ALL                                                                                    \
 	(SCR_CASES | SCR_JOURNEY | SCR_HELP | SCR_FORM | SCR_CATALOGUE | SCR_GAPS | SCR_PRESENT |  \
-	 SCR_LANES | SCR_CONFLICTS)
+	 SCR_LANES | SCR_CONFLICTS | SCR_NAMES)
 /* The screens that show records (not the help, not a form). */
-#define SCR_LISTS (SCR_CASES | SCR_JOURNEY | SCR_CATALOGUE | SCR_CONFLICTS)
+#define SCR_LISTS (SCR_CASES | SCR_JOURNEY | SCR_CATALOGUE | SCR_CONFLICTS | SCR_NAMES)
 
 /* Keys of our own, defined from the terminal's descriptions at start (keys_define): the
  * bracketed-paste markers and word moves. Above every code ncurses hands out. */
@@ -101,6 +102,7 @@ enum action {
 	ACT_PROPOSAL, /* the next gap the program proposes, in the lanes */
 	ACT_CONFIRM,  /* the proposal becomes a gap */
 	ACT_DISMISS,  /* the proposal is dismissed, and not proposed again */
+	ACT_NAMES,    /* the list of names not to use */
 	ACT_COUNT
 };
 

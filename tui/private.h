@@ -95,6 +95,8 @@ struct app {
 	/* The open merge conflicts (screen_conflicts.c) and the one selected. */
 	struct store_merge_report conflicts;
 	size_t conf_sel, conf_top;
+	/* The list of names not to use (screen_names.c) while it is open, NULL otherwise. */
+	struct names_view *names;
 	/* The last search's hits and the one shown. */
 	struct m_hit_list hits;
 	size_t hit;
@@ -138,6 +140,7 @@ enum rec_kind {
 	RK_GAP,
 	RK_ACTOR,
 	RK_CATEGORY,
+	RK_NAME, /* a name on the list not to use */
 };
 /* The stamp record `id` (of case case_id, for the parts of a journey) has in the file now;
  * false when it is gone. */
@@ -175,6 +178,14 @@ void gaps_title(const struct app *a, char *buf, size_t n);
 void conflicts_open(struct app *a);
 void conflicts_draw(struct app *a, int top, int rows);
 unsigned conflicts_key(struct app *a, enum action act);
+/* screen_names.c: the list of names not to use; names_edit is e and d there. */
+void names_open(struct app *a);
+void names_reload(struct app *a);
+void names_free(struct app *a);
+void names_draw(struct app *a, int top, int rows);
+unsigned names_key(struct app *a, enum action act);
+unsigned names_edit(struct app *a, bool del);
+void names_title(const struct app *a, char *buf, size_t n);
 void catalogue_draw(struct app *a, int top, int rows);
 unsigned catalogue_key(struct app *a, enum action act);
 void lanes_draw(struct app *a, int top, int rows);

@@ -423,6 +423,55 @@ static void test_name_list(void **state)
 	store_close(&s);
 }
 
+/* The names screen renames and deletes by id; each is one change that undo takes back. */
+static void test_name_rename_delete_undo(void **state)
+{
+	(void)state;
+	struct store *s = fresh("names-edit.db", false);
+	struct merr err = {0};
+	store_set_editor(s, "ÅB");
+	assert_int_equal(store_name_add(s, "Åsa", &err), M_OK);
+	assert_int_equal(store_name_add(s, "Ali", &err), M_OK);
+	struct m_name_list l;
+	assert_int_equal(store_name_list(s, &l, &err), M_OK);
+	assert_int_equal(l.n, 2);
+	m_id ali = l.items[0].id, asa = l.items[1].id;
+	m_name_list_clear(&l);
+
+	/* renamed, trimmed, re-sorted; another name's spelling is refused, its own is not */
+	assert_int_equal(store_name_update(s, asa, "  Östen Berg ", &err), M_OK);
+	assert_int_equal(store_name_update(s, ali, "östen   berg", &err), M_USAGE);
+	assert_int_equal(err.reason, MR_EXISTS);
+	assert_int_equal(store_name_update(s, asa, "ÖSTEN BERG", &err), M_OK);
+	assert_int_equal(store_name_update(s, ali, " ", &err), M_USAGE);
+	assert_int_equal(err.reason, MR_INVALID);
+	assert_int_equal(store_name_update(s, 9999, "Kim", &err), M_USAGE);
+	assert_int_equal(err.reason, MR_NOT_FOUND);
+	assert_int_equal(store_name_list(s, &l, &err), M_OK);
+	assert_string_equal(l.items[0].name, "Ali");
+	assert_string_equal(l.items[1].name, "ÖSTEN BERG");
+	m_name_list_clear(&l);
+
+	/* deleted; undo brings it back, the rename before it undoes in turn */
+	assert_int_equal(store_name_delete(s, ali, &err), M_OK);
+	assert_int_equal(store_name_delete(s, ali, &err), M_USAGE);
+	assert_int_equal(err.reason, MR_NOT_FOUND);
+	char what[256];
+	assert_int_equal(store_undo(s, what, sizeof what, &err), M_OK);
+	/* the message line says what came back, not the name itself */
+	assert_null(strstr(what, "Ali"));
+	assert_non_null(strstr(what, "deleted"));
+	assert_int_equal(store_undo(s, what, sizeof what, &err), M_OK);
+	assert_null(strstr(what, "ÖSTEN"));
+	assert_int_equal(store_name_list(s, &l, &err), M_OK);
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.items[0].name, "Ali");
+	assert_int_equal(l.items[0].id, ali);
+	assert_string_equal(l.items[1].name, "Östen Berg");
+	m_name_list_clear(&l);
+	store_close(&s);
+}
+
 static m_id plant_case(struct store *s, const char *summary, const char *narrative,
                        char step_uuid[M_UUID_LEN + 1])
 {
@@ -695,6 +744,7 @@ int main(void)
 	    cmocka_unit_test(test_clean_corpus),
 	    cmocka_unit_test(test_found_corpus),
 	    cmocka_unit_test(test_name_list),
+	    cmocka_unit_test(test_name_rename_delete_undo),
 	    cmocka_unit_test(test_kept_on_purpose),
 	    cmocka_unit_test(test_walk_finds_every_text),
 	    cmocka_unit_test(test_workshop_texts),
