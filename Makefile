@@ -53,7 +53,7 @@ BENCH_BIN = $(BUILD)/tests/bench_gen
 PO = $(sort $(wildcard po/*.po))
 MO = $(PO:po/%.po=build/locale/%/LC_MESSAGES/mellan.mo)
 
-.PHONY: all deps demo check unit e2e bench install uninstall clean pot lint-man format
+.PHONY: all deps demo check unit e2e bench install uninstall clean pot lint-man format FORCE
 
 all: deps ./mellan $(MO)
 
@@ -69,6 +69,14 @@ $(BUILD)/mellan: $(TUI_OBJ) $(CORE_OBJ) $(DB_OBJ)
 $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
 	$(COMPILE) -c -o $@ $<
+
+# main.c has LOCALEDIR built in: a new PREFIX or LOCALEDIR rebuilds it, or `make install
+# PREFIX=/usr` after `make` would install translations where the program never looks.
+$(BUILD)/localedir: FORCE
+	@mkdir -p $(@D)
+	@echo '$(LOCALEDIR)' | cmp -s - $@ || echo '$(LOCALEDIR)' >$@
+$(BUILD)/tui/main.o: $(BUILD)/localedir
+FORCE:
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ) tests/unit/testutil.h tests/unit/storeutil.h
 	@mkdir -p $(@D)
