@@ -215,7 +215,8 @@ static void draw_top(struct app *a)
 		                                         : _("Keys of the cases screen"));
 		break;
 	default:
-		snprintf(title, sizeof title, _("%zu cases"), a->cases.n);
+		snprintf(title, sizeof title, ngettext("%zu case", "%zu cases", a->cases.n),
+		         a->cases.n);
 		break;
 	}
 	char line[400];

@@ -312,8 +312,9 @@ static void draw_card(struct app *a, int y, int x, int cols, int rows)
 	block_draw(&b, y, x, more ? rows - 1 : rows, a->card_scroll);
 	if (more) {
 		char line[96];
-		snprintf(line, sizeof line, _("▼ %zu more lines (PgDn)"),
-		         b.n - a->card_scroll - (size_t)(rows - 1));
+		size_t below = b.n - a->card_scroll - (size_t)(rows - 1);
+		snprintf(line, sizeof line,
+		         ngettext("▼ %zu more line (PgDn)", "▼ %zu more lines (PgDn)", below), below);
 		draw_text(y + rows - 1, x, cols, ROLE_DIM, line);
 	}
 	block_clear(&b);

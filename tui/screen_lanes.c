@@ -232,8 +232,11 @@ static void legend(const struct lanes_layout *l, int y, int w)
 	    [IV_WAITING] = N_("waiting"),
 	};
 	char buf[512];
+	unsigned long n = l->unit > 0 ? (unsigned long)l->unit : 0;
 	int len = snprintf(buf, sizeof buf,
-	                   l->scale == LANES_BY_STEP ? _("%d columns a step") : _("%d days a column"),
+	                   l->scale == LANES_BY_STEP
+	                       ? ngettext("%d column a step", "%d columns a step", n)
+	                       : ngettext("%d day a column", "%d days a column", n),
 	                   l->unit);
 	for (int k = 0; k < IV_KIND_COUNT && len > 0 && (size_t)len < sizeof buf; k++)
 		len += snprintf(buf + len, sizeof buf - (size_t)len, "  %s %s",

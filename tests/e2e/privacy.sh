@@ -110,7 +110,7 @@ sqlite3 "$tmp/fk.db" "INSERT INTO factor (uuid, step_id, kind, text)
 run check --db "$tmp/fk.db"
 check "a record pointing at nothing: status 1" sh -c "[ $(rc) -eq 1 ]"
 check "... one line says what is wrong and what to do" \
-	sh -c "grep -q '^integrity: .*refer to records that do not exist; restore the file from a backup' '$tmp/out'"
+	sh -c "grep -q '^integrity: .*: 1 record refers to a record that does not exist; restore the file from a backup' '$tmp/out'"
 check "... and the sum says damaged" \
 	sh -c "tail -n 1 '$tmp/out' | grep -qxF 'integrity: damaged; 0 privacy findings, 0 kept on purpose'"
 
