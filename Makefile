@@ -53,7 +53,7 @@ BENCH_BIN = $(BUILD)/tests/bench_gen
 PO = $(sort $(wildcard po/*.po))
 MO = $(PO:po/%.po=build/locale/%/LC_MESSAGES/mellan.mo)
 
-.PHONY: all deps demo check unit e2e bench install uninstall clean pot lint-man format FORCE
+.PHONY: all deps demo check unit e2e bench install uninstall clean pot update-po lint-man format FORCE
 
 all: deps ./mellan $(MO)
 
@@ -113,9 +113,17 @@ bench: deps
 lint-man:
 	mandoc -Tlint -W warning man/mellan.1 man/mellan.5
 
+POT ?= po/mellan.pot
 pot:
-	xgettext --from-code=UTF-8 -k_ -kN_ -c/ --package-name=mellan \
-		--package-version=$(VERSION) -o po/mellan.pot $(CORE_SRC) $(DB_SRC) $(TUI_SRC)
+	@mkdir -p $(dir $(POT))
+	xgettext --from-code=UTF-8 -k_ -kN_ -kNC_:1c,2 -c/ --package-name=mellan \
+		--package-version=$(VERSION) -o $(POT) $(CORE_SRC) $(DB_SRC) $(TUI_SRC)
+
+# After strings change in the code: every translation gets the new messages (empty, or fuzzy
+# with the old text as a guess) for a translator to finish; tests/e2e/i18n.sh lists them.
+update-po: pot
+	for po in $(PO); do msgmerge --quiet --update --backup=none --previous $$po $(POT) \
+		|| exit 1; done
 
 format:
 	clang-format -i core/*.[ch] db/*.[ch] tui/*.[ch] tests/unit/*.[ch]

@@ -38,7 +38,7 @@ static const struct key_binding table[] = {
 	{ACT_FIRST, SCR_CASES, {'g', KEY_HOME}, N_("g G"), NULL,
 	 N_("select the first or last case")},
 	{ACT_LAST, SCR_CASES, {'G', KEY_END}, NULL, NULL, NULL},
-	{ACT_OPEN, SCR_CASES, {'\n', '\r', KEY_ENTER}, N_("Enter"), N_("open"),
+	{ACT_OPEN, SCR_CASES, {'\n', '\r', KEY_ENTER}, N_("Enter"), NC_("key hint", "open"),
 	 N_("open the selected case's journey")},
 	{ACT_ADD, SCR_CASES, {'a'}, N_("a"), N_("add"), N_("add a case")},
 	{ACT_EDIT, SCR_CASES, {'e'}, N_("e"), NULL, N_("edit the selected case")},
@@ -280,7 +280,7 @@ void keys_hints(enum tui_screen screen, char *buf, size_t n)
 			if (!b->hint || !(b->screens & (unsigned)screen) || shared != (pass == 1))
 				continue;
 			int w = snprintf(buf + len, n - len, "%s%s %s", len ? "  " : "",
-			                 _(b->label), _(b->hint));
+			                 _(b->label), i18n_pgettext("key hint", b->hint));
 			if (w < 0 || (size_t)w >= n - len) {
 				buf[len] = '\0';
 				return;

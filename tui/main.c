@@ -138,10 +138,47 @@ static int command_index(int argc, char **argv)
 	return 0;
 }
 
-/* ncursesw draws å only in a UTF-8 locale: fall back to C.UTF-8 when the user's is not. */
+static bool env_set(const char *name)
+{
+	const char *v = getenv(name);
+	return v && *v;
+}
+
+/* The language the user's environment asks messages in, as gettext's LANGUAGE spells it
+ * ("sv_SE.UTF-8@euro" gives "sv_SE"), from the first of LC_ALL, LC_MESSAGES and LANG that is
+ * set; NULL for none, C or POSIX. */
+static char *wanted_language(void)
+{
+	static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+		const char *v = getenv(vars[i]);
+		if (!v || !*v)
+			continue;
+		size_t n = strcspn(v, ".@");
+		if (n == 0 || strncmp(v, "C", n) == 0 || strncmp(v, "POSIX", n) == 0)
+			return NULL;
+		return xstrndup(v, n);
+	}
+	return NULL;
+}
+
+/* ncursesw draws å only in a UTF-8 locale: fall back to C.UTF-8 when the user's is not.
+ * A fresh Debian has no locale but C.UTF-8, so a Swedish user's sv_SE.UTF-8 may be missing:
+ * then the messages still follow it, through LANGUAGE, which gettext honours in C.UTF-8 (not
+ * in C). An environment that names no locale at all gets C.UTF-8 messages too, so LANGUAGE=sv
+ * alone works; one that asks for C keeps the English that scripts read. */
 static void setup_locale(void)
 {
-	setlocale(LC_ALL, "");
+	if (!env_set("LC_ALL") && !env_set("LC_MESSAGES") && !env_set("LANG")) {
+		setlocale(LC_ALL, "");
+		setlocale(LC_MESSAGES, "C.UTF-8");
+	} else if (!setlocale(LC_ALL, "")) {
+		setlocale(LC_ALL, "C.UTF-8");
+		char *wanted = wanted_language();
+		if (wanted && !env_set("LANGUAGE"))
+			setenv("LANGUAGE", wanted, 1);
+		free(wanted);
+	}
 	const char *cs = nl_langinfo(CODESET);
 	if (!cs || strcmp(cs, "UTF-8") != 0)
 		setlocale(LC_CTYPE, "C.UTF-8");
