@@ -87,9 +87,13 @@ static size_t heading(struct lines *l, const char *text)
 {
 	blank(l);
 	char *t = xstrdup(text);
-	for (char *p = t; *p; p++) /* ASCII capitals: a printer's bold */
+	/* Capitals, a printer's bold: ASCII and Latin-1's letters (å ä ö é ü), whose capitals are
+	 * U+0020 below them and so one byte below in UTF-8 (not ÷ U+00F7, nor ÿ U+00FF). */
+	for (unsigned char *p = (unsigned char *)t; *p; p++)
 		if (*p >= 'a' && *p <= 'z')
-			*p = (char)(*p - 'a' + 'A');
+			*p = (unsigned char)(*p - 'a' + 'A');
+		else if (*p == 0xC3 && p[1] >= 0xA0 && p[1] <= 0xBE && p[1] != 0xB7)
+			*++p -= 0x20;
 	add(l, 6, t);
 	add(l, 5, repeat('-', text_width(t) < COLS ? text_width(t) : COLS));
 	return l->n - 2;
@@ -115,7 +119,10 @@ static void table(struct lines *l, const char *const *head, int ncols, const cha
 				free(fill);
 				s = next;
 				for (int c = 1; c < ncols; c++) {
-					next = xasprintf("%s%*s", s, num_w, row[c]);
+					/* By display width: a translated head may hold å ä ö. */
+					char *pad = spaces(num_w - text_width(row[c]));
+					next = xasprintf("%s%s%s", s, pad, row[c]);
+					free(pad);
 					free(s);
 					s = next;
 				}

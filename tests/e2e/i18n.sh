@@ -76,6 +76,25 @@ $(tail -n +2 "$tmp/out")
 EOF_ROWS
 check "list: the Swedish columns line up under their headers" [ "$aligned" = yes ]
 
+run $sv -- report --db "$db"
+check "report: in Swedish, its headings in capitals, å ä ö too" \
+	sh -c "[ $(rc) -eq 0 ] && grep -qx 'ÅTERKOMMANDE MÖNSTER' '$tmp/out' && grep -qx 'GLAPP PER AKTÖR' '$tmp/out'"
+# Every table's head is as wide as the rule under it, counted in characters: the Swedish heads
+# (Röster) are padded by display width, not by bytes.
+prev=
+heads=0
+wide=yes
+while IFS= read -r line; do
+	case $line in
+	"  ----------"*)
+		heads=$((heads + 1))
+		[ "$(chars "$prev")" -eq "$(chars "$line")" ] || { wide=no && echo "# $prev"; }
+		;;
+	esac
+	prev=$line
+done <"$tmp/out"
+check "report: the $heads table heads line up with their columns" test "$heads" -gt 3 -a "$wide" = yes
+
 run $sv -- list --db "$tmp/missing.db"
 check "an error is one Swedish line" \
 	sh -c "[ $(rc) -eq 3 ] && [ \$(wc -l <'$tmp/err') -eq 1 ] && grep -q '^mellan: .*finns inte' '$tmp/err'"
