@@ -1,6 +1,7 @@
 /* edit.c - the editor's actions on what is selected: edit it, delete it (after asking; undo
  * brings it back), undo and redo, search and jump to the hits. On the journey, e and d first
- * ask which of the selected step's parts is meant when it has more than the step itself. */
+ * ask which of the selected step's parts is meant (a gap's actions among them) when it has more
+ * than the step itself. */
 #include "private.h"
 
 #include "core/i18n.h"
@@ -72,8 +73,12 @@ static void step_parts(const struct app *a, struct parts *p)
 	for (size_t i = 0; i < j->n_gaps; i++) {
 		const struct m_gap *g = &j->gaps[i];
 		const struct m_category *c = m_category_find(&a->categories, g->category_id);
-		if (g->step_id == st->id)
-			parts_add(p, RK_GAP, g->id, _("gap: %s"), c ? c->name : "?");
+		if (g->step_id != st->id)
+			continue;
+		parts_add(p, RK_GAP, g->id, _("gap: %s"), c ? c->name : "?");
+		for (size_t k = 0; k < g->n_actions; k++)
+			parts_add(p, RK_ACTION, g->actions[k].id, _("action of the gap %s: %s"),
+			          c ? c->name : "?", g->actions[k].what ? g->actions[k].what : "");
 	}
 }
 
@@ -140,6 +145,14 @@ static void open_edit(struct app *a, enum rec_kind kind, m_id id)
 			form_gap_open(a, found);
 		break;
 	}
+	case RK_ACTION:
+		for (size_t i = 0; i < j->n_gaps; i++)
+			for (size_t k = 0; k < j->gaps[i].n_actions; k++)
+				if (j->gaps[i].actions[k].id == id) {
+					form_action_open(a, &j->gaps[i], &j->gaps[i].actions[k]);
+					return;
+				}
+		break;
 	case RK_ACTOR: {
 		const struct m_actor *found = NULL;
 		FIND(a->actors.items, a->actors.n, id);
@@ -207,6 +220,9 @@ unsigned edit_key_confirm(struct app *a, int key)
 		break;
 	case RK_NAME:
 		st = store_name_delete(a->store, id, &err);
+		break;
+	case RK_ACTION:
+		st = action_delete(a, id, &err);
 		break;
 	case RK_NONE:
 		return CH_REDRAW;

@@ -70,7 +70,8 @@ static const struct key_binding table[] = {
 	{ACT_ADD_FACTOR, SCR_JOURNEY, {'+'}, N_("+"), NULL,
 	 N_("add a risk or protective factor to the selected step")},
 	{ACT_EDIT, SCR_JOURNEY, {'e'}, N_("e"), NULL,
-	 N_("edit the selected step, or one of its factors, interventions, hand-overs or gaps")},
+	 N_("edit the selected step, or one of its factors, interventions, hand-overs, gaps or "
+	    "their actions")},
 	{ACT_DELETE, SCR_JOURNEY, {'d'}, N_("d"), NULL,
 	 N_("delete the selected step or one of its parts (asks first; u undoes it)")},
 	{ACT_MOVE_UP, SCR_JOURNEY, {'K'}, N_("K J"), NULL,

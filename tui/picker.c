@@ -41,6 +41,7 @@ static int enum_count(enum picker_enum which)
 	    [PK_CERTAINTY] = CERT_COUNT,      [PK_CASE_STATUS] = CASE_STATUS_COUNT,
 	    [PK_LEVEL] = LEVEL_COUNT,         [PK_GAP_STATUS] = GAP_STATUS_COUNT,
 	    [PK_FACTOR_KIND] = FACTOR_KIND_COUNT, [PK_SEVERITY] = 3,
+	    [PK_ACTION_STATUS] = ACTION_STATUS_COUNT,
 	};
 	return counts[which];
 }
@@ -48,6 +49,7 @@ static int enum_count(enum picker_enum which)
 static const char *enum_label(enum picker_enum which, int i)
 {
 	static const char *const severities[] = {N_("1 low"), N_("2 medium"), N_("3 high")};
+	static const char *const action_statuses[] = {N_("open"), N_("done"), N_("dropped")};
 	switch (which) {
 	case PK_IV_KIND:
 		return m_iv_kind_label((enum m_intervention_kind)i);
@@ -69,6 +71,8 @@ static const char *enum_label(enum picker_enum which, int i)
 		return m_factor_kind_label((enum m_factor_kind)i);
 	case PK_SEVERITY:
 		return _(severities[i]);
+	case PK_ACTION_STATUS:
+		return _(action_statuses[i]);
 	}
 	return "";
 }

@@ -19,6 +19,7 @@ enum picker_enum {
 	PK_GAP_STATUS,
 	PK_FACTOR_KIND,
 	PK_SEVERITY, /* 1 low .. 3 high: stored as itself */
+	PK_ACTION_STATUS,
 };
 
 #define PICK_ENUM(v) ((int64_t)(v) + 1)

@@ -129,6 +129,9 @@ void form_gap_open(struct app *a, const struct m_gap *g);
 void form_factor_open(struct app *a, const struct m_factor *fc);
 void form_actor_open(struct app *a, const struct m_actor *ac);
 void form_category_open(struct app *a, const struct m_category *c);
+/* An action of gap g: NULL adds one. The delete takes the action out of its gap. */
+void form_action_open(struct app *a, const struct m_gap *g, const struct m_action *ac);
+enum mstatus action_delete(struct app *a, m_id action_id, struct merr *err);
 /* The kinds of record the editor changes. */
 enum rec_kind {
 	RK_NONE,
@@ -141,6 +144,7 @@ enum rec_kind {
 	RK_ACTOR,
 	RK_CATEGORY,
 	RK_NAME, /* a name on the list not to use */
+	RK_ACTION, /* an action of a gap: written by rewriting its gap */
 };
 /* The stamp record `id` (of case case_id, for the parts of a journey) has in the file now;
  * false when it is gone. */
