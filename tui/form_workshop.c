@@ -1,6 +1,6 @@
 /* form_workshop.c - the form of a workshop (its date, place and the sectors that took part,
  * chosen from the sector codes so that no name is kept) and of an entry in its log (a note or
- * a decision: added, never changed). */
+ * a decision: added, never changed). Both are scanned for names before they are written. */
 #include "private.h"
 
 #include "core/i18n.h"
@@ -85,6 +85,8 @@ void form_workshop_open(struct app *a, const struct m_workshop *given)
 	    form_new(a, given ? _("Edit the workshop") : _("A new workshop"), save, c, free_ctx);
 	c->date = form_add_text(f, _("Date (YYYY-MM-DD)"), c->rec.date, true);
 	c->place = form_add_text(f, _("Place"), c->rec.place, false);
+	form_privacy_record(f, c->rec.uuid);
+	form_privacy_field(f, c->place, "place");
 	struct pick_list l = {0};
 	for (int v = 0; v < SECTOR_COUNT; v++)
 		pick_list_add(&l, v, m_sector_label((enum m_sector)v),
@@ -134,5 +136,7 @@ void form_log_open(struct app *a, const struct m_workshop *w, bool decision)
 	         w->date);
 	struct form *f = form_new(a, title, save_log, c, free);
 	c->text = form_add_multi(f, decision ? _("Decision") : _("Note"), NULL);
+	/* Scanned before it is written: an entry of the log can never be taken back. */
+	form_privacy_field(f, c->text, "text");
 	app_open_form(a, f);
 }

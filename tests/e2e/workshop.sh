@@ -32,6 +32,15 @@ keys n
 check "n asks for a note" wait_for "A note on the workshop of $date"
 keys "Skolan var inte med" C-s
 check "the note is in the log" wait_for "Note: Skolan var inte med"
+keys n
+wait_for "A note on the workshop of $date"
+keys "Ring 070-123 45 67" C-s
+check "a note that could identify someone warns before it is written" \
+	wait_for "This could identify someone"
+check "... and nothing is in the log, which could never take it back" \
+	[ "$(sql "SELECT count(*) FROM workshop_log WHERE text LIKE '%070%'")" = 0 ]
+keys Escape
+wait_for "discard" 2 && keys y
 keys D
 check "D asks for a decision" wait_for "A decision of the workshop of $date"
 keys "Bjud in elevhälsan" C-s
