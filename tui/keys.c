@@ -231,7 +231,7 @@ static const struct key_binding table[] = {
 	 N_("scroll a card taller than the screen")},
 	{ACT_SCROLL_DOWN, SCR_PRESENT, {KEY_DOWN, 'j'}, NULL, NULL, NULL},
 	{ACT_VOTE, SCR_PRESENT, {'1', '2', '3', '4'}, N_("1 … 9"), NULL,
-	 N_("add that many of the room's dots to the selected gap, in today's workshop")},
+	 N_("add that many of the room's dots to the selected gap, in the current workshop")},
 	{ACT_VOTE, SCR_PRESENT, {'5', '6', '7', '8'}, NULL, NULL, NULL},
 	{ACT_VOTE, SCR_PRESENT, {'9'}, NULL, NULL, NULL},
 	{ACT_GAP_NEXT, SCR_PRESENT, {'\t'}, N_("Tab"), NULL,

@@ -57,6 +57,32 @@ check "... and the note before the decision" sh -c "tmux -L '$sock' -f /dev/null
 check "the log is append-only: no key edits or deletes an entry" \
 	[ "$(sql "SELECT count(*) FROM workshop_log")" -ge 2 ]
 
+# --- the current workshop: where the room's votes go ------------------------------------------
+keys Enter
+check "Enter makes the selected workshop the current one" wait_for "$date  Möllevången"
+check "... marked on the screen" sh -c "tmux -L '$sock' -f /dev/null capture-pane -p -t '$cur' |
+	grep '$date' | grep -q '(current)'"
+wid=$(sql "SELECT id FROM workshop WHERE date = '$date'")
+cid=$(sql "SELECT id FROM kase WHERE code = 'DEMO-1 Sam'")
+gap_step=$(sql "SELECT step_id FROM gap WHERE case_id = $cid LIMIT 1")
+pos=$(sql "SELECT count(*) FROM step WHERE case_id = $cid AND (sort_from IS NULL, sort_from,
+	sort_to, seq, id) <= (SELECT sort_from IS NULL, sort_from, sort_to, seq, id FROM step
+	WHERE id = $gap_step)")
+keys q
+wait_for "DEMO-1"
+keys g Enter
+wait_for "mellan — DEMO-1 Sam — step"
+keys p
+wait_for "step 1 of"
+i=1
+while [ "$i" -lt "$pos" ]; do keys Space; i=$((i + 1)); done
+wait_for "step $pos of"
+keys 2
+check "a vote in the presentation shows its dots" wait_for "●● 2 dots"
+check "... and goes to the chosen workshop, not one dated today" \
+	[ "$(sql "SELECT coalesce(sum(dots), 0) FROM vote WHERE workshop_id = $wid")" = 2 ]
+keys q q q
+
 # --- the lengths the lanes propose gaps by ---------------------------------------------------
 code="DEMO-1 Sam"
 proposals() { # the number of proposals in the lanes of the demo case, in a new window
