@@ -112,6 +112,7 @@ set_lengths 3650 30
 check "L sets the silence length, shown on the workshop screen" \
 	wait_for "silences from 3650 days, hand-overs late after 30 days"
 keys q q
+wait_for "EXITED:0"
 check "the lengths are kept in the file" \
 	[ "$(sql "SELECT value FROM settings WHERE key = 'proposal-silence-days'")" = 3650 ]
 long=$(proposals)
