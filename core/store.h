@@ -344,4 +344,39 @@ enum mstatus store_workshop_texts(struct store *s, struct m_free_text_list *out,
 enum mstatus store_history_texts(struct store *s, struct m_free_text_list *out,
                                  struct merr *err);
 
+/* ---- the workshops: the sessions, their log, the current one, the proposals' lengths --------
+ * The workshops in date order (then as added); store_workshop_update changes date, place,
+ * sectors and notes. The log of a workshop is append-only (store_workshop_log_add above): it is
+ * read oldest first, each entry with when and by whose initials it was written. The current
+ * workshop (the one votes go to, what store_workshop_today gives) is the one chosen with
+ * store_workshop_current_set while it exists, else today's; 0 chooses today's again. The
+ * lengths the program proposes gaps by (core/silence.h) are kept in the file; days outside
+ * 1..3650 are refused, and unset ones read as the defaults given. */
+struct m_workshop_list {
+	struct m_workshop *items;
+	size_t n;
+};
+struct m_log_entry {
+	m_id id;
+	char *kind;     /* "note" or "decision" */
+	char *text;
+	char *at;       /* "YYYY-MM-DD HH:MM", local time */
+	char *initials; /* NULL when none were given */
+};
+struct m_log_list {
+	struct m_log_entry *items;
+	size_t n;
+};
+enum mstatus store_workshop_list(struct store *s, struct m_workshop_list *out, struct merr *err);
+void m_workshop_list_clear(struct m_workshop_list *l);
+enum mstatus store_workshop_update(struct store *s, const struct m_workshop *w, struct merr *err);
+enum mstatus store_workshop_log(struct store *s, m_id workshop, struct m_log_list *out,
+                                struct merr *err);
+void m_log_list_clear(struct m_log_list *l);
+enum mstatus store_workshop_current_set(struct store *s, m_id workshop, struct merr *err);
+enum mstatus store_proposal_lengths(struct store *s, int *silence_days, int *handover_days,
+                                    struct merr *err);
+enum mstatus store_proposal_lengths_set(struct store *s, int silence_days, int handover_days,
+                                        struct merr *err);
+
 #endif

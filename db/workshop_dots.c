@@ -16,10 +16,13 @@ static enum mstatus find_today(struct store *s, m_id *out, char *today, size_t n
 {
 	struct q q;
 	*out = 0;
-	/* The local date, as the facilitator's calendar says. */
+	/* The one the facilitator chose (db/workshop.c) while it exists, else the local date's,
+	 * as the facilitator's calendar says. */
 	q_prepare(&q, s,
-	          "SELECT date('now', 'localtime'), (SELECT id FROM workshop WHERE date = "
-	          "date('now', 'localtime') ORDER BY id LIMIT 1)");
+	          "SELECT date('now', 'localtime'), coalesce((SELECT w.id FROM workshop w JOIN "
+	          "settings c ON c.key = 'workshop-current' AND w.id = CAST(c.value AS INTEGER)), "
+	          "(SELECT id FROM workshop WHERE date = date('now', 'localtime') ORDER BY id "
+	          "LIMIT 1))");
 	if (q_row(&q)) {
 		char *d = q_col_text(&q, 0);
 		snprintf(today, n, "%s", d ? d : "");

@@ -203,6 +203,9 @@ static void draw_top(struct app *a)
 	case SCR_NAMES:
 		names_title(a, title, sizeof title);
 		break;
+	case SCR_WORKSHOP:
+		snprintf(title, sizeof title, "%s", _("Workshops"));
+		break;
 	case SCR_HELP:
 		snprintf(title, sizeof title, "%s",
 		         a->help_from == SCR_JOURNEY     ? _("Keys of the journey screen")
@@ -212,6 +215,7 @@ static void draw_top(struct app *a)
 		         : a->help_from == SCR_LANES     ? _("Keys of the lanes view")
 		         : a->help_from == SCR_CONFLICTS ? _("Keys of the merge conflicts")
 		         : a->help_from == SCR_NAMES     ? _("Keys of the names not to use")
+		         : a->help_from == SCR_WORKSHOP  ? _("Keys of the workshops")
 		                                         : _("Keys of the cases screen"));
 		break;
 	default:
@@ -302,6 +306,9 @@ static void draw_all(struct app *a)
 		break;
 	case SCR_NAMES:
 		names_draw(a, top, rows);
+		break;
+	case SCR_WORKSHOP:
+		workshop_draw(a, top, rows);
 		break;
 	default:
 		cases_draw(a, top, rows);
@@ -472,6 +479,8 @@ static unsigned dispatch(struct app *a, int key, uint32_t cp)
 		return conflicts_key(a, act);
 	case SCR_NAMES:
 		return names_key(a, act);
+	case SCR_WORKSHOP:
+		return workshop_key(a, act);
 	default:
 		return cases_key(a, act);
 	}

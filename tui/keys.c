@@ -15,7 +15,7 @@
 /* clang-format off */
 static const struct key_binding table[] = {
 	/* Everywhere. */
-	{ACT_HELP, SCR_LISTS | SCR_GAPS | SCR_LANES, {'?'}, N_("?"), N_("help"),
+	{ACT_HELP, SCR_LISTS | SCR_GAPS | SCR_LANES | SCR_WORKSHOP, {'?'}, N_("?"), N_("help"),
 	 N_("show the keys of the current screen")},
 	{ACT_HELP, SCR_FORM, {KEY_F(1)}, N_("F1"), N_("help"), N_("show the keys of a form")},
 	{ACT_REDRAW, SCR_ALL, {CTRL_KEY('l')}, N_("Ctrl-L"), NULL, N_("redraw the screen")},
@@ -50,6 +50,8 @@ static const struct key_binding table[] = {
 	 N_("the gaps across all cases: the recurring patterns")},
 	{ACT_CONFLICTS, SCR_CASES, {'m'}, N_("m"), NULL,
 	 N_("the fields two laptops both changed, found by mellan merge, to decide")},
+	{ACT_WORKSHOP, SCR_CASES, {'w'}, N_("w"), NULL,
+	 N_("the workshops: date, place, the sectors that took part, and their notes and decisions")},
 	{ACT_QUIT, SCR_CASES, {'q'}, N_("q"), N_("quit"), N_("quit")},
 
 	/* The journey screen. The hints leave out the moves so the editing keys fit 60 columns. */
@@ -133,6 +135,26 @@ static const struct key_binding table[] = {
 	{ACT_DELETE, SCR_NAMES, {'d'}, N_("d"), N_("delete"),
 	 N_("take the selected name off the list (asks first; u undoes it)")},
 	{ACT_BACK, SCR_NAMES, {'q', ESC_KEY}, N_("q, Esc"), N_("back"), N_("back")},
+	/* The workshops and their logs. The log is append-only: nothing edits or deletes in it. */
+	{ACT_PREV, SCR_WORKSHOP, {KEY_UP, 'k'}, N_("Up Down, k j"), NULL,
+	 N_("select the previous or next workshop")},
+	{ACT_NEXT, SCR_WORKSHOP, {KEY_DOWN, 'j'}, NULL, NULL, NULL},
+	{ACT_FIRST, SCR_WORKSHOP, {'g', KEY_HOME}, N_("g G"), NULL,
+	 N_("select the first or last workshop")},
+	{ACT_LAST, SCR_WORKSHOP, {'G', KEY_END}, NULL, NULL, NULL},
+	{ACT_ADD, SCR_WORKSHOP, {'a'}, N_("a"), N_("add"), N_("add a workshop")},
+	{ACT_EDIT, SCR_WORKSHOP, {'e'}, N_("e"), N_("edit"),
+	 N_("edit the selected workshop: its date, place and the sectors that took part")},
+	{ACT_OPEN, SCR_WORKSHOP, {'\n', '\r', KEY_ENTER}, N_("Enter"), N_("current"),
+	 N_("make the selected workshop the current one, the one the room's votes go to; on the "
+	    "current one, today's again")},
+	{ACT_NOTE, SCR_WORKSHOP, {'n'}, N_("n"), N_("note"),
+	 N_("add a note to the selected workshop's log")},
+	{ACT_DECISION, SCR_WORKSHOP, {'D'}, N_("D"), N_("decision"),
+	 N_("add a decision of the group to the selected workshop's log")},
+	{ACT_LENGTHS, SCR_WORKSHOP, {'L'}, N_("L"), NULL,
+	 N_("set how long a silence, and a hand-over's wait, must be to be proposed as a gap")},
+	{ACT_BACK, SCR_WORKSHOP, {'q', ESC_KEY}, N_("q, Esc"), N_("back"), N_("back to the cases")},
 
 	/* The merge conflicts. */
 	{ACT_PREV, SCR_CONFLICTS, {KEY_UP, 'k'}, N_("Up Down, k j"), N_("move"),
@@ -210,7 +232,7 @@ static const struct key_binding table[] = {
 	 N_("scroll a card taller than the screen")},
 	{ACT_SCROLL_DOWN, SCR_PRESENT, {KEY_DOWN, 'j'}, NULL, NULL, NULL},
 	{ACT_VOTE, SCR_PRESENT, {'1', '2', '3', '4'}, N_("1 … 9"), NULL,
-	 N_("add that many of the room's dots to the selected gap, in today's workshop")},
+	 N_("add that many of the room's dots to the selected gap, in the current workshop")},
 	{ACT_VOTE, SCR_PRESENT, {'5', '6', '7', '8'}, NULL, NULL, NULL},
 	{ACT_VOTE, SCR_PRESENT, {'9'}, NULL, NULL, NULL},
 	{ACT_GAP_NEXT, SCR_PRESENT, {'\t'}, N_("Tab"), NULL,

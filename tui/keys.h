@@ -19,10 +19,11 @@ enum tui_screen {
 	SCR_LANES = 1 << 7,
 	SCR_CONFLICTS = 1 << 8, /* what merge found changed on both sides */
 	SCR_NAMES = 1 << 9,     /* the alliance's list of names not to use */
+	SCR_WORKSHOP = 1 << 10, /* the workshops and their logs */
 };
 #define SCR_ALL                                                                                    \
 	(SCR_CASES | SCR_JOURNEY | SCR_HELP | SCR_FORM | SCR_CATALOGUE | SCR_GAPS | SCR_PRESENT |  \
-	 SCR_LANES | SCR_CONFLICTS | SCR_NAMES)
+	 SCR_LANES | SCR_CONFLICTS | SCR_NAMES | SCR_WORKSHOP)
 /* The screens that show records (not the help, not a form). */
 #define SCR_LISTS (SCR_CASES | SCR_JOURNEY | SCR_CATALOGUE | SCR_CONFLICTS | SCR_NAMES)
 
@@ -103,6 +104,11 @@ enum action {
 	ACT_CONFIRM,  /* the proposal becomes a gap */
 	ACT_DISMISS,  /* the proposal is dismissed, and not proposed again */
 	ACT_NAMES,    /* the list of names not to use */
+	/* The workshops. */
+	ACT_WORKSHOP, /* open the screen */
+	ACT_NOTE,     /* a note in the selected workshop's log */
+	ACT_DECISION, /* a decision in it */
+	ACT_LENGTHS,  /* the lengths the program proposes gaps by */
 	ACT_COUNT
 };
 

@@ -18,7 +18,11 @@ void proposals_load(struct app *a, struct m_proposal_list *out)
 		return;
 	if (store_dismissal_list(a->store, a->journey_case, &dismissed, &err) != M_OK)
 		app_message(a, &err);
-	silence_propose(&a->journey, NULL, &dismissed, out);
+	/* The lengths the facilitator set (the workshop screen), else the defaults. */
+	struct silence_settings cfg = {SILENCE_DEFAULT_DAYS, HANDOVER_DEFAULT_DAYS};
+	if (store_proposal_lengths(a->store, &cfg.silence_days, &cfg.handover_days, &err) != M_OK)
+		app_message(a, &err);
+	silence_propose(&a->journey, &cfg, &dismissed, out);
 	m_key_list_clear(&dismissed);
 }
 

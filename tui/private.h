@@ -100,6 +100,7 @@ struct app {
 	/* The last search's hits and the one shown. */
 	struct m_hit_list hits;
 	size_t hit;
+	size_t ws_sel, ws_top; /* the workshop screen's selection */
 };
 
 /* Reads the cases and catalogues again and, when a journey is open, that journey; keeps the
@@ -205,6 +206,13 @@ unsigned present_key(struct app *a, enum action act);
 /* Presenter follow (present_follow.c): the facilitator publishes its selection, the follower reads it. */
 void follow_publish(struct app *a);
 unsigned follow_poll(struct app *a);
+/* The workshops (screen_workshop.c) and their forms (form_workshop.c, form_lengths.c). */
+void workshop_draw(struct app *a, int top, int rows);
+unsigned workshop_key(struct app *a, enum action act);
+const struct m_workshop *workshop_selected(struct app *a, struct m_workshop_list *l);
+void form_workshop_open(struct app *a, const struct m_workshop *w);
+void form_log_open(struct app *a, const struct m_workshop *w, bool decision);
+void form_lengths_open(struct app *a);
 void help_draw(struct app *a, int top, int rows);
 unsigned help_key(struct app *a, int key);
 

@@ -150,6 +150,9 @@ unsigned cases_key(struct app *a, enum action act)
 	case ACT_CONFLICTS:
 		conflicts_open(a);
 		return CH_REDRAW;
+	case ACT_WORKSHOP:
+		a->screen = SCR_WORKSHOP;
+		return CH_REDRAW;
 	case ACT_QUIT:
 		return CH_QUIT;
 	default:

@@ -1,0 +1,210 @@
+/* workshop.c - the workshops as the facilitator keeps them: the list in date order, a workshop
+ * changed, its append-only log read back with time and initials, which workshop is the current
+ * one, and the lengths the program proposes gaps by (all in the settings table). */
+#include "private.h"
+
+#include "core/i18n.h"
+#include "core/store.h"
+#include "core/xalloc.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CURRENT_KEY "workshop-current"
+#define SILENCE_KEY "proposal-silence-days"
+#define HANDOVER_KEY "proposal-handover-days"
+#define MAX_DAYS 3650
+
+enum mstatus store_workshop_list(struct store *s, struct m_workshop_list *out, struct merr *err)
+{
+	memset(out, 0, sizeof *out);
+	struct q q;
+	q_prepare(&q, s,
+	          "SELECT id, uuid, date, place, sectors, notes FROM workshop ORDER BY date, id");
+	size_t cap = 0;
+	while (q_row(&q)) {
+		if (out->n == cap) {
+			cap = cap ? cap * 2 : 8;
+			out->items = xreallocarray(out->items, cap, sizeof *out->items);
+		}
+		struct m_workshop *w = &out->items[out->n++];
+		memset(w, 0, sizeof *w);
+		w->id = q_col_int(&q, 0);
+		char *u = q_col_text(&q, 1);
+		snprintf(w->uuid, sizeof w->uuid, "%s", u ? u : "");
+		free(u);
+		w->date = q_col_text(&q, 2);
+		w->place = q_col_text(&q, 3);
+		w->sectors = q_col_text(&q, 4);
+		w->notes = q_col_text(&q, 5);
+	}
+	enum mstatus st = q_finish(&q, err);
+	if (st != M_OK)
+		m_workshop_list_clear(out);
+	return st;
+}
+
+void m_workshop_list_clear(struct m_workshop_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		m_workshop_clear(&l->items[i]);
+	free(l->items);
+	memset(l, 0, sizeof *l);
+}
+
+/* Sector codes only: a name typed into the list would be kept about people. */
+static bool sectors_valid(const char *list)
+{
+	if (!list || !*list)
+		return true;
+	char *copy = xstrdup(list);
+	bool ok = true;
+	for (char *save = NULL, *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save))
+		if (m_sector_from_code(t) < 0)
+			ok = false;
+	free(copy);
+	return ok;
+}
+
+enum mstatus store_workshop_update(struct store *s, const struct m_workshop *w, struct merr *err)
+{
+	if (!w->id)
+		return db_invalid(s, err, _("no workshop to change"));
+	if (!db_filled(w->date))
+		return db_invalid(s, err, _("a workshop needs a date"));
+	if (!sectors_valid(w->sectors))
+		return db_invalid(s, err, _("a workshop's sectors are sector codes, never names"));
+	enum mstatus st = DB_TEXTS(s, err, w->date, w->place, w->sectors, w->notes);
+	if (st == M_OK)
+		st = w_begin(s, err);
+	if (st != M_OK)
+		return st;
+	struct q q;
+	q_prepare(&q, s,
+	          "UPDATE workshop SET date = :date, place = :place, sectors = :sectors, "
+	          "notes = :notes, updated = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = :id");
+	q_text(&q, ":date", w->date);
+	q_text(&q, ":place", w->place);
+	q_text(&q, ":sectors", w->sectors);
+	q_text(&q, ":notes", w->notes);
+	q_id(&q, ":id", w->id);
+	q_exec(&q);
+	st = q_finish(&q, err);
+	if (st == M_OK && sqlite3_changes(s->db) == 0)
+		st = db_invalid(s, err, _("the workshop is no longer in the file"));
+	return w_end(s, st, err);
+}
+
+enum mstatus store_workshop_log(struct store *s, m_id workshop, struct m_log_list *out,
+                                struct merr *err)
+{
+	memset(out, 0, sizeof *out);
+	struct q q;
+	/* The initials are the history's: the log itself has no column for them. */
+	q_prepare(
+	    &q, s,
+	    "SELECT l.id, l.kind, l.text, strftime('%Y-%m-%d %H:%M', l.created, 'localtime'), "
+	    "(SELECT h.editor FROM history h WHERE h.row_uuid = l.uuid AND h.op = 'insert' "
+	    "ORDER BY h.id LIMIT 1) FROM workshop_log l WHERE l.workshop_id = :w "
+	    "ORDER BY l.created, l.id");
+	q_id(&q, ":w", workshop);
+	size_t cap = 0;
+	while (q_row(&q)) {
+		if (out->n == cap) {
+			cap = cap ? cap * 2 : 8;
+			out->items = xreallocarray(out->items, cap, sizeof *out->items);
+		}
+		struct m_log_entry *e = &out->items[out->n++];
+		e->id = q_col_int(&q, 0);
+		e->kind = q_col_text(&q, 1);
+		e->text = q_col_text(&q, 2);
+		e->at = q_col_text(&q, 3);
+		e->initials = q_col_text(&q, 4);
+	}
+	enum mstatus st = q_finish(&q, err);
+	if (st != M_OK)
+		m_log_list_clear(out);
+	return st;
+}
+
+void m_log_list_clear(struct m_log_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->items[i].kind);
+		free(l->items[i].text);
+		free(l->items[i].at);
+		free(l->items[i].initials);
+	}
+	free(l->items);
+	memset(l, 0, sizeof *l);
+}
+
+static enum mstatus setting_put(struct store *s, const char *key, const char *value,
+                                struct merr *err)
+{
+	struct q q;
+	if (value) {
+		q_prepare(&q, s,
+		          "INSERT INTO settings (key, value) VALUES (:k, :v) "
+		          "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+		q_text(&q, ":v", value);
+	} else {
+		q_prepare(&q, s, "DELETE FROM settings WHERE key = :k");
+	}
+	q_text(&q, ":k", key);
+	q_exec(&q);
+	return q_finish(&q, err);
+}
+
+enum mstatus store_workshop_current_set(struct store *s, m_id workshop, struct merr *err)
+{
+	enum mstatus st = w_begin(s, err);
+	if (st != M_OK)
+		return st;
+	char v[32];
+	snprintf(v, sizeof v, "%" PRId64, (int64_t)workshop);
+	st = setting_put(s, CURRENT_KEY, workshop ? v : NULL, err);
+	return w_end(s, st, err);
+}
+
+static enum mstatus setting_int(struct store *s, const char *key, int *v, struct merr *err)
+{
+	struct q q;
+	q_prepare(&q, s, "SELECT CAST(value AS INTEGER) FROM settings WHERE key = :k");
+	q_text(&q, ":k", key);
+	if (q_row(&q)) {
+		int64_t n = q_col_int(&q, 0);
+		if (n >= 1 && n <= MAX_DAYS)
+			*v = (int)n;
+	}
+	return q_finish(&q, err);
+}
+
+enum mstatus store_proposal_lengths(struct store *s, int *silence_days, int *handover_days,
+                                    struct merr *err)
+{
+	enum mstatus st = setting_int(s, SILENCE_KEY, silence_days, err);
+	if (st == M_OK)
+		st = setting_int(s, HANDOVER_KEY, handover_days, err);
+	return st;
+}
+
+enum mstatus store_proposal_lengths_set(struct store *s, int silence_days, int handover_days,
+                                        struct merr *err)
+{
+	if (silence_days < 1 || silence_days > MAX_DAYS || handover_days < 1 ||
+	    handover_days > MAX_DAYS)
+		return db_invalid(s, err, _("a length in days is between 1 and 3650"));
+	enum mstatus st = w_begin(s, err);
+	if (st != M_OK)
+		return st;
+	char v[16];
+	snprintf(v, sizeof v, "%d", silence_days);
+	st = setting_put(s, SILENCE_KEY, v, err);
+	snprintf(v, sizeof v, "%d", handover_days);
+	if (st == M_OK)
+		st = setting_put(s, HANDOVER_KEY, v, err);
+	return w_end(s, st, err);
+}
