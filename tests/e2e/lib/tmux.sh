@@ -68,5 +68,15 @@ wait_for() {
 	done
 	return 1
 }
+# eventually COMMAND...: polls it until it succeeds, for up to 20 s.
+eventually() {
+	tries=200
+	while [ "$tries" -gt 0 ]; do
+		"$@" && return 0
+		sleep 0.1
+		tries=$((tries - 1))
+	done
+	return 1
+}
 keys() { T send-keys -t "$cur" "$@"; }
 shows_none() { for t in "$@"; do screen | grep -qF -- "$t" && return 1; done; return 0; }
