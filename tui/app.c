@@ -517,6 +517,8 @@ static bool read_key(int *key, uint32_t *cp, int wait_ms)
 			;
 		*key = 0;
 		*cp = 0;
+	} else if (rn == KEY_CODE_YES && next == KEY_RESIZE) {
+		ungetch(KEY_RESIZE); /* Esc alone; the resize right after it still redraws */
 	} else if (rn != ERR) {
 		*key = 0; /* Alt and a key we do not use */
 		*cp = 0;
@@ -602,7 +604,11 @@ static void loop(struct app *a)
 		 * of typing costs one draw, not one per character. */
 		do {
 			if (key == KEY_RESIZE) {
-				/* ncursesw has already resized stdscr; lay everything out again. */
+				/* ncursesw has already resized stdscr; lay everything out again. What
+				 * the terminal now shows is unknown (tmux moves lines to and from its
+				 * history, others reflow, a frame may have been cut in half), so the
+				 * next draw repaints all of it instead of only what changed. */
+				clearok(curscr, TRUE);
 				change |= CH_REDRAW;
 				continue;
 			}

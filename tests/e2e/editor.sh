@@ -271,10 +271,12 @@ keys y
 keys a
 wait_for "A new step"
 keys Tab "Väntar på låset"
-( echo "BEGIN IMMEDIATE; INSERT INTO kase (uuid, code) VALUES ('lock', 'Låset'); "; sleep 12; echo "ROLLBACK;" ) |
+( echo ".timeout 10000"; echo "BEGIN IMMEDIATE; INSERT INTO kase (uuid, code) VALUES ('lock', 'Låset'); "; sleep 12; echo "ROLLBACK;" ) |
 	sqlite3 "$db" >/dev/null 2>&1 &
 locker=$!
-sleep 0.5
+# Saves only once the other program holds the file, however slowly it started.
+locked() { ! sqlite3 "$db" "BEGIN IMMEDIATE; ROLLBACK;" >/dev/null 2>&1; }
+eventually locked
 keys C-s
 check "a save while another program holds the file is refused with the reason" wait_for_re "another mellan is writing|busy|locked" 15
 check "... and the form keeps what was typed" eventually shows_all "A new step" "Väntar på låset"

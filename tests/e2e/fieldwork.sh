@@ -298,12 +298,15 @@ if command -v tmux >/dev/null 2>&1; then
 	check "t takes the other laptop's value" count_is "$tmp/t1.db" "select title from step where uuid = '$s2'" "Rubrik två"
 	check "... and closes the conflict" count_is "$tmp/t1.db" "select count(*) from merge_conflict where resolved is null" 0
 	check "... and the screen says there is none left" pane_has conf "No open merge conflicts"
-	tmux -L "$sock" kill-session -t conf >/dev/null 2>&1
-
-	tmux -L "$sock" -f /dev/null new-session -d -x 100 -y 30 \
+	# The next session starts before this one ends, so the server never exits in between
+	# (a new session on a server that is shutting down may never start).
+	tmux -L "$sock" -f /dev/null new-session -d -s live -x 100 -y 30 \
 		"env -i HOME='$tmp/home' LC_ALL=C.UTF-8 TERM=xterm-256color PATH='$PATH' '$bin' --db '$tmp/l3.db'; sleep 600"
+	tmux -L "$sock" kill-session -t conf >/dev/null 2>&1
+	# The screen drawn means the TUI has read the file; it keeps it open from then on.
+	pane_has live "cases"
 	i=0
-	while [ ! -e "$tmp/l3.db-wal" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+	while [ ! -e "$tmp/l3.db-wal" ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
 	check "the TUI has the file open" test -e "$tmp/l3.db-wal"
 	# Another mellan writes while the TUI is open: the backup must include the write.
 	run import --db "$tmp/l3.db" "$tmp/en.csv"

@@ -127,8 +127,7 @@ scrolled=no
 tries=8
 while [ "$tries" -gt 0 ] && ! screen | grep -q '^ *NOTE '; do
 	scrolled=yes
-	keys NPage
-	sleep 0.3
+	press NPage
 	tries=$((tries - 1))
 done
 check "PgDn scrolls a step's card down to its note, marked as a note" wait_for_re '^ *NOTE '

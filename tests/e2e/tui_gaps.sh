@@ -54,8 +54,7 @@ check "... and the pattern counts the open gaps it shows" wait_for "1 gap in 1 c
 keys o
 for _ in 1 2 3 4 5 6 7 8 9 10 11 12; do
 	screen | grep -q "all categories" && break
-	keys f
-	sleep 0.3
+	press f
 done
 check "f cycles back to all categories" wait_for "all categories"
 

@@ -68,5 +68,26 @@ wait_for() {
 	done
 	return 1
 }
+# eventually COMMAND...: polls it until it succeeds, for up to 20 s.
+eventually() {
+	tries=200
+	while [ "$tries" -gt 0 ]; do
+		"$@" && return 0
+		sleep 0.1
+		tries=$((tries - 1))
+	done
+	return 1
+}
 keys() { T send-keys -t "$cur" "$@"; }
+# press KEY...: sends the keys, then waits (up to 10 s) until the screen shows their effect, so
+# a loop pressing until something shows never presses ahead of a slow screen.
+press() {
+	before=$(screen)
+	keys "$@"
+	tries=100
+	while [ "$tries" -gt 0 ] && [ "$(screen)" = "$before" ]; do
+		sleep 0.1
+		tries=$((tries - 1))
+	done
+}
 shows_none() { for t in "$@"; do screen | grep -qF -- "$t" && return 1; done; return 0; }
