@@ -682,3 +682,24 @@ void ft_code_to_display(const char *code, char buf[FT_BUFSZ])
 	memcpy(buf, code, n);
 	buf[n] = '\0';
 }
+
+/* Howard Hinnant's days_from_civil. */
+long ft_civil_days(int y, int m, int d)
+{
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+bool ft_iso_day(const char *iso, long *day)
+{
+	int y, m, d;
+	if (!iso || sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 ||
+	    d > 31)
+		return false;
+	*day = ft_civil_days(y, m, d);
+	return true;
+}

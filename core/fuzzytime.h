@@ -55,5 +55,9 @@ void ft_code_to_display(const char *code, char buf[FT_BUFSZ]);
 bool ft_span(const struct fuzzy_time *t, int birth_year, char from[11], char to[11]);
 /* The young person's age span during the time: false when it cannot be known. */
 bool ft_age_span(const struct fuzzy_time *t, int birth_year, int *age_lo, int *age_hi);
+/* Days since 1970-01-01 of a proleptic Gregorian date, so spans of the story can be measured. */
+long ft_civil_days(int y, int m, int d);
+/* "YYYY-MM-DD" as such a day number; false for anything else. */
+bool ft_iso_day(const char *iso, long *day);
 
 #endif

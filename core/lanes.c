@@ -35,28 +35,6 @@ int lanes_zoom_unit(enum lanes_scale scale, int zoom)
 	return scale == LANES_BY_STEP ? step_cells[zoom] : day_units[zoom];
 }
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
-static long civil_days(int y, int m, int d)
-{
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-/* "YYYY-MM-DD" as a day number; false for anything else. */
-static bool iso_day(const char *iso, long *day)
-{
-	int y, m, d;
-	if (!iso || sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 ||
-	    d > 31)
-		return false;
-	*day = civil_days(y, m, d);
-	return true;
-}
-
 /* The first and last day a fuzzy-time code covers, given the case's birth year. */
 static bool code_days(const char *code, int birth_year, long *from, long *to)
 {
@@ -66,7 +44,7 @@ static bool code_days(const char *code, int birth_year, long *from, long *to)
 	if (!code || !*code || ft_parse(code, &ft, &err) != M_OK ||
 	    !ft_span(&ft, birth_year, a, b))
 		return false;
-	return iso_day(a, from) && iso_day(b, to);
+	return ft_iso_day(a, from) && ft_iso_day(b, to);
 }
 
 /* Where each step sits. */
@@ -87,12 +65,12 @@ static void place_steps(const struct m_journey *j, enum lanes_scale scale, int z
 	}
 	bool have_origin = false;
 	for (size_t i = 0; i < j->n_steps && !have_origin; i++)
-		have_origin = iso_day(j->steps[i].sort_from, origin);
+		have_origin = ft_iso_day(j->steps[i].sort_from, origin);
 	int prev = 0;
 	for (size_t i = 0; i < j->n_steps; i++) {
 		long a, b;
-		if (have_origin && iso_day(j->steps[i].sort_from, &a)) {
-			if (!iso_day(j->steps[i].sort_to, &b) || b < a)
+		if (have_origin && ft_iso_day(j->steps[i].sort_from, &a)) {
+			if (!ft_iso_day(j->steps[i].sort_to, &b) || b < a)
 				b = a;
 			from[i] = (int)((a - *origin) / u);
 			to[i] = (int)((b - *origin) / u);
@@ -132,7 +110,7 @@ int lanes_fit_zoom(const struct m_journey *j, enum lanes_scale scale, int cols)
 int lanes_date_col(const struct lanes_layout *l, const char *iso)
 {
 	long day;
-	if (!iso_day(iso, &day))
+	if (!ft_iso_day(iso, &day))
 		return -1;
 	if (l->scale == LANES_BY_TIME)
 		return day < l->origin ? 0 : (int)((day - l->origin) / l->unit);
@@ -314,7 +292,7 @@ static void make_rules(const struct m_journey *j, const struct m_threshold_list 
 			int col = l->step_from[i];
 			if (l->scale == LANES_BY_TIME && j->kase.birth_year > 0) {
 				/* The birthday is not known: the middle of the year it falls in. */
-				long d = civil_days(j->kase.birth_year + age, 7, 1);
+				long d = ft_civil_days(j->kase.birth_year + age, 7, 1);
 				int c = d < l->origin ? 0 : (int)((d - l->origin) / l->unit);
 				col = c < l->width ? c : col;
 			}

@@ -11,18 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Days since 1970-01-01 of an ISO date (Howard Hinnant's days_from_civil). */
+/* Days since 1970-01-01 of an ISO date; 0 for anything else. */
 static long days_of(const char *iso)
 {
-	int y, m, d;
-	if (!iso || sscanf(iso, "%d-%d-%d", &y, &m, &d) != 3)
-		return 0;
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
+	long d = 0;
+	return ft_iso_day(iso, &d) ? d : 0;
 }
 
 /* The span of a fuzzy-time code, false when it gives no date. */
