@@ -44,6 +44,12 @@ char *cli_db_path(const char *db);
  * On failure prints one line and returns the exit status; M_OK with *out set otherwise. */
 int cli_open_store(const char *db, unsigned flags, struct store **out);
 
+/* A command that takes only --db and writes to standard output what cmd writes on the file
+ * opened read-only: `list`, `check`. M_FINDINGS from cmd is passed on as the exit status with
+ * the output kept; other errors are printed. */
+int cli_run_read_only(int argc, char **argv,
+                      enum mstatus (*cmd)(struct store *s, FILE *out, struct merr *err));
+
 /* -o FILE: a new private (0600) file, or standard output when path is NULL or "-". A file is
  * written beside its final name and renamed into place by cli_output_close, so a failed run
  * never leaves half a report where the last good one was. */
