@@ -43,7 +43,7 @@ static const struct {
 	int lo;
 	const char *code, *label;
 } bands[AN_AGE_BANDS] = {
-    {0, "0-12", N_("0–12 years")},   {13, "13-15", N_("13–15 years")},
+    {0, "0-12", N_("0–12 years")},    {13, "13-15", N_("13–15 years")},
     {16, "16-17", N_("16–17 years")}, {18, "18-20", N_("18–20 years")},
     {21, "21-25", N_("21–25 years")}, {26, "26+", N_("26 years and older")},
 };
@@ -91,8 +91,8 @@ static enum mstatus load_cases(struct store *s, const char *const *codes, size_t
 			if (st == M_OK) {
 				m_case_clear(&c);
 				st = merr_set(err, M_USAGE, MR_NOT_FOUND,
-				              _("%s: there is no case with the code %s"), store_path(s),
-				              codes[k]);
+				              _("%s: there is no case with the code %s"),
+				              store_path(s), codes[k]);
 			}
 		}
 	}
@@ -185,7 +185,8 @@ static void collect_gaps(struct analysis *an, const struct m_vote_total_list *vo
 			g->gap = &j->gaps[k];
 			g->journey = j;
 			g->case_index = c;
-			long from = step_index(j, g->gap->step_id), to = step_index(j, g->gap->step_to);
+			long from = step_index(j, g->gap->step_id),
+			     to = step_index(j, g->gap->step_to);
 			g->step = from >= 0 ? &j->steps[from] : NULL;
 			g->step_to = to >= 0 ? &j->steps[to] : NULL;
 			g->category = m_category_find(&an->categories, g->gap->category_id);
@@ -290,7 +291,8 @@ static void count_all(struct analysis *an)
 	struct acc_table t[AN_DIM_COUNT] = {{0}};
 	/* Seeds give each dimension its own order among equal counts. */
 	for (size_t i = 0; i < an->categories.n; i++)
-		acc_get(&t[AN_CATEGORY], an->categories.items[i].code, an->categories.items[i].name);
+		acc_get(&t[AN_CATEGORY], an->categories.items[i].code,
+		        an->categories.items[i].name);
 	for (size_t i = 0; i < an->actors.n; i++)
 		acc_get(&t[AN_ACTOR], an->actors.items[i].uuid, an->actors.items[i].name);
 	for (int b = 0; b < AN_AGE_BANDS; b++)
@@ -301,7 +303,8 @@ static void count_all(struct analysis *an)
 		if (i > 0 && an->thresholds.items[i - 1].age == age)
 			continue;
 		char *what = xstrdup("");
-		for (size_t k = i; k < an->thresholds.n && an->thresholds.items[k].age == age; k++) {
+		for (size_t k = i; k < an->thresholds.n && an->thresholds.items[k].age == age;
+		     k++) {
 			char *next = xasprintf("%s%s%s", what, *what ? "; " : "",
 			                       an->thresholds.items[k].label);
 			free(what);
@@ -467,8 +470,8 @@ static void gap_features(const struct an_gap *g, struct an_pattern *into)
 		                                      g->broken->to_actor, 0});
 	for (size_t a = 0; a < g->gap->n_actors; a++)
 		if (g->gap->actors[a].role == GAR_INVOLVED)
-			add_feature(into, (struct an_feature){ANF_ACTOR, g->gap->actors[a].actor_id,
-			                                      0, 0});
+			add_feature(
+			    into, (struct an_feature){ANF_ACTOR, g->gap->actors[a].actor_id, 0, 0});
 }
 
 static bool has_feature(const struct an_pattern *p, const struct an_feature *f)
@@ -482,8 +485,7 @@ static bool has_feature(const struct an_pattern *p, const struct an_feature *f)
 }
 
 /* The pattern of a set of gaps is every feature all of them share: as specific as they allow. */
-static void closure(const struct analysis *an, const size_t *gaps, size_t n,
-                    struct an_pattern *p)
+static void closure(const struct analysis *an, const size_t *gaps, size_t n, struct an_pattern *p)
 {
 	gap_features(&an->gaps[gaps[0]], p);
 	for (size_t k = 1; k < n; k++) {

@@ -37,11 +37,13 @@ struct an_row {
 	char *code;  /* stable: a category code, actor uuid, "13-15", "18", "policy" ... */
 	char *label; /* what people read; translated, or the catalogue's own name */
 	int gaps, cases, votes, severity_max;
-	int involved, could; /* AN_ACTOR only: gaps where the actor was involved / could have acted */
+	int involved,
+	    could; /* AN_ACTOR only: gaps where the actor was involved / could have acted */
 };
 
 struct an_table {
-	struct an_row *rows; /* most gaps first, then the catalogue's or the dimension's own order */
+	struct an_row
+	    *rows; /* most gaps first, then the catalogue's or the dimension's own order */
 	size_t n;
 };
 
@@ -49,7 +51,7 @@ struct an_table {
 struct an_gap {
 	const struct m_gap *gap;
 	const struct m_journey *journey;
-	size_t case_index;       /* into analysis.journeys */
+	size_t case_index;         /* into analysis.journeys */
 	const struct m_step *step; /* where it is (NULL when its step is gone) */
 	const struct m_step *step_to;
 	const struct m_category *category; /* NULL when unknown */
@@ -63,9 +65,9 @@ struct an_gap {
 enum an_feature_kind { ANF_CATEGORY, ANF_THRESHOLD, ANF_PAIR, ANF_ACTOR };
 struct an_feature {
 	enum an_feature_kind kind;
-	m_id id;   /* category or actor id; the from actor of a pair */
-	m_id to;   /* the to actor of a pair */
-	int age;   /* ANF_THRESHOLD */
+	m_id id; /* category or actor id; the from actor of a pair */
+	m_id to; /* the to actor of a pair */
+	int age; /* ANF_THRESHOLD */
 };
 
 struct an_pattern {

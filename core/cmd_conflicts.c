@@ -22,7 +22,9 @@ void cmd_conflicts_print(FILE *out, const struct store_merge_report *r)
 	for (size_t i = 0; i < r->n_conflicts; i++) {
 		const struct store_conflict *c = &r->conflicts[i];
 		char *what = text_sanitize(c->what, 0), *field = text_sanitize(c->field, 0);
-		fprintf(out, c->new_now ? _("conflict %lld: %s: %s: here ") : _("open %lld: %s: %s: here "),
+		fprintf(out,
+		        c->new_now ? _("conflict %lld: %s: %s: here ")
+		                   : _("open %lld: %s: %s: here "),
 		        (long long)c->id, what, field);
 		put_value(out, c->ours);
 		fputs(_(", there "), out);
@@ -33,8 +35,7 @@ void cmd_conflicts_print(FILE *out, const struct store_merge_report *r)
 	}
 }
 
-enum mstatus cmd_conflicts(struct store *s, m_id id, bool take_theirs, FILE *out,
-                           struct merr *err)
+enum mstatus cmd_conflicts(struct store *s, m_id id, bool take_theirs, FILE *out, struct merr *err)
 {
 	if (id)
 		return store_conflict_resolve(s, id, take_theirs, err);

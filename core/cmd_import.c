@@ -81,8 +81,9 @@ enum mstatus cmd_import(struct store *s, const char *path, bool fresh, FILE *out
 	if (rep.matched)
 		fprintf(out, _(", %ld actors or categories matched by name"), rep.matched);
 	if (rep.kept)
-		fprintf(out, _(", %ld different here and kept as here (use 'mellan merge' to bring "
-		               "changes over)"),
+		fprintf(out,
+		        _(", %ld different here and kept as here (use 'mellan merge' to bring "
+		          "changes over)"),
 		        rep.kept);
 	if (rep.history)
 		fprintf(out, _(", %ld history entries"), rep.history);

@@ -38,7 +38,8 @@ enum mstatus cmd_list(struct store *s, FILE *out, struct merr *err)
 		char *clean = text_sanitize(cases.items[i].code, 0);
 		w_code = max_int(w_code, text_width(clean));
 		free(clean);
-		w_status = max_int(w_status, text_width(m_case_status_label(cases.items[i].status)));
+		w_status =
+		    max_int(w_status, text_width(m_case_status_label(cases.items[i].status)));
 	}
 	int w_born = max_int(4, text_width(h_born)), w_steps = text_width(h_steps),
 	    w_iv = text_width(h_iv), w_ho = text_width(h_ho);

@@ -48,8 +48,7 @@ enum mstatus cmd_merge(struct store *s, const char *other, FILE *out, store_prog
                        void *arg, struct merr *err);
 /* The open conflicts, one a line with the number --keep and --take name; M_FINDINGS while there
  * are any. With id non-zero: decide that conflict instead, keeping this side or taking theirs. */
-enum mstatus cmd_conflicts(struct store *s, m_id id, bool take_theirs, FILE *out,
-                           struct merr *err);
+enum mstatus cmd_conflicts(struct store *s, m_id id, bool take_theirs, FILE *out, struct merr *err);
 /* One line per conflict, as merge and conflicts print them. */
 void cmd_conflicts_print(FILE *out, const struct store_merge_report *r);
 /* A consistent private copy of s at path. */

@@ -16,13 +16,13 @@ enum mstatus {
 enum mreason {
 	MR_NONE = 0,
 	MR_NOT_FOUND,
-	MR_BUSY,      /* another mellan holds the write lock longer than the busy timeout */
-	MR_CONFLICT,  /* the row changed under us since it was read */
-	MR_INVALID,   /* a value the domain refuses (bad time, empty code, ...) */
-	MR_EXISTS,    /* a unique value already in use */
-	MR_NOT_DB,    /* not a SQLite database, empty or truncated */
-	MR_FOREIGN,   /* another program's SQLite database */
-	MR_NEWER,     /* a newer mellan's schema */
+	MR_BUSY,     /* another mellan holds the write lock longer than the busy timeout */
+	MR_CONFLICT, /* the row changed under us since it was read */
+	MR_INVALID,  /* a value the domain refuses (bad time, empty code, ...) */
+	MR_EXISTS,   /* a unique value already in use */
+	MR_NOT_DB,   /* not a SQLite database, empty or truncated */
+	MR_FOREIGN,  /* another program's SQLite database */
+	MR_NEWER,    /* a newer mellan's schema */
 	MR_IO,
 };
 

@@ -20,8 +20,8 @@ static const char *const col_names[COL_COUNT][8] = {
     [COL_CASE] = {"case", "case code", "code", "fall", "fallkod", "kod", "ärende", NULL},
     [COL_DATE] = {"date", "time", "when", "datum", "tid", "när", "tidpunkt", NULL},
     [COL_ACTOR] = {"actor", "aktör", "who", "vem", "organisation", NULL},
-    [COL_HAPPENED] = {"what happened", "event", "happened", "vad hände", "händelse", "vad som hände",
-                      NULL},
+    [COL_HAPPENED] = {"what happened", "event", "happened", "vad hände", "händelse",
+                      "vad som hände", NULL},
     [COL_DONE] = {"what was done", "done", "action", "intervention", "vad gjordes", "insats",
                   "åtgärd", "vad som gjordes"},
     [COL_NOTE] = {"note", "comment", "anteckning", "kommentar", NULL},
@@ -96,10 +96,11 @@ static enum mstatus next_record(const char *name, const char *t, size_t len, siz
 			for (;;) {
 				if (i >= len) {
 					free(buf);
-					return merr_set(err, M_DATA, MR_INVALID,
-					                _("%s: line %ld: a quoted field has no closing "
-					                  "quote; nothing was imported"),
-					                name, start);
+					return merr_set(
+					    err, M_DATA, MR_INVALID,
+					    _("%s: line %ld: a quoted field has no closing "
+					      "quote; nothing was imported"),
+					    name, start);
 				}
 				if (t[i] == '"' && i + 1 < len && t[i + 1] == '"') {
 					buf[bn++] = '"';
@@ -119,17 +120,19 @@ static enum mstatus next_record(const char *name, const char *t, size_t len, siz
 		while (i < len && t[i] != sep && t[i] != '\n' && t[i] != '\r') {
 			if (quoted && t[i] != ' ' && t[i] != '\t') {
 				free(buf);
-				return merr_set(err, M_DATA, MR_INVALID,
-				                _("%s: line %ld: text after a closing quote; nothing "
-				                  "was imported"),
-				                name, *line);
+				return merr_set(
+				    err, M_DATA, MR_INVALID,
+				    _("%s: line %ld: text after a closing quote; nothing "
+				      "was imported"),
+				    name, *line);
 			}
 			if (t[i] == '"' && !quoted) {
 				free(buf);
-				return merr_set(err, M_DATA, MR_INVALID,
-				                _("%s: line %ld: a quote inside a field that does not "
-				                  "start with one; nothing was imported"),
-				                name, *line);
+				return merr_set(
+				    err, M_DATA, MR_INVALID,
+				    _("%s: line %ld: a quote inside a field that does not "
+				      "start with one; nothing was imported"),
+				    name, *line);
 			}
 			if (!quoted)
 				buf[bn++] = t[i];
@@ -226,15 +229,17 @@ enum mstatus csv_read(const char *name, const char *text, size_t len, struct csv
 			continue; /* an empty column spreadsheets add at the end */
 		char *clean = text_sanitize(head.v[i], 0);
 		if (map[i] < 0)
-			st = merr_set(err, M_DATA, MR_INVALID,
-			              _("%s: line 1: column '%s' is not one mellan reads (see "
-			                "mellan(5): case, date, actor, what happened, what was done, "
-			                "note); nothing was imported"),
-			              name, clean);
+			st = merr_set(
+			    err, M_DATA, MR_INVALID,
+			    _("%s: line 1: column '%s' is not one mellan reads (see "
+			      "mellan(5): case, date, actor, what happened, what was done, "
+			      "note); nothing was imported"),
+			    name, clean);
 		else if (have[map[i]])
-			st = merr_set(err, M_DATA, MR_INVALID,
-			              _("%s: line 1: column '%s' appears twice; nothing was imported"),
-			              name, clean);
+			st = merr_set(
+			    err, M_DATA, MR_INVALID,
+			    _("%s: line 1: column '%s' appears twice; nothing was imported"), name,
+			    clean);
 		else
 			have[map[i]] = true;
 		free(clean);
@@ -254,16 +259,17 @@ enum mstatus csv_read(const char *name, const char *text, size_t len, struct csv
 				if (*c != ' ' && *c != '\t')
 					blank = false;
 		if (st == M_OK && f.n > head.n && !blank)
-			st = merr_set(err, M_DATA, MR_INVALID,
-			              _("%s: line %ld: %zu fields, but the header has %zu; nothing was "
-			                "imported"),
-			              name, at, f.n, head.n);
+			st = merr_set(
+			    err, M_DATA, MR_INVALID,
+			    _("%s: line %ld: %zu fields, but the header has %zu; nothing was "
+			      "imported"),
+			    name, at, f.n, head.n);
 		if (st == M_OK && !blank) {
 			out->items = xreallocarray(out->items, out->n + 1, sizeof *out->items);
 			struct csv_row *r = &out->items[out->n++];
 			memset(r, 0, sizeof *r);
 			r->line = at;
-			char **slot[COL_COUNT] = {&r->case_code, &r->date,  &r->actor,
+			char **slot[COL_COUNT] = {&r->case_code, &r->date, &r->actor,
 			                          &r->happened,  &r->done, &r->note};
 			for (size_t i = 0; i < f.n; i++)
 				if (map[i] >= 0 && f.v[i][0])
@@ -283,11 +289,13 @@ enum mstatus csv_read(const char *name, const char *text, size_t len, struct csv
  * twice over the parts, shaped as a UUID (version 8, "custom"). */
 static void content_uuid(const char *kind, const struct csv_row *r, char out[M_UUID_LEN + 1])
 {
-	const char *parts[] = {kind, r->case_code, r->date, r->actor, r->happened, r->done, r->note};
+	const char *parts[] = {kind,        r->case_code, r->date, r->actor,
+	                       r->happened, r->done,      r->note};
 	uint64_t h[2] = {0xcbf29ce484222325u, 0x84222325cbf29ce4u};
 	for (int k = 0; k < 2; k++)
 		for (size_t p = 0; p < sizeof parts / sizeof *parts; p++) {
-			for (const unsigned char *c = (const unsigned char *)(parts[p] ? parts[p] : "");
+			for (const unsigned char *c =
+			         (const unsigned char *)(parts[p] ? parts[p] : "");
 			     *c; c++) {
 				h[k] ^= *c;
 				h[k] *= 0x100000001b3u;
@@ -326,8 +334,7 @@ static m_id find_actor(const struct m_actor_list *l, const char *name)
 
 /* Every row checked before anything is written. */
 static enum mstatus check_rows(const char *name, const struct csv_rows *rows,
-                               const struct m_actor_list *actors, m_id *actor_ids,
-                               struct merr *err)
+                               const struct m_actor_list *actors, m_id *actor_ids, struct merr *err)
 {
 	for (size_t i = 0; i < rows->n; i++) {
 		const struct csv_row *r = &rows->items[i];
@@ -344,8 +351,8 @@ static enum mstatus check_rows(const char *name, const struct csv_rows *rows,
 			                name, r->line);
 		if (r->date && ft_parse(r->date, &ft, &e) != M_OK) {
 			char *clean = text_sanitize(e.msg, 0);
-			merr_set(err, M_DATA, MR_INVALID, _("%s: line %ld: %s; nothing was imported"),
-			         name, r->line, clean);
+			merr_set(err, M_DATA, MR_INVALID,
+			         _("%s: line %ld: %s; nothing was imported"), name, r->line, clean);
 			free(clean);
 			return M_DATA;
 		}
@@ -360,10 +367,11 @@ static enum mstatus check_rows(const char *name, const struct csv_rows *rows,
 			return M_DATA;
 		}
 		if (r->done && !r->actor)
-			return merr_set(err, M_DATA, MR_INVALID,
-			                _("%s: line %ld: 'what was done' needs an actor; nothing was "
-			                  "imported"),
-			                name, r->line);
+			return merr_set(
+			    err, M_DATA, MR_INVALID,
+			    _("%s: line %ld: 'what was done' needs an actor; nothing was "
+			      "imported"),
+			    name, r->line);
 	}
 	return M_OK;
 }

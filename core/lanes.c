@@ -18,7 +18,7 @@ static const int day_units[LANES_ZOOMS] = {7, 14, 30, 61, 122, 365};
 const char *lanes_kind_mark(enum m_intervention_kind k)
 {
 	static const char *const marks[IV_KIND_COUNT] = {
-	    [IV_MADE] = "█", [IV_POSSIBLE] = "╌", [IV_DECLINED] = "▒",
+	    [IV_MADE] = "█",    [IV_POSSIBLE] = "╌", [IV_DECLINED] = "▒",
 	    [IV_REFUSED] = "✕", [IV_WAITING] = "░",
 	};
 	return (int)k >= 0 && k < IV_KIND_COUNT ? marks[k] : "?";
@@ -41,8 +41,7 @@ static bool code_days(const char *code, int birth_year, long *from, long *to)
 	struct fuzzy_time ft;
 	struct merr err = {0};
 	char a[11], b[11];
-	if (!code || !*code || ft_parse(code, &ft, &err) != M_OK ||
-	    !ft_span(&ft, birth_year, a, b))
+	if (!code || !*code || ft_parse(code, &ft, &err) != M_OK || !ft_span(&ft, birth_year, a, b))
 		return false;
 	return ft_iso_day(a, from) && ft_iso_day(b, to);
 }

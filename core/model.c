@@ -11,78 +11,74 @@ struct code_label {
 };
 
 static const struct code_label sectors[SECTOR_COUNT] = {
-	{"municipality", N_("Municipality")},
-	{"state", N_("State agency")},
-	{"region", N_("Region")},
-	{"civil", N_("Civil society")},
-	{"business", N_("Business")},
-	{"academia", N_("Academia")},
-	{"network", N_("The young person and their network")},
+    {"municipality", N_("Municipality")},
+    {"state", N_("State agency")},
+    {"region", N_("Region")},
+    {"civil", N_("Civil society")},
+    {"business", N_("Business")},
+    {"academia", N_("Academia")},
+    {"network", N_("The young person and their network")},
 };
 
 static const struct code_label case_statuses[CASE_STATUS_COUNT] = {
-	{"draft", N_("draft")},
-	{"ready", N_("ready")},
-	{"reviewed", N_("reviewed")},
+    {"draft", N_("draft")},
+    {"ready", N_("ready")},
+    {"reviewed", N_("reviewed")},
 };
 
 static const struct code_label domains[DOMAIN_COUNT] = {
-	{"none", N_("no domain")},
-	{"family", N_("Family and parents")},
-	{"school", N_("School")},
-	{"housing", N_("Neighbourhood and housing")},
-	{"health", N_("Health")},
-	{"leisure", N_("Friends and leisure")},
-	{"work", N_("Work and income")},
-	{"justice", N_("Justice")},
+    {"none", N_("no domain")},       {"family", N_("Family and parents")},
+    {"school", N_("School")},        {"housing", N_("Neighbourhood and housing")},
+    {"health", N_("Health")},        {"leisure", N_("Friends and leisure")},
+    {"work", N_("Work and income")}, {"justice", N_("Justice")},
 };
 
 static const struct code_label certainties[CERT_COUNT] = {
-	{"observed", N_("observed")},
-	{"reported", N_("reported")},
-	{"inferred", N_("inferred")},
-	{"disputed", N_("disputed")},
+    {"observed", N_("observed")},
+    {"reported", N_("reported")},
+    {"inferred", N_("inferred")},
+    {"disputed", N_("disputed")},
 };
 
 static const struct code_label iv_kinds[IV_KIND_COUNT] = {
-	{"made", N_("made")},
-	{"possible", N_("possible, not made")},
-	{"declined", N_("declined by the young person")},
-	{"refused", N_("refused by the actor")},
-	{"waiting", N_("waiting in a queue")},
+    {"made", N_("made")},
+    {"possible", N_("possible, not made")},
+    {"declined", N_("declined by the young person")},
+    {"refused", N_("refused by the actor")},
+    {"waiting", N_("waiting in a queue")},
 };
 
 static const struct code_label ho_kinds[HO_KIND_COUNT] = {
-	{"referral", N_("referral")},
-	{"transfer", N_("hand-over")},
+    {"referral", N_("referral")},
+    {"transfer", N_("hand-over")},
 };
 
 static const struct code_label levels[LEVEL_COUNT] = {
-	{"practice", N_("practice")},
-	{"organisation", N_("organisation")},
-	{"policy", N_("policy")},
+    {"practice", N_("practice")},
+    {"organisation", N_("organisation")},
+    {"policy", N_("policy")},
 };
 
 static const struct code_label gap_statuses[GAP_STATUS_COUNT] = {
-	{"open", N_("open")},
-	{"lifted", N_("lifted to decision makers")},
-	{"addressed", N_("addressed")},
+    {"open", N_("open")},
+    {"lifted", N_("lifted to decision makers")},
+    {"addressed", N_("addressed")},
 };
 
 static const struct code_label gap_roles[GAR_COUNT] = {
-	{"involved", N_("involved")},
-	{"could", N_("could have acted")},
+    {"involved", N_("involved")},
+    {"could", N_("could have acted")},
 };
 
 static const struct code_label factor_kinds[FACTOR_KIND_COUNT] = {
-	{"risk", N_("risk")},
-	{"protective", N_("protective")},
+    {"risk", N_("risk")},
+    {"protective", N_("protective")},
 };
 
 static const struct code_label action_statuses[ACTION_STATUS_COUNT] = {
-	{"open", N_("open")},
-	{"done", N_("done")},
-	{"dropped", N_("dropped")},
+    {"open", N_("open")},
+    {"done", N_("done")},
+    {"dropped", N_("dropped")},
 };
 
 static int from_code(const struct code_label *t, int n, const char *code)

@@ -209,8 +209,8 @@ struct m_action {
 	char uuid[M_UUID_LEN + 1];
 	m_id gap_id;
 	char *what;
-	m_id actor_id; /* who must do it */
-	m_id lead_id;  /* who holds the thread */
+	m_id actor_id;   /* who must do it */
+	m_id lead_id;    /* who holds the thread */
 	char *follow_up; /* fuzzy-time code, usually a date */
 	enum m_action_status status;
 };
@@ -220,8 +220,8 @@ struct m_gap {
 	char uuid[M_UUID_LEN + 1];
 	char updated[M_STAMP_LEN + 1];
 	m_id case_id;
-	m_id step_id;    /* at this step ... */
-	m_id step_to;    /* ... or between step_id and step_to; 0 when at one step */
+	m_id step_id; /* at this step ... */
+	m_id step_to; /* ... or between step_id and step_to; 0 when at one step */
 	m_id category_id;
 	int severity; /* 1 low .. 3 high */
 	char *what_happened;
@@ -238,9 +238,9 @@ struct m_threshold {
 	m_id id;
 	char uuid[M_UUID_LEN + 1];
 	int age;
-	char *label; /* "Myndig", "Vuxenpsykiatrin tar över" */
-	m_id actor_id;    /* 0 when it concerns no one actor */
-	bool starts;      /* the actor's responsibility starts (true) or ends (false) here */
+	char *label;   /* "Myndig", "Vuxenpsykiatrin tar över" */
+	m_id actor_id; /* 0 when it concerns no one actor */
+	bool starts;   /* the actor's responsibility starts (true) or ends (false) here */
 };
 
 struct m_workshop {

@@ -129,10 +129,11 @@ void report_clear(struct report *r)
 {
 	for (size_t i = 0; i < r->n_gaps; i++) {
 		struct rep_gap *g = &r->gaps[i];
-		char **fields[] = {&g->case_code, &g->when,    &g->age,      &g->step,
-		                   &g->category,  &g->domain,  &g->level,    &g->status,
-		                   &g->involved,  &g->could,   &g->pair,     &g->what_happened,
-		                   &g->voice,     &g->actions, &g->what_must_change};
+		char **fields[] = {&g->case_code, &g->when,     &g->age,
+		                   &g->step,      &g->category, &g->domain,
+		                   &g->level,     &g->status,   &g->involved,
+		                   &g->could,     &g->pair,     &g->what_happened,
+		                   &g->voice,     &g->actions,  &g->what_must_change};
 		for (size_t k = 0; k < sizeof fields / sizeof fields[0]; k++)
 			free(*fields[k]);
 	}
@@ -254,8 +255,8 @@ char *report_case_meta(const struct report *r, size_t case_index)
 	char s[16], g[16];
 	if (!r->public && j->kase.birth_year)
 		return xasprintf(_("Status %s, born %d, %zu steps, %zu gaps."),
-		                 m_case_status_label(j->kase.status), j->kase.birth_year, j->n_steps,
-		                 j->n_gaps);
+		                 m_case_status_label(j->kase.status), j->kase.birth_year,
+		                 j->n_steps, j->n_gaps);
 	if (!r->public)
 		return xasprintf(_("Status %s, %zu steps, %zu gaps."),
 		                 m_case_status_label(j->kase.status), j->n_steps, j->n_gaps);

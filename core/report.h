@@ -28,9 +28,9 @@ enum report_format { REPORT_TEXT, REPORT_MD, REPORT_HTML, REPORT_CSV, REPORT_JSO
 struct rep_gap {
 	const struct an_gap *ag;
 	char *case_code;
-	char *when;     /* the step's time as people read it; the age band when public */
-	char *age;      /* "18", or the age band when public; "" unknown */
-	char *step;     /* "19. Title of the step"; "" when public */
+	char *when; /* the step's time as people read it; the age band when public */
+	char *age;  /* "18", or the age band when public; "" unknown */
+	char *step; /* "19. Title of the step"; "" when public */
 	char *category;
 	char *domain, *level, *status;
 	char *involved, *could; /* actor names, ", " between */
@@ -45,7 +45,7 @@ struct rep_gap {
 struct report {
 	const struct analysis *an;
 	bool public;
-	char date[11]; /* YYYY-MM-DD */
+	char date[11];        /* YYYY-MM-DD */
 	struct rep_gap *gaps; /* as an->gaps */
 	size_t n_gaps;
 };

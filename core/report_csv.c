@@ -32,9 +32,9 @@ static void field(const char *s, char sep, bool last, FILE *out)
 bool report_write_csv(const struct report *r, char sep, FILE *out)
 {
 	static const char *const head[] = {
-	    "case",     "time",      "age",      "step",          "category",
-	    "severity", "status",    "level",    "domain",        "involved",
-	    "could",    "handover",  "votes",    "what_happened", "what_must_change",
+	    "case",     "time",     "age",   "step",          "category",
+	    "severity", "status",   "level", "domain",        "involved",
+	    "could",    "handover", "votes", "what_happened", "what_must_change",
 	    "actions",  "uuid",
 	};
 	enum { N = sizeof head / sizeof head[0] };
@@ -46,11 +46,10 @@ bool report_write_csv(const struct report *r, char sep, FILE *out)
 		snprintf(sev, sizeof sev, "%d", g->severity);
 		const char *shown = report_count(r, g->votes, votes);
 		const char *cells[N] = {
-		    g->case_code, g->when,     g->age,        g->step,
-		    g->category,  sev,         g->status,     g->level,
-		    g->domain,    g->involved, g->could,      g->pair,
-		    shown,        g->what_happened,
-		    g->what_must_change, g->actions, g->ag->gap->uuid,
+		    g->case_code, g->when,          g->age,   g->step,          g->category,
+		    sev,          g->status,        g->level, g->domain,        g->involved,
+		    g->could,     g->pair,          shown,    g->what_happened, g->what_must_change,
+		    g->actions,   g->ag->gap->uuid,
 		};
 		for (size_t k = 0; k < N; k++)
 			field(cells[k], sep, k + 1 == N, out);

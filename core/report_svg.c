@@ -38,8 +38,7 @@ void report_put_xml(const char *s, FILE *out)
 }
 
 /* A text element with user text escaped; anchor "start", "middle" or "end". */
-static void svg_text(FILE *out, int x, int y, const char *anchor, const char *extra,
-                     const char *s)
+static void svg_text(FILE *out, int x, int y, const char *anchor, const char *extra, const char *s)
 {
 	fprintf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"%s\"%s>", x, y, anchor, extra);
 	char *clean = text_sanitize(s, 0);
@@ -92,9 +91,10 @@ void report_svg_categories(const struct report *r, FILE *out)
 		/* A suppressed count draws no bar: its length would tell the number. */
 		int len = strcmp(shown, "<3") == 0 ? 0 : w->gaps * bar_w / max;
 		if (len > 0)
-			fprintf(out,
-			        "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#444\"/>\n",
-			        label_w, y + 3, len, row - 6);
+			fprintf(
+			    out,
+			    "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#444\"/>\n",
+			    label_w, y + 3, len, row - 6);
 		svg_text(out, label_w + len + 6, y + 14, "start", "", shown);
 	}
 	fputs("</svg>\n", out);
@@ -103,8 +103,7 @@ void report_svg_categories(const struct report *r, FILE *out)
 /* Grey levels for a count, light to dark; text turns white on the dark ones. */
 static const char *shade(int v, int max, bool *dark)
 {
-	static const char *const greys[] = {"#f2f2f2", "#d0d0d0", "#a8a8a8", "#707070",
-	                                    "#404040"};
+	static const char *const greys[] = {"#f2f2f2", "#d0d0d0", "#a8a8a8", "#707070", "#404040"};
 	int i = max > 0 ? (v * 4 + max - 1) / max : 0;
 	if (i > 4)
 		i = 4;
@@ -148,7 +147,7 @@ void report_svg_matrix(const struct report *r, FILE *out)
 			const char *shown = report_count(r, v, buf);
 			bool dark = false;
 			/* Suppressed counts share one shade, so the grey does not tell them apart. */
-			const char *fill = v == 0 ? "#ffffff"
+			const char *fill = v == 0                     ? "#ffffff"
 			                   : strcmp(shown, "<3") == 0 ? "#e0e0e0"
 			                                              : shade(v, max, &dark);
 			fprintf(out,
@@ -247,16 +246,18 @@ void report_svg_lanes(const struct report *r, size_t case_index, FILE *out)
 	double col = (double)(WIDTH - label_w - 4) / n;
 	int axis_y = top + n_lanes * row + 4;
 	int height = axis_y + 30 + 56;
-	char *title = xasprintf(_("The lanes of %s: actors over the steps of the story"), j->kase.code);
+	char *title =
+	    xasprintf(_("The lanes of %s: actors over the steps of the story"), j->kase.code);
 	svg_open(out, height, title);
 	free(title);
-	fputs("<defs><pattern id=\"hatch\" width=\"4\" height=\"4\" patternUnits=\"userSpaceOnUse\">"
-	      "<path d=\"M0 4 L4 0\" stroke=\"#000\" stroke-width=\"0.8\"/></pattern>"
-	      "<pattern id=\"cross\" width=\"4\" height=\"4\" patternUnits=\"userSpaceOnUse\">"
-	      "<path d=\"M0 4 L4 0 M0 0 L4 4\" stroke=\"#000\" stroke-width=\"0.6\"/></pattern>"
-	      "<marker id=\"arrow\" viewBox=\"0 0 6 6\" refX=\"6\" refY=\"3\" markerWidth=\"6\" "
-	      "markerHeight=\"6\" orient=\"auto\"><path d=\"M0 0 L6 3 L0 6 z\"/></marker></defs>\n",
-	      out);
+	fputs(
+	    "<defs><pattern id=\"hatch\" width=\"4\" height=\"4\" patternUnits=\"userSpaceOnUse\">"
+	    "<path d=\"M0 4 L4 0\" stroke=\"#000\" stroke-width=\"0.8\"/></pattern>"
+	    "<pattern id=\"cross\" width=\"4\" height=\"4\" patternUnits=\"userSpaceOnUse\">"
+	    "<path d=\"M0 4 L4 0 M0 0 L4 4\" stroke=\"#000\" stroke-width=\"0.6\"/></pattern>"
+	    "<marker id=\"arrow\" viewBox=\"0 0 6 6\" refX=\"6\" refY=\"3\" markerWidth=\"6\" "
+	    "markerHeight=\"6\" orient=\"auto\"><path d=\"M0 0 L6 3 L0 6 z\"/></marker></defs>\n",
+	    out);
 	/* Lanes: a label and a faint rule per actor. */
 	for (size_t a = 0; a < an->actors.n; a++) {
 		if (lane[a] < 0)
@@ -274,8 +275,9 @@ void report_svg_lanes(const struct report *r, size_t case_index, FILE *out)
 	int last_age = -1;
 	for (size_t s = 0; s < j->n_steps; s++) {
 		const struct m_step *st = &j->steps[s];
-		int age = st->sort_from && j->kase.birth_year ? atoi(st->sort_from) - j->kase.birth_year
-		                                              : -1;
+		int age = st->sort_from && j->kase.birth_year
+		              ? atoi(st->sort_from) - j->kase.birth_year
+		              : -1;
 		if (age < 0 || age == last_age)
 			continue;
 		bool threshold = false;
@@ -298,8 +300,7 @@ void report_svg_lanes(const struct report *r, size_t case_index, FILE *out)
 	}
 	svg_text(out, label_w - 6, axis_y + 14, "end", " font-style=\"italic\"",
 	         r->public ? _("age band") : _("age"));
-	fprintf(out,
-	        "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#000\"/>\n", label_w,
+	fprintf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#000\"/>\n", label_w,
 	        axis_y, WIDTH, axis_y);
 	/* Interventions as bars over the steps they span. */
 	for (size_t i = 0; i < j->n_interventions; i++) {

@@ -111,7 +111,8 @@ static void table(struct lines *l, const char *const *head, int ncols, const cha
 		size_t *st = NULL, *len = NULL;
 		size_t n = text_wrap(row[0], first_w, &st, &len);
 		for (size_t i = 0; i < n || i == 0; i++) {
-			char *s = n ? xasprintf("  %.*s", (int)len[i], row[0] + st[i]) : xstrdup("  ");
+			char *s =
+			    n ? xasprintf("  %.*s", (int)len[i], row[0] + st[i]) : xstrdup("  ");
 			if (i + 1 == n || n == 0) {
 				char *fill = spaces(2 + first_w - text_width(s));
 				char *next = xasprintf("%s%s", s, fill);
@@ -191,9 +192,9 @@ static void patterns(struct lines *l, const struct report *r)
 	for (size_t i = 0; i < an->n_patterns; i++) {
 		const struct an_pattern *p = &an->patterns[i];
 		char g[16], c[16];
-		char *title = xasprintf(_("%s: %s gaps in %s cases"), p->label,
-		                        report_count(r, (int)p->n_gaps, g),
-		                        report_count(r, p->cases, c));
+		char *title =
+		    xasprintf(_("%s: %s gaps in %s cases"), p->label,
+		              report_count(r, (int)p->n_gaps, g), report_count(r, p->cases, c));
 		blank(l);
 		size_t at = l->n;
 		wrap(l, "* ", 2, title);
@@ -238,7 +239,8 @@ static void matrix(struct lines *l, const struct report *r)
 		for (size_t c = 0; c < nc && 2 + label_w + (int)(c + 1) * cell_w <= COLS; c++) {
 			char buf[16];
 			int v = an->matrix[a * nc + c];
-			char *next = xasprintf("%s%*s", s, cell_w, v ? report_count(r, v, buf) : ".");
+			char *next =
+			    xasprintf("%s%*s", s, cell_w, v ? report_count(r, v, buf) : ".");
 			free(s);
 			s = next;
 		}

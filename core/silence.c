@@ -99,7 +99,8 @@ static void silences(const struct m_journey *j, const struct acting *acts, size_
 		bool covered = false;
 		for (size_t k = 0; s && k < n_acts && !covered; k++) {
 			const char *to = s->sort_to ? s->sort_to : s->sort_from;
-			covered = strcmp(acts[k].from, to) <= 0 && strcmp(acts[k].to, s->sort_from) >= 0;
+			covered =
+			    strcmp(acts[k].from, to) <= 0 && strcmp(acts[k].to, s->sort_from) >= 0;
 		}
 		if (!first) {
 			if (s && has_risk(s) && !covered)
@@ -111,7 +112,8 @@ static void silences(const struct m_journey *j, const struct acting *acts, size_
 			continue;
 		}
 		/* Ends here: at the step where someone acts, or with the last step's end. */
-		const char *end = s ? s->sort_from : (last->sort_to ? last->sort_to : last->sort_from);
+		const char *end =
+		    s ? s->sort_from : (last->sort_to ? last->sort_to : last->sort_from);
 		long days = days_of(end) - days_of(first->sort_from);
 		char key[SILENCE_KEY_LEN];
 		snprintf(key, sizeof key, "silence:%s", first->uuid);
@@ -248,17 +250,20 @@ void silence_describe(const struct m_proposal *p, const struct m_journey *j,
 			snprintf(buf, n, _("The hand-over from %s to %s was never received"), from,
 			         to);
 		else
-			snprintf(buf, n, _("The hand-over from %s to %s took %d days to be received"),
-			         from, to, p->days);
+			snprintf(buf, n,
+			         _("The hand-over from %s to %s took %d days to be received"), from,
+			         to, p->days);
 		break;
 	case PROPOSE_NOT_ACTED:
 		if (p->days < 0)
-			snprintf(buf, n, _("%s received the hand-over from %s but never acted on it"),
-			         to, from);
-		else
 			snprintf(buf, n,
-			         _("%s acted on the hand-over from %s only %d days after receiving it"),
-			         to, from, p->days);
+			         _("%s received the hand-over from %s but never acted on it"), to,
+			         from);
+		else
+			snprintf(
+			    buf, n,
+			    _("%s acted on the hand-over from %s only %d days after receiving it"),
+			    to, from, p->days);
 		break;
 	}
 }
@@ -273,7 +278,8 @@ void silence_gap(const struct m_proposal *p, const struct m_journey *j,
 	out->step_to = p->step_to;
 	out->severity = 2;
 	for (size_t i = 0; categories && i < categories->n && !out->category_id; i++)
-		if (categories->items[i].code && strcmp(categories->items[i].code, p->category) == 0)
+		if (categories->items[i].code &&
+		    strcmp(categories->items[i].code, p->category) == 0)
 			out->category_id = categories->items[i].id;
 	if (!out->category_id && categories && categories->n)
 		out->category_id = categories->items[0].id;

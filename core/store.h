@@ -16,9 +16,9 @@
 struct store;
 
 enum store_flags {
-	STORE_CREATE = 1 << 0,   /* create the file (and its directory) when missing */
+	STORE_CREATE = 1 << 0,    /* create the file (and its directory) when missing */
 	STORE_EXCLUSIVE = 1 << 1, /* with CREATE: refuse a file that already exists */
-	STORE_READONLY = 1 << 2, /* never write, never migrate */
+	STORE_READONLY = 1 << 2,  /* never write, never migrate */
 };
 
 /* Opens or creates a mellan database. Refuses, leaving the file byte-for-byte as it was: a file
@@ -79,8 +79,7 @@ enum mstatus store_journey_load(struct store *s, m_id case_id, struct m_journey 
 /* The actor catalogue grouped by sector, then by name in Swedish order. */
 enum mstatus store_actor_list(struct store *s, struct m_actor_list *out, struct merr *err);
 enum mstatus store_category_list(struct store *s, struct m_category_list *out, struct merr *err);
-enum mstatus store_threshold_list(struct store *s, struct m_threshold_list *out,
-                                  struct merr *err);
+enum mstatus store_threshold_list(struct store *s, struct m_threshold_list *out, struct merr *err);
 
 /* ---- editing ---------------------------------------------------------------------------------
  * An update writes every field of the record as the caller holds it, but only while the row is
@@ -163,8 +162,7 @@ struct m_key_list {
 	size_t n;
 };
 void m_key_list_clear(struct m_key_list *l);
-enum mstatus store_dismissal_add(struct store *s, m_id case_id, const char *key,
-                                 struct merr *err);
+enum mstatus store_dismissal_add(struct store *s, m_id case_id, const char *key, struct merr *err);
 enum mstatus store_dismissal_list(struct store *s, m_id case_id, struct m_key_list *out,
                                   struct merr *err);
 /* Confirms a proposal: adds the gap (as store_gap_add) and remembers the proposal's key as
@@ -238,14 +236,12 @@ void store_merge_report_clear(struct store_merge_report *r);
 enum mstatus store_merge(struct store *s, const char *other, struct store_merge_report *r,
                          store_progress_fn progress, void *arg, struct merr *err);
 /* The open conflicts of all merges, oldest first (report counts stay 0). */
-enum mstatus store_conflict_list(struct store *s, struct store_merge_report *r,
-                                 struct merr *err);
+enum mstatus store_conflict_list(struct store *s, struct store_merge_report *r, struct merr *err);
 /* Decides conflict id: keep this side's value, or take the other side's (written like any
  * edit, one change in the history). Either way the conflict is closed. MR_NOT_FOUND when there
  * is no open conflict with that id; MR_INVALID for taking the other side of a case code clash
  * (rename one of the cases and merge again instead). */
-enum mstatus store_conflict_resolve(struct store *s, m_id id, bool take_theirs,
-                                    struct merr *err);
+enum mstatus store_conflict_resolve(struct store *s, m_id id, bool take_theirs, struct merr *err);
 /* A consistent copy of the whole file at `out` (0600), made beside it and renamed into place,
  * while other mellans may be writing. An existing `out` is replaced only by a complete copy. */
 enum mstatus store_backup(struct store *s, const char *out, struct merr *err);
@@ -337,12 +333,10 @@ struct m_free_text_list {
 	size_t n;
 };
 void m_free_text_list_clear(struct m_free_text_list *l);
-enum mstatus store_workshop_texts(struct store *s, struct m_free_text_list *out,
-                                  struct merr *err);
+enum mstatus store_workshop_texts(struct store *s, struct m_free_text_list *out, struct merr *err);
 /* The texts the history keeps for undo that are no longer in the records: each value of a free
  * text column before it was changed, or of a record before it was deleted. */
-enum mstatus store_history_texts(struct store *s, struct m_free_text_list *out,
-                                 struct merr *err);
+enum mstatus store_history_texts(struct store *s, struct m_free_text_list *out, struct merr *err);
 
 /* ---- the workshops: the sessions, their log, the current one, the proposals' lengths --------
  * The workshops in date order (then as added); store_workshop_update changes date, place,
@@ -358,7 +352,7 @@ struct m_workshop_list {
 };
 struct m_log_entry {
 	m_id id;
-	char *kind;     /* "note" or "decision" */
+	char *kind; /* "note" or "decision" */
 	char *text;
 	char *at;       /* "YYYY-MM-DD HH:MM", local time */
 	char *initials; /* NULL when none were given */

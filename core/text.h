@@ -22,7 +22,8 @@ int text_cp_width(uint32_t cp);
 int text_width(const char *s);
 
 enum text_sanitize_flags {
-	TEXT_KEEP_NEWLINES = 1 << 0, /* keep '\n' (multi-line fields); otherwise it becomes a space */
+	TEXT_KEEP_NEWLINES =
+	    1 << 0, /* keep '\n' (multi-line fields); otherwise it becomes a space */
 };
 /* A new string, safe to print: invalid UTF-8 becomes U+FFFD; ESC and the sequences it starts
  * (CSI, OSC, DCS ... up to their terminator) are removed; other C0/C1 controls and DEL become

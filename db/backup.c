@@ -31,11 +31,12 @@ static enum mstatus check_copy(const char *tmp, const char *out, struct merr *er
 	sqlite3_stmt *q = NULL;
 	bool ok = false;
 	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(db,
-		                        "SELECT (SELECT integrity_check FROM pragma_integrity_check) = "
-		                        "'ok' AND (SELECT application_id FROM pragma_application_id) "
-		                        "= ?1",
-		                        -1, &q, NULL);
+		rc = sqlite3_prepare_v2(
+		    db,
+		    "SELECT (SELECT integrity_check FROM pragma_integrity_check) = "
+		    "'ok' AND (SELECT application_id FROM pragma_application_id) "
+		    "= ?1",
+		    -1, &q, NULL);
 	if (rc == SQLITE_OK)
 		sqlite3_bind_int64(q, 1, DB_APPLICATION_ID);
 	if (rc == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)

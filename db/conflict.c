@@ -18,7 +18,8 @@ enum mstatus db_conflicts_open(struct store *s, int64_t before, struct store_mer
 	          "WHERE resolved IS NULL ORDER BY id");
 	q_int(&q, ":before", before);
 	while (q_row(&q)) {
-		r->conflicts = xreallocarray(r->conflicts, r->n_conflicts + 1, sizeof *r->conflicts);
+		r->conflicts =
+		    xreallocarray(r->conflicts, r->n_conflicts + 1, sizeof *r->conflicts);
 		struct store_conflict *c = &r->conflicts[r->n_conflicts++];
 		c->id = q_col_int(&q, 0);
 		c->what = q_col_text(&q, 1);
@@ -57,10 +58,11 @@ static enum mstatus take(struct store *s, const char *tbl, const char *uuid, con
 	while (t && i < t->n && strcmp(t->cols[i].key, field) != 0)
 		i++;
 	if (!t || i == t->n || (strcmp(tbl, "kase") == 0 && strcmp(field, "code") == 0))
-		return merr_set(err, M_USAGE, MR_INVALID,
-		                _("%s: two different cases have this code; rename one of them, then "
-		                  "merge again"),
-		                s->path);
+		return merr_set(
+		    err, M_USAGE, MR_INVALID,
+		    _("%s: two different cases have this code; rename one of them, then "
+		      "merge again"),
+		    s->path);
 	struct prow r = {0};
 	r.v[i] = xstrdup_or_null(theirs);
 	r.is_int[i] = t->cols[i].kind == P_INT || t->cols[i].kind == P_INTN;
@@ -96,14 +98,15 @@ enum mstatus store_conflict_resolve(struct store *s, m_id id, bool take_theirs, 
 	st = q_finish(&q, err);
 	if (st == M_OK && !found)
 		st = merr_set(err, M_USAGE, MR_NOT_FOUND,
-		              _("%s: there is no open conflict %lld; see 'mellan conflicts'"), s->path,
-		              (long long)id);
+		              _("%s: there is no open conflict %lld; see 'mellan conflicts'"),
+		              s->path, (long long)id);
 	if (st == M_OK && take_theirs)
 		st = take(s, tbl, uuid, field, theirs, err);
 	if (st == M_OK) {
-		q_prepare(&q, s,
-		          "UPDATE main.merge_conflict SET resolved = strftime('%Y-%m-%dT%H:%M:%fZ', "
-		          "'now') WHERE id = :id");
+		q_prepare(
+		    &q, s,
+		    "UPDATE main.merge_conflict SET resolved = strftime('%Y-%m-%dT%H:%M:%fZ', "
+		    "'now') WHERE id = :id");
 		q_int(&q, ":id", id);
 		q_exec(&q);
 		st = q_finish(&q, err);

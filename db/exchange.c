@@ -33,18 +33,20 @@ static const char *filter(const char *table)
 static enum mstatus choose_cases(struct store *s, const char *const *codes, size_t n,
                                  struct merr *err)
 {
-	enum mstatus st = db_exec(s,
-	                          "CREATE TEMP TABLE IF NOT EXISTS x_case (id INTEGER PRIMARY KEY); "
-	                          "DELETE FROM temp.x_case; "
-	                          "CREATE TEMP TABLE IF NOT EXISTS x_uuid (uuid TEXT PRIMARY KEY) "
-	                          "WITHOUT ROWID; DELETE FROM temp.x_uuid;",
-	                          err);
+	enum mstatus st =
+	    db_exec(s,
+	            "CREATE TEMP TABLE IF NOT EXISTS x_case (id INTEGER PRIMARY KEY); "
+	            "DELETE FROM temp.x_case; "
+	            "CREATE TEMP TABLE IF NOT EXISTS x_uuid (uuid TEXT PRIMARY KEY) "
+	            "WITHOUT ROWID; DELETE FROM temp.x_uuid;",
+	            err);
 	if (st == M_OK && n == 0)
 		st = db_exec(s, "INSERT INTO temp.x_case SELECT id FROM main.kase", err);
 	for (size_t i = 0; st == M_OK && i < n; i++) {
 		struct q q;
-		q_prepare(&q, s, "INSERT OR IGNORE INTO temp.x_case SELECT id FROM main.kase "
-		                 "WHERE code = :c");
+		q_prepare(&q, s,
+		          "INSERT OR IGNORE INTO temp.x_case SELECT id FROM main.kase "
+		          "WHERE code = :c");
 		q_text(&q, ":c", codes[i]);
 		q_exec(&q);
 		st = q_finish(&q, err);
@@ -56,7 +58,8 @@ static enum mstatus choose_cases(struct store *s, const char *const *codes, size
 			st = q_finish(&e, err);
 			if (st == M_OK && !there)
 				st = merr_set(err, M_DATA, MR_NOT_FOUND,
-				              _("%s: no case with the code '%s'"), s->path, codes[i]);
+				              _("%s: no case with the code '%s'"), s->path,
+				              codes[i]);
 		}
 	}
 	return st;
@@ -69,8 +72,8 @@ static char *object_sql(const struct ptable *t)
 	for (size_t i = 0; i < t->n; i++) {
 		const struct pcol *c = &t->cols[i];
 		char *e = c->kind == P_REF || c->kind == P_REFN
-		              ? xasprintf("(SELECT r.uuid FROM main.%s r WHERE r.id = t.%s)", c->ref,
-		                          c->col)
+		              ? xasprintf("(SELECT r.uuid FROM main.%s r WHERE r.id = t.%s)",
+		                          c->ref, c->col)
 		              : xasprintf("t.%s", c->col);
 		char *next = xasprintf("%s%s'%s', %s", sql, i ? ", " : "", c->key, e);
 		free(e);
@@ -126,12 +129,13 @@ enum mstatus store_export_json(struct store *s, const char *const *codes, size_t
 		free(sql);
 	}
 	if (st == M_OK)
-		st = write_array(s, "history",
-		                 "SELECT json_object('table', h.tbl, 'uuid', h.row_uuid, 'op', h.op, "
-		                 "'at', h.at, 'editor', h.editor, 'old', h.old, 'new', h.new), NULL "
-		                 "FROM main.history h WHERE h.row_uuid IN (SELECT uuid FROM "
-		                 "temp.x_uuid) ORDER BY h.at, h.id",
-		                 false, true, out, err);
+		st = write_array(
+		    s, "history",
+		    "SELECT json_object('table', h.tbl, 'uuid', h.row_uuid, 'op', h.op, "
+		    "'at', h.at, 'editor', h.editor, 'old', h.old, 'new', h.new), NULL "
+		    "FROM main.history h WHERE h.row_uuid IN (SELECT uuid FROM "
+		    "temp.x_uuid) ORDER BY h.at, h.id",
+		    false, true, out, err);
 	if (st == M_OK)
 		fprintf(out, "}\n");
 	db_exec(s, "COMMIT", NULL);
@@ -197,8 +201,8 @@ static enum mstatus bad_json(struct store *s, const char *name, const char *text
 		}
 		if (!ok)
 			return merr_set(err, M_DATA, MR_INVALID,
-			                _("%s: line %zu: not valid JSON; nothing was imported"), name,
-			                line);
+			                _("%s: line %zu: not valid JSON; nothing was imported"),
+			                name, line);
 		i = e + 1;
 		line++;
 	}
@@ -259,8 +263,8 @@ static enum mstatus check_head(struct store *s, const char *name, const char *do
 			free(clean);
 		} else if (strcmp(t, "array") != 0) {
 			st = merr_set(err, M_DATA, MR_INVALID,
-			              _("%s: \"%s\" must be a list [...]; nothing was imported"), name,
-			              k);
+			              _("%s: \"%s\" must be a list [...]; nothing was imported"),
+			              name, k);
 		} else {
 			free(arrays[a]);
 			arrays[a] = xstrdup(v);
@@ -292,8 +296,9 @@ static char *members_sql(const struct ptable *t)
 	char *known = xstrdup("");
 	for (size_t i = 0; i < t->n; i++) {
 		const char *k = t->cols[i].key;
-		char *next = xasprintf("%s%sjson_type(e.value, '$.%s'), json_extract(e.value, '$.%s')",
-		                       sql, i ? ", " : "", k, k);
+		char *next =
+		    xasprintf("%s%sjson_type(e.value, '$.%s'), json_extract(e.value, '$.%s')", sql,
+		              i ? ", " : "", k, k);
 		char *kn = xasprintf("%s%s'%s'", known, i ? ", " : "", k);
 		free(sql);
 		free(known);
@@ -311,8 +316,7 @@ static char *members_sql(const struct ptable *t)
 
 /* A record already here (by uuid, or an actor by name, a category by code): same or kept. */
 static enum mstatus compare(struct store *s, const struct ptable *t, const struct prow *r,
-                            const char *ours, struct store_exchange_report *rep,
-                            struct merr *err)
+                            const char *ours, struct store_exchange_report *rep, struct merr *err)
 {
 	if (strcmp(ours, r->v[0]) != 0) {
 		rep->matched++;
@@ -420,8 +424,8 @@ static enum mstatus import_history(struct store *s, const char *name, const char
 	q_text(&q, ":d", doc);
 	if (q_row(&q))
 		st = merr_set(err, M_DATA, MR_INVALID,
-		              _("%s: history[%lld]: not a history entry of format version %d"), name,
-		              (long long)q_col_int(&q, 0), FORMAT_VERSION);
+		              _("%s: history[%lld]: not a history entry of format version %d"),
+		              name, (long long)q_col_int(&q, 0), FORMAT_VERSION);
 	enum mstatus fst = q_finish(&q, err);
 	if (st != M_OK || fst != M_OK)
 		return st != M_OK ? st : fst;

@@ -75,8 +75,7 @@ void m_key_list_clear(struct m_key_list *l)
 	l->n = 0;
 }
 
-enum mstatus store_dismissal_add(struct store *s, m_id case_id, const char *key,
-                                 struct merr *err)
+enum mstatus store_dismissal_add(struct store *s, m_id case_id, const char *key, struct merr *err)
 {
 	if (!case_id || !db_filled(key))
 		return db_invalid(s, err, _("a dismissed proposal needs a case and a key"));

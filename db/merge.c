@@ -62,7 +62,7 @@ static char *other_text(struct other *o, const char *sql, enum mstatus *st, stru
 }
 
 #define OBJECTS                                                                                    \
-	"SELECT type, name, sql FROM main.sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' "        \
+	"SELECT type, name, sql FROM main.sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' "         \
 	"ESCAPE '\\' ORDER BY type, name"
 
 /* The first object of one schema that the other lacks or has otherwise, as "view 'v'"; NULL
@@ -73,7 +73,8 @@ static char *schema_difference(sqlite3 *from, sqlite3 *in)
 	sqlite3_stmt *q = NULL, *f = NULL;
 	char *diff = NULL;
 	if (sqlite3_prepare_v2(from, OBJECTS, -1, &q, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(in, "SELECT sql FROM main.sqlite_schema WHERE type = ?1 AND name = ?2",
+	    sqlite3_prepare_v2(in,
+	                       "SELECT sql FROM main.sqlite_schema WHERE type = ?1 AND name = ?2",
 	                       -1, &f, NULL) != SQLITE_OK)
 		diff = xstrdup("?");
 	while (!diff && sqlite3_step(q) == SQLITE_ROW) {
@@ -85,7 +86,8 @@ static char *schema_difference(sqlite3 *from, sqlite3 *in)
 		sqlite3_bind_text(f, 2, name, -1, SQLITE_TRANSIENT);
 		bool there = sqlite3_step(f) == SQLITE_ROW;
 		const char *other = there ? (const char *)sqlite3_column_text(f, 0) : NULL;
-		if (!there || (sql == NULL) != (other == NULL) || (sql && strcmp(sql, other) != 0)) {
+		if (!there || (sql == NULL) != (other == NULL) ||
+		    (sql && strcmp(sql, other) != 0)) {
 			char *raw = xasprintf("%s '%.60s'", type ? type : "?", name ? name : "?");
 			diff = text_sanitize(raw, 0); /* the file's own text, on our terminal */
 			free(raw);
@@ -96,14 +98,13 @@ static char *schema_difference(sqlite3 *from, sqlite3 *in)
 	return diff;
 }
 
-static enum mstatus open_other(struct store *s, struct other *o, const char *path,
-                               struct merr *err)
+static enum mstatus open_other(struct store *s, struct other *o, const char *path, struct merr *err)
 {
 	o->path = path;
 	struct stat sb;
 	if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
-		return merr_set(err, M_DATA, MR_NOT_FOUND, _("%s: no such file; nothing was merged"),
-		                path);
+		return merr_set(err, M_DATA, MR_NOT_FOUND,
+		                _("%s: no such file; nothing was merged"), path);
 	struct stat self;
 	if (stat(s->path, &self) == 0 && self.st_dev == sb.st_dev && self.st_ino == sb.st_ino)
 		return merr_set(err, M_USAGE, MR_INVALID,
@@ -112,10 +113,11 @@ static enum mstatus open_other(struct store *s, struct other *o, const char *pat
 	bool busy = access(wal, F_OK) == 0;
 	free(wal);
 	if (busy)
-		return merr_set(err, M_OTHER, MR_BUSY,
-		                _("%s: open in another mellan, or not closed cleanly (there is a -wal "
-		                  "beside it); close it, or merge a copy made with 'mellan backup'"),
-		                path);
+		return merr_set(
+		    err, M_OTHER, MR_BUSY,
+		    _("%s: open in another mellan, or not closed cleanly (there is a -wal "
+		      "beside it); close it, or merge a copy made with 'mellan backup'"),
+		    path);
 	char *uri = db_immutable_uri(path);
 	int rc = sqlite3_open_v2(uri, &o->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
 	free(uri);
@@ -131,12 +133,12 @@ static enum mstatus open_other(struct store *s, struct other *o, const char *pat
 		              _("%s: the database is damaged (%s); nothing was merged"), path,
 		              ok ? ok : "?");
 	free(ok);
-	char *dangling = st == M_OK ? other_text(o, "SELECT \"table\" FROM pragma_foreign_key_check",
-	                                         &st, err)
-	                            : NULL;
+	char *dangling =
+	    st == M_OK ? other_text(o, "SELECT \"table\" FROM pragma_foreign_key_check", &st, err)
+	               : NULL;
 	if (st == M_OK && dangling) {
-		char *why = xasprintf(_("records of the table %s refer to records that are not there"),
-		                      dangling);
+		char *why = xasprintf(
+		    _("records of the table %s refer to records that are not there"), dangling);
 		st = refuse(path, why, err);
 		free(why);
 	}
@@ -147,25 +149,28 @@ static enum mstatus open_other(struct store *s, struct other *o, const char *pat
 	free(app);
 	char *v = st == M_OK ? other_text(o, "PRAGMA user_version", &st, err) : NULL;
 	if (st == M_OK && v && atoi(v) > DB_SCHEMA_VERSION)
-		st = merr_set(err, M_DATA, MR_NEWER,
-		              _("%s: made by a newer mellan (schema %s); upgrade mellan; nothing was "
-		                "merged"),
-		              path, v);
+		st = merr_set(
+		    err, M_DATA, MR_NEWER,
+		    _("%s: made by a newer mellan (schema %s); upgrade mellan; nothing was "
+		      "merged"),
+		    path, v);
 	else if (st == M_OK && (!v || atoi(v) != DB_SCHEMA_VERSION))
-		st = merr_set(err, M_DATA, MR_INVALID,
-		              _("%s: made by an older mellan; open it once with this one to upgrade "
-		                "it, then merge; nothing was merged"),
-		              path);
+		st =
+		    merr_set(err, M_DATA, MR_INVALID,
+		             _("%s: made by an older mellan; open it once with this one to upgrade "
+		               "it, then merge; nothing was merged"),
+		             path);
 	free(v);
 	if (st == M_OK) {
 		/* Theirs against ours finds what they added or changed, ours against theirs what
 		 * they dropped. */
 		char *extra = schema_difference(o->db, s->db);
 		char *missing = extra ? NULL : schema_difference(s->db, o->db);
-		char *why = extra     ? xasprintf(_("its schema is not the one mellan makes (%s)"), extra)
-		            : missing ? xasprintf(_("its schema is not the one mellan makes (no %s)"),
-		                                  missing)
-		                      : NULL;
+		char *why =
+		    extra ? xasprintf(_("its schema is not the one mellan makes (%s)"), extra)
+		    : missing
+		        ? xasprintf(_("its schema is not the one mellan makes (no %s)"), missing)
+		        : NULL;
 		if (why)
 			st = refuse(path, why, err);
 		free(why);
@@ -205,7 +210,8 @@ static bool seen(sqlite3 *db, const struct ptable *t, const char *uuid, const st
 	if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(q, 1, uuid, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(q, 2, t->table, -1, SQLITE_STATIC);
-		bind_value(q, 3, r, c, ref_id, t->cols[c].kind == P_REF || t->cols[c].kind == P_REFN);
+		bind_value(q, 3, r, c, ref_id,
+		           t->cols[c].kind == P_REF || t->cols[c].kind == P_REFN);
 		yes = sqlite3_step(q) == SQLITE_ROW;
 	}
 	sqlite3_finalize(q);
@@ -220,8 +226,8 @@ static char *mapped(struct store *s, const char *uuid, bool to_ours)
 		return NULL;
 	struct q q;
 	pq_prepare(&q, s,
-	          to_ours ? "SELECT ours FROM temp.x_map WHERE theirs = :u"
-	                  : "SELECT theirs FROM temp.x_map WHERE ours = :u");
+	           to_ours ? "SELECT ours FROM temp.x_map WHERE theirs = :u"
+	                   : "SELECT theirs FROM temp.x_map WHERE ours = :u");
 	q_text(&q, ":u", uuid);
 	char *v = q_row(&q) ? q_col_text(&q, 0) : NULL;
 	pq_finish(&q, NULL);
@@ -249,8 +255,8 @@ static m_id other_id(struct other *o, const char *table, const char *uuid)
 
 static char *describe(struct store *s, const struct ptable *t, const char *uuid)
 {
-	static const char *const label_cols[] = {"code", "name", "title", "what", "text",
-	                                         "what_happened"};
+	static const char *const label_cols[] = {"code", "name", "title",
+	                                         "what", "text", "what_happened"};
 	const char *label = NULL;
 	bool has_case = false;
 	for (size_t i = 0; i < t->n; i++) {
@@ -260,11 +266,9 @@ static char *describe(struct store *s, const struct ptable *t, const char *uuid)
 		if (strcmp(t->cols[i].col, "case_id") == 0)
 			has_case = true;
 	}
-	char *sql = xasprintf("SELECT %s, %s FROM main.%s t WHERE t.uuid = :u",
-	                      label ? label : "NULL",
-	                      has_case ? "(SELECT code FROM main.kase k WHERE k.id = t.case_id)"
-	                               : "NULL",
-	                      t->table);
+	char *sql = xasprintf(
+	    "SELECT %s, %s FROM main.%s t WHERE t.uuid = :u", label ? label : "NULL",
+	    has_case ? "(SELECT code FROM main.kase k WHERE k.id = t.case_id)" : "NULL", t->table);
 	struct q q;
 	q_prepare(&q, s, sql);
 	free(sql);
@@ -438,8 +442,8 @@ static long other_count(struct other *o, const char *table)
 	return v;
 }
 
-static enum mstatus merge_table(struct merge *m, const struct ptable *t,
-                                store_progress_fn progress, void *arg, struct merr *err)
+static enum mstatus merge_table(struct merge *m, const struct ptable *t, store_progress_fn progress,
+                                void *arg, struct merr *err)
 {
 	char *sql = ptable_select_sql(t, "main", "ORDER BY t.id");
 	sqlite3_stmt *q = NULL;
@@ -534,7 +538,8 @@ static enum mstatus merge_deletes(struct merge *m, const struct ptable *t, struc
 			st = q_finish(&c, err);
 			m->rep->deleted++;
 		} else if (st == M_OK && here) {
-			st = add_conflict(m->s, t, uuid, "deleted", NULL, "deleted", m->o->path, err);
+			st = add_conflict(m->s, t, uuid, "deleted", NULL, "deleted", m->o->path,
+			                  err);
 		}
 	}
 	sqlite3_finalize(q);

@@ -466,12 +466,13 @@ enum mstatus store_check_integrity(struct store *s, struct merr *err)
 		n = q_col_int(&q, 0);
 	st = q_finish(&q, err);
 	if (st == M_OK && n > 0)
-		st = merr_set(err, M_DATA, MR_INVALID,
-		              ngettext("%s: %lld record refers to a record that does not exist; "
-		                       "restore the file from a backup",
-		                       "%s: %lld records refer to records that do not exist; restore "
-		                       "the file from a backup",
-		                       (unsigned long)n),
-		              s->path, (long long)n);
+		st = merr_set(
+		    err, M_DATA, MR_INVALID,
+		    ngettext("%s: %lld record refers to a record that does not exist; "
+		             "restore the file from a backup",
+		             "%s: %lld records refer to records that do not exist; restore "
+		             "the file from a backup",
+		             (unsigned long)n),
+		    s->path, (long long)n);
 	return st;
 }

@@ -17,8 +17,11 @@
 #include <string.h>
 
 #define HEAD                                                                                       \
-	{"uuid", "uuid", P_UUID, NULL, NULL, 0, 0}, {"created", "created", P_STAMP, NULL, NULL, 0, 0}, \
-	    {"updated", "updated", P_STAMP, NULL, NULL, 0, 0}
+	{"uuid", "uuid", P_UUID, NULL, NULL, 0, 0},                                                \
+	    {"created", "created", P_STAMP, NULL, NULL, 0, 0},                                     \
+	{                                                                                          \
+		"updated", "updated", P_STAMP, NULL, NULL, 0, 0                                    \
+	}
 
 static const struct pcol actor_cols[] = {
     HEAD,
@@ -115,7 +118,10 @@ static const struct pcol action_cols[] = {
     {"status", "status", P_CODE, NULL, m_action_status_from_code, 0, 0},
 };
 
-#define T(tbl, key, what, cols) {tbl, key, what, cols, sizeof cols / sizeof cols[0]}
+#define T(tbl, key, what, cols)                                                                    \
+	{                                                                                          \
+		tbl, key, what, cols, sizeof cols / sizeof cols[0]                                 \
+	}
 const struct ptable ptables[] = {
     T("actor", "actors", N_("actor"), actor_cols),
     T("category", "categories", N_("gap category"), category_cols),
@@ -249,7 +255,8 @@ enum mstatus prow_check(const struct ptable *t, const struct prow *r, const char
 		case P_REF:
 		case P_REFN:
 			if (!m_uuid_valid(v))
-				return bad_field(t, i, where, _("not a valid identity (UUID)"), err);
+				return bad_field(t, i, where, _("not a valid identity (UUID)"),
+				                 err);
 			break;
 		case P_STAMP:
 			if (!stamp_ok(v))
@@ -398,7 +405,7 @@ char *pmatch(struct store *s, const struct ptable *t, const struct prow *r, enum
 	/* What else makes a record the same here: an actor's name, a category's code (unique),
 	 * and an actor's role in a gap (unique: two laptops may both have added it). */
 	bool ga = strcmp(t->table, "gap_actor") == 0;
-	const char *by = strcmp(t->table, "actor") == 0      ? "trim(name) = trim(:k) COLLATE NOCASE"
+	const char *by = strcmp(t->table, "actor") == 0 ? "trim(name) = trim(:k) COLLATE NOCASE"
 	                 : strcmp(t->table, "category") == 0 ? "code = :k"
 	                 : ga ? "gap_id = :gap AND actor_id = :actor AND role = :k"
 	                      : NULL;
@@ -429,7 +436,8 @@ char *pmatch(struct store *s, const struct ptable *t, const struct prow *r, enum
 	char *ours = q_row(&q) ? q_col_text(&q, 0) : NULL;
 	*st = pq_finish(&q, err);
 	if (*st == M_OK && ours && strcmp(ours, r->v[0]) != 0) {
-		pq_prepare(&q, s, "INSERT OR REPLACE INTO temp.x_map (theirs, ours) VALUES (:t, :o)");
+		pq_prepare(&q, s,
+		           "INSERT OR REPLACE INTO temp.x_map (theirs, ours) VALUES (:t, :o)");
 		q_text(&q, ":t", r->v[0]);
 		q_text(&q, ":o", ours);
 		q_exec(&q);
@@ -480,8 +488,7 @@ static enum mstatus sort_keys(struct store *s, const char *time, m_id case_id, c
 	int by = q_row(&q) ? (int)q_col_int(&q, 0) : 0;
 	enum mstatus st = pq_finish(&q, err);
 	struct fuzzy_time ft;
-	if (st == M_OK && time && ft_parse(time, &ft, NULL) == M_OK &&
-	    !ft_span(&ft, by, from, to))
+	if (st == M_OK && time && ft_parse(time, &ft, NULL) == M_OK && !ft_span(&ft, by, from, to))
 		from[0] = to[0] = '\0';
 	return st;
 }
@@ -570,7 +577,9 @@ static enum mstatus resort_steps(struct store *s, const char *case_uuid, struct 
 		if (st == M_OK)
 			st = sort_keys(s, steps[k].time, steps[k].case_id, from, to, err);
 		if (st == M_OK) {
-			pq_prepare(&q, s, "UPDATE main.step SET sort_from = :f, sort_to = :t WHERE id = :id");
+			pq_prepare(
+			    &q, s,
+			    "UPDATE main.step SET sort_from = :f, sort_to = :t WHERE id = :id");
 			q_text(&q, ":f", from);
 			q_text(&q, ":t", to);
 			q_id(&q, ":id", steps[k].id);

@@ -52,7 +52,7 @@ struct store {
 	int64_t data_version;
 	bool tidy_on_close; /* read-only and the -wal was made by us: see store_close() */
 	/* The change the current write transaction makes (change.c). */
-	int64_t history_mark; /* the last history row before it */
+	int64_t history_mark;    /* the last history row before it */
 	const char *change_kind; /* "undo" or "redo" while one runs; NULL for an edit */
 	int64_t change_target;
 };
@@ -171,8 +171,8 @@ enum mstatus db_check_factor(struct store *s, const struct m_factor *f, struct m
 enum mstatus db_check_intervention(struct store *s, const struct m_intervention *iv,
                                    char start[FT_BUFSZ], char end[FT_BUFSZ], struct merr *err);
 /* times: the codes of sent, received and acted. */
-enum mstatus db_check_handover(struct store *s, const struct m_handover *h,
-                               char times[3][FT_BUFSZ], struct merr *err);
+enum mstatus db_check_handover(struct store *s, const struct m_handover *h, char times[3][FT_BUFSZ],
+                               struct merr *err);
 enum mstatus db_check_gap(struct store *s, const struct m_gap *g, struct merr *err);
 
 #endif

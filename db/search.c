@@ -47,8 +47,7 @@ static enum mstatus set_mark(struct store *s, struct merr *err)
 static int64_t get_mark(struct store *s, enum mstatus *st, struct merr *err)
 {
 	struct q q;
-	q_prepare(&q, s,
-	          "SELECT CAST(value AS INTEGER) FROM settings WHERE key = '" MARK_KEY "'");
+	q_prepare(&q, s, "SELECT CAST(value AS INTEGER) FROM settings WHERE key = '" MARK_KEY "'");
 	int64_t v = q_row(&q) ? q_col_int(&q, 0) : -1;
 	*st = q_finish(&q, err);
 	return v;
@@ -58,8 +57,9 @@ enum mstatus db_search_rebuild(struct store *s, struct merr *err)
 {
 	enum mstatus st = db_exec(s, "DELETE FROM search", err);
 	for (size_t i = 0; st == M_OK && i < N_INDEXED; i++) {
-		char *sql = xasprintf("INSERT INTO search (rowid, body) SELECT id * 4 + %d, %s FROM %s",
-		                      indexed[i].kind, indexed[i].body, indexed[i].tbl);
+		char *sql =
+		    xasprintf("INSERT INTO search (rowid, body) SELECT id * 4 + %d, %s FROM %s",
+		              indexed[i].kind, indexed[i].body, indexed[i].tbl);
 		st = db_exec(s, sql, err);
 		free(sql);
 	}
@@ -122,10 +122,11 @@ enum mstatus db_search_sync(struct store *s, struct merr *err)
 static enum mstatus catch_up(struct store *s, struct merr *err)
 {
 	struct q q;
-	q_prepare(&q, s,
-	          "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM settings WHERE key = '" MARK_KEY
-	          "'), -1) < (SELECT coalesce(max(id), 0) FROM history WHERE tbl IN "
-	          "('step', 'intervention', 'gap'))");
+	q_prepare(
+	    &q, s,
+	    "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM settings WHERE key = '" MARK_KEY
+	    "'), -1) < (SELECT coalesce(max(id), 0) FROM history WHERE tbl IN "
+	    "('step', 'intervention', 'gap'))");
 	bool behind = q_row(&q) && q_col_int(&q, 0) != 0;
 	enum mstatus st = q_finish(&q, err);
 	if (st != M_OK || !behind || s->readonly || s->depth > 0)

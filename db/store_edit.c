@@ -27,8 +27,7 @@ static const struct kind K_STEP = {
     "step", N_("%s: another mellan changed this step after you opened it; nothing was saved"),
     N_("%s: this step is no longer there; another mellan may have deleted it")};
 static const struct kind K_FACTOR = {
-    "factor",
-    N_("%s: another mellan changed this factor after you opened it; nothing was saved"),
+    "factor", N_("%s: another mellan changed this factor after you opened it; nothing was saved"),
     N_("%s: this factor is no longer there; another mellan may have deleted it")};
 static const struct kind K_INTERVENTION = {
     "intervention",
@@ -98,8 +97,8 @@ static enum mstatus guarded(struct store *s, struct q *q, const struct kind *k, 
 	             : gone(s, k, err);
 }
 
-static enum mstatus read_stamp(struct store *s, const char *tbl, m_id id,
-                               char out[M_STAMP_LEN + 1], struct merr *err)
+static enum mstatus read_stamp(struct store *s, const char *tbl, m_id id, char out[M_STAMP_LEN + 1],
+                               struct merr *err)
 {
 	struct q q;
 	char *sql = xasprintf("SELECT updated FROM %s WHERE id = :id", tbl);
@@ -193,9 +192,10 @@ static enum mstatus derive_steps(struct store *s, m_id case_id, struct merr *err
 			from[0] = to[0] = '\0';
 		if (st != M_OK)
 			break;
-		q_prepare(&q, s,
-		          "UPDATE step SET sort_from = :from, sort_to = :to, updated = " DB_NEXT_STAMP
-		          " WHERE id = :id AND (sort_from IS NOT :from OR sort_to IS NOT :to)");
+		q_prepare(
+		    &q, s,
+		    "UPDATE step SET sort_from = :from, sort_to = :to, updated = " DB_NEXT_STAMP
+		    " WHERE id = :id AND (sort_from IS NOT :from OR sort_to IS NOT :to)");
 		q_text(&q, ":from", from);
 		q_text(&q, ":to", to);
 		q_id(&q, ":id", v[i].id);
@@ -240,7 +240,8 @@ enum mstatus store_step_update(struct store *s, struct m_step *stp, struct merr 
 {
 	char code[FT_BUFSZ], from[11] = "", to[11] = "";
 	struct fuzzy_time ft;
-	enum mstatus st = start(s, db_check_step(s, stp, code, &ft, err), stp->id, stp->updated, err);
+	enum mstatus st =
+	    start(s, db_check_step(s, stp, code, &ft, err), stp->id, stp->updated, err);
 	if (st != M_OK)
 		return st;
 	/* The birth year is read inside the transaction: the case may have changed. */
@@ -294,8 +295,7 @@ enum mstatus store_factor_update(struct store *s, struct m_factor *f, struct mer
 	return finish(s, st, "factor", f->id, f->updated, err);
 }
 
-enum mstatus store_intervention_update(struct store *s, struct m_intervention *iv,
-                                       struct merr *err)
+enum mstatus store_intervention_update(struct store *s, struct m_intervention *iv, struct merr *err)
 {
 	char t0[FT_BUFSZ], t1[FT_BUFSZ];
 	enum mstatus st =
@@ -353,7 +353,8 @@ static enum mstatus replace_gap_actors(struct store *s, const struct m_gap *g, s
 		const char *role = m_gap_actor_role_code(g->actors[i].role);
 		bool there = false;
 		for (size_t j = 0; j < n && !there; j++)
-			if (have[j].actor == g->actors[i].actor_id && strcmp(have[j].role, role) == 0)
+			if (have[j].actor == g->actors[i].actor_id &&
+			    strcmp(have[j].role, role) == 0)
 				there = kept[j] = true;
 		if (there)
 			continue;
@@ -589,12 +590,13 @@ enum mstatus store_step_move(struct store *s, m_id step, int delta, struct merr 
 		return st;
 	/* The step and its neighbour in story order, with their sort keys and seqs. */
 	struct q q;
-	q_prepare(&q, s,
-	          "WITH o AS (SELECT id, sort_from, sort_to, seq, row_number() OVER "
-	          " (ORDER BY sort_from IS NULL, sort_from, sort_to, seq, id) AS n FROM step "
-	          " WHERE case_id = (SELECT case_id FROM step WHERE id = :id)) "
-	          "SELECT a.seq, b.id, b.seq, a.sort_from IS b.sort_from AND a.sort_to IS b.sort_to "
-	          "FROM o a LEFT JOIN o b ON b.n = a.n + :delta WHERE a.id = :id");
+	q_prepare(
+	    &q, s,
+	    "WITH o AS (SELECT id, sort_from, sort_to, seq, row_number() OVER "
+	    " (ORDER BY sort_from IS NULL, sort_from, sort_to, seq, id) AS n FROM step "
+	    " WHERE case_id = (SELECT case_id FROM step WHERE id = :id)) "
+	    "SELECT a.seq, b.id, b.seq, a.sort_from IS b.sort_from AND a.sort_to IS b.sort_to "
+	    "FROM o a LEFT JOIN o b ON b.n = a.n + :delta WHERE a.id = :id");
 	q_id(&q, ":id", step);
 	q_int(&q, ":delta", delta);
 	bool found = q_row(&q);

@@ -101,8 +101,8 @@ static enum mstatus name_unique(struct store *s, const char *name, m_id other, s
 	enum mstatus st = name_find(s, name, other, &id, err);
 	if (st == M_OK && id) {
 		char *shown = text_sanitize(name, 0);
-		st = merr_set(err, M_USAGE, MR_EXISTS, _("%s: '%s' is on the list of names already"),
-		              s->path, shown);
+		st = merr_set(err, M_USAGE, MR_EXISTS,
+		              _("%s: '%s' is on the list of names already"), s->path, shown);
 		free(shown);
 	}
 	return st;
@@ -118,7 +118,8 @@ static enum mstatus name_exists(struct store *s, m_id id, struct merr *err)
 	enum mstatus st = q_finish(&q, err);
 	if (st == M_OK && !there)
 		st = merr_set(err, M_USAGE, MR_NOT_FOUND,
-		              _("%s: that name is no longer on the list (changed elsewhere?)"), s->path);
+		              _("%s: that name is no longer on the list (changed elsewhere?)"),
+		              s->path);
 	return st;
 }
 

@@ -197,10 +197,11 @@ static enum mstatus load_steps(struct store *s, struct m_journey *j, struct merr
 static enum mstatus load_interventions(struct store *s, struct m_journey *j, struct merr *err)
 {
 	struct q q;
-	q_prepare(&q, s,
-	          "SELECT id, uuid, case_id, actor_id, coalesce(step_from, 0), "
-	          "coalesce(step_to, 0), kind, start_time, end_time, what, outcome, effect, updated "
-	          "FROM intervention WHERE case_id = :id ORDER BY id");
+	q_prepare(
+	    &q, s,
+	    "SELECT id, uuid, case_id, actor_id, coalesce(step_from, 0), "
+	    "coalesce(step_to, 0), kind, start_time, end_time, what, outcome, effect, updated "
+	    "FROM intervention WHERE case_id = :id ORDER BY id");
 	q_id(&q, ":id", j->kase.id);
 	while (q_row(&q)) {
 		struct m_intervention *iv = PUSH(j->interventions, j->n_interventions);

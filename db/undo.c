@@ -246,8 +246,8 @@ static enum mstatus run(struct store *s, sqlite3_str *o, const char *uuid, const
 }
 
 /* Whether the row is as `expected` says (NULL: not there), its `updated` stamp aside. */
-static enum mstatus row_is(struct store *s, const char *tbl, const char *uuid,
-                          const char *expected, bool *same, struct merr *err)
+static enum mstatus row_is(struct store *s, const char *tbl, const char *uuid, const char *expected,
+                           bool *same, struct merr *err)
 {
 	char **cols;
 	size_t n;
@@ -257,8 +257,9 @@ static enum mstatus row_is(struct store *s, const char *tbl, const char *uuid,
 		return st;
 	sqlite3_str_appendall(o, "SELECT json_remove(");
 	row_json(o, cols, n);
-	sqlite3_str_appendf(o, ", '$.updated') IS json_remove(:j, '$.updated') FROM \"%s\" "
-	                       "WHERE uuid = :u",
+	sqlite3_str_appendf(o,
+	                    ", '$.updated') IS json_remove(:j, '$.updated') FROM \"%s\" "
+	                    "WHERE uuid = :u",
 	                    tbl);
 	free_cols(cols, n);
 	int found;
@@ -289,7 +290,7 @@ static enum mstatus put_row(struct store *s, const char *tbl, const char *json, 
 
 /* Gives the row the values `json` has; its stamp moves on, so open edits of it conflict. */
 static enum mstatus set_row(struct store *s, const char *tbl, const char *uuid, const char *json,
-                           struct merr *err)
+                            struct merr *err)
 {
 	char **cols;
 	size_t n;
@@ -309,8 +310,7 @@ static enum mstatus set_row(struct store *s, const char *tbl, const char *uuid, 
 	return run(s, o, uuid, json, NULL, err);
 }
 
-static enum mstatus drop_row(struct store *s, const char *tbl, const char *uuid,
-                            struct merr *err)
+static enum mstatus drop_row(struct store *s, const char *tbl, const char *uuid, struct merr *err)
 {
 	char **cols;
 	size_t n;
@@ -331,8 +331,8 @@ static bool is(const struct hrow *r, const char *op)
 }
 
 /* Every row is as the change left it (undo) or found it (redo). */
-static enum mstatus rows_as_expected(struct store *s, const struct change *c, bool redo,
-                                     bool *ok, struct merr *err)
+static enum mstatus rows_as_expected(struct store *s, const struct change *c, bool redo, bool *ok,
+                                     struct merr *err)
 {
 	enum mstatus st = M_OK;
 	*ok = true;

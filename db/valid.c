@@ -126,8 +126,8 @@ enum mstatus db_check_intervention(struct store *s, const struct m_intervention 
 	return st;
 }
 
-enum mstatus db_check_handover(struct store *s, const struct m_handover *h,
-                               char times[3][FT_BUFSZ], struct merr *err)
+enum mstatus db_check_handover(struct store *s, const struct m_handover *h, char times[3][FT_BUFSZ],
+                               struct merr *err)
 {
 	if (!h->case_id || !h->from_actor || !h->to_actor)
 		return db_invalid(s, err, _("a hand-over needs a case, a sender and a receiver"));

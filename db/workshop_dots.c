@@ -11,8 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static enum mstatus find_today(struct store *s, m_id *out, char *today, size_t n,
-                               struct merr *err)
+static enum mstatus find_today(struct store *s, m_id *out, char *today, size_t n, struct merr *err)
 {
 	struct q q;
 	*out = 0;

@@ -30,7 +30,8 @@ int cli_present(int argc, char **argv)
 			opt.theme = palette_from_code(optarg);
 			if (opt.theme < 0)
 				return cli_usage_error(
-				    _("unknown theme '%s': use projector, dark, light or mono"), optarg);
+				    _("unknown theme '%s': use projector, dark, light or mono"),
+				    optarg);
 		} else {
 			return M_USAGE;
 		}

@@ -42,14 +42,10 @@ static void progress_end(struct bar *b)
 int cli_report(int argc, char **argv)
 {
 	static const struct option opts[] = {
-	    {"db", required_argument, NULL, 'd'},
-	    {"case", required_argument, NULL, 'c'},
-	    {"format", required_argument, NULL, 'f'},
-	    {"csv-sep", required_argument, NULL, 'S'},
-	    {"public", no_argument, NULL, 'P'},
-	    {"output", required_argument, NULL, 'o'},
-	    {"allow-findings", no_argument, NULL, 'A'},
-	    {NULL, 0, NULL, 0},
+	    {"db", required_argument, NULL, 'd'},       {"case", required_argument, NULL, 'c'},
+	    {"format", required_argument, NULL, 'f'},   {"csv-sep", required_argument, NULL, 'S'},
+	    {"public", no_argument, NULL, 'P'},         {"output", required_argument, NULL, 'o'},
+	    {"allow-findings", no_argument, NULL, 'A'}, {NULL, 0, NULL, 0},
 	};
 	const char *db = NULL, *output = NULL;
 	bool allow = false;
@@ -74,9 +70,10 @@ int cli_report(int argc, char **argv)
 			break;
 		case 'S':
 			if (strlen(optarg) != 1 || strchr("\"\r\n", optarg[0]))
-				rc = cli_usage_error(_("report: --csv-sep takes one character, such "
-				                       "as ';', not '%s'"),
-				                     optarg);
+				rc =
+				    cli_usage_error(_("report: --csv-sep takes one character, such "
+				                      "as ';', not '%s'"),
+				                    optarg);
 			else
 				ro.csv_sep = optarg[0];
 			break;

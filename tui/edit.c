@@ -93,11 +93,11 @@ static const struct m_factor *find_factor(const struct app *a, m_id id)
 	return NULL;
 }
 
-#define FIND(arr, n, want)                                                                       \
-	do {                                                                                     \
-		for (size_t i_ = 0; i_ < (n); i_++)                                              \
-			if ((arr)[i_].id == (want))                                              \
-				found = &(arr)[i_];                                              \
+#define FIND(arr, n, want)                                                                         \
+	do {                                                                                       \
+		for (size_t i_ = 0; i_ < (n); i_++)                                                \
+			if ((arr)[i_].id == (want))                                                \
+				found = &(arr)[i_];                                                \
 	} while (0)
 
 static void open_edit(struct app *a, enum rec_kind kind, m_id id)
@@ -178,8 +178,7 @@ static void ask_delete(struct app *a, enum rec_kind kind, m_id id, const char *l
 	a->del_kind = kind;
 	a->del_id = id;
 	snprintf(a->del_question, sizeof a->del_question,
-	         _("Delete %s? y deletes it (u undoes), another key keeps it"),
-	         label);
+	         _("Delete %s? y deletes it (u undoes), another key keeps it"), label);
 }
 
 unsigned edit_key_confirm(struct app *a, int key)
@@ -314,13 +313,13 @@ unsigned edit_selected(struct app *a, bool del)
 	step_parts(a, &c->parts);
 	if (c->parts.n <= 1) {
 		if (c->parts.n == 1)
-			act(a, c->parts.items[0].kind, c->parts.items[0].id, c->parts.items[0].label,
-			    del);
+			act(a, c->parts.items[0].kind, c->parts.items[0].id,
+			    c->parts.items[0].label, del);
 		free_chooser(c);
 		return CH_REDRAW;
 	}
-	struct form *f = form_new(a, del ? _("Delete what?") : _("Edit what?"), chosen, c,
-	                          free_chooser);
+	struct form *f =
+	    form_new(a, del ? _("Delete what?") : _("Edit what?"), chosen, c, free_chooser);
 	struct pick_list l = {0};
 	for (size_t i = 0; i < c->parts.n; i++)
 		pick_list_add(&l, (int64_t)i + 1, c->parts.items[i].label, NULL, NULL);

@@ -350,7 +350,8 @@ static void pick_summary(const struct field *fl, char *buf, size_t n)
 	for (size_t k = 0; k < fl->items.n && len + 1 < n; k++) {
 		if (!fl->chosen[k])
 			continue;
-		int w = snprintf(buf + len, n - len, "%s%s", len ? ", " : "", fl->items.items[k].label);
+		int w =
+		    snprintf(buf + len, n - len, "%s%s", len ? ", " : "", fl->items.items[k].label);
 		if (w < 0)
 			break;
 		len += (size_t)w < n - len ? (size_t)w : n - len - 1;
@@ -494,8 +495,9 @@ static void draw_multi(const struct form *f, const struct field *fl, bool focuse
 		}
 		if (focused && l == cursor_line) {
 			cur->y = y;
-			cur->x = x + (after_nl || l >= n ? 0
-			                                 : te_width(s + starts[l], fl->te.cur - starts[l]));
+			cur->x = x + (after_nl || l >= n
+			                  ? 0
+			                  : te_width(s + starts[l], fl->te.cur - starts[l]));
 			cur->on = true;
 		}
 	}
@@ -598,7 +600,8 @@ void form_draw(struct form *f, int top, int rows)
 		if (row_visible(vy, f->scroll, rows)) {
 			char label[300];
 			snprintf(label, sizeof label, "%s%s", fl->label, fl->required ? " *" : "");
-			draw_text(top + vy - f->scroll, 1, lw, focused ? ROLE_HEADING : ROLE_DIM, label);
+			draw_text(top + vy - f->scroll, 1, lw, focused ? ROLE_HEADING : ROLE_DIM,
+			          label);
 		}
 		int y = vy;
 		switch (fl->kind) {
@@ -647,7 +650,8 @@ void form_draw(struct form *f, int top, int rows)
 		if (fl->kind == FK_TIME) {
 			if (row_visible(y, f->scroll, rows))
 				draw_text(top + y - f->scroll, value_x(f), value_cols(f),
-				          fl->understood_bad ? ROLE_WARNING : ROLE_DIM, fl->understood);
+				          fl->understood_bad ? ROLE_WARNING : ROLE_DIM,
+				          fl->understood);
 			y++;
 		}
 		if (fl->error[0]) {
@@ -679,7 +683,8 @@ void form_place_cursor(const struct form *f)
 void form_bottom(const struct form *f, char *buf, size_t n)
 {
 	if (f->asking)
-		snprintf(buf, n, "%s", _("Discard what you typed? y: discard, any other key: go on"));
+		snprintf(buf, n, "%s",
+		         _("Discard what you typed? y: discard, any other key: go on"));
 	else
 		keys_hints(SCR_FORM, buf, n);
 }
@@ -706,8 +711,8 @@ static bool validate(struct form *f)
 			while (*end == ' ')
 				end++;
 			if (*end || v < fl->min || v > fl->max)
-				snprintf(fl->error, sizeof fl->error, _("a whole number from %d to %d"),
-				         fl->min, fl->max);
+				snprintf(fl->error, sizeof fl->error,
+				         _("a whole number from %d to %d"), fl->min, fl->max);
 		}
 		if (fl->error[0]) {
 			ok = false;
@@ -734,9 +739,10 @@ static enum form_result save(struct form *f)
 		/* The second save after a conflict: the user has seen it and wants theirs. */
 		if (!stamp_fresh(f->app->store, (enum rec_kind)f->rec_kind, f->rec_case, f->rec_id,
 		                 f->rec_stamp)) {
-			snprintf(f->message, sizeof f->message, "%s",
-			         _("This record is no longer in the file: another mellan deleted it. "
-			           "Esc closes the form."));
+			snprintf(
+			    f->message, sizeof f->message, "%s",
+			    _("This record is no longer in the file: another mellan deleted it. "
+			      "Esc closes the form."));
 			return FORM_CONTINUE;
 		}
 		f->conflicted = false;

@@ -43,8 +43,8 @@ struct field {
 	int min, max;       /* numbers */
 	/* Pickers. */
 	struct pick_list items;
-	bool *chosen;   /* which items are chosen (one at most for FK_PICK) */
-	size_t sel;     /* the highlighted item among those matching the filter */
+	bool *chosen; /* which items are chosen (one at most for FK_PICK) */
+	size_t sel;   /* the highlighted item among those matching the filter */
 	size_t list_top;
 	bool pick_changed;
 	char understood[600]; /* a time field's reading, or the parser's message */
@@ -67,14 +67,14 @@ struct form {
 	struct field *fields;
 	size_t n, cap;
 	size_t focus;
-	int scroll;      /* first row of the form shown */
+	int scroll;         /* first row of the form shown */
 	char message[1024]; /* a store error, "" for none */
-	bool asking;      /* "discard what was typed?" is on the bottom line */
+	bool asking;        /* "discard what was typed?" is on the bottom line */
 	form_save_fn save;
 	form_free_fn free_ctx;
 	void *ctx;
 	struct app *app;
-	int list_cols; /* the columns of a multi-line field at the last draw, for Up and Down */
+	int list_cols;    /* the columns of a multi-line field at the last draw, for Up and Down */
 	int cur_y, cur_x; /* where the cursor goes, from the last draw */
 	bool cur_on;
 	/* The record being edited (form_track), so that after a conflict a second save can

@@ -103,7 +103,8 @@ void form_action_open(struct app *a, const struct m_gap *g, const struct m_actio
 	snprintf(c->stamp, sizeof c->stamp, "%s", g->updated);
 	if (given)
 		snprintf(c->action_uuid, sizeof c->action_uuid, "%s", given->uuid);
-	struct form *f = form_new(a, given ? _("Edit the action") : _("Add an action"), save, c, free);
+	struct form *f =
+	    form_new(a, given ? _("Edit the action") : _("Add an action"), save, c, free);
 	struct pick_list l = {0};
 	c->what = form_add_text(f, _("What must be done"), given ? given->what : NULL, true);
 	picker_actors(a, &l);
@@ -112,8 +113,8 @@ void form_action_open(struct app *a, const struct m_gap *g, const struct m_actio
 	c->lead = form_add_pick(f, _("Thread held by"), &l, given ? given->lead_id : 0, false);
 	c->follow = form_add_time(f, _("Follow up"), given ? given->follow_up : NULL);
 	picker_enum(PK_ACTION_STATUS, &l);
-	c->status = form_add_pick(f, _("Status"), &l, PICK_ENUM(given ? given->status : ACTION_OPEN),
-	                          true);
+	c->status =
+	    form_add_pick(f, _("Status"), &l, PICK_ENUM(given ? given->status : ACTION_OPEN), true);
 	form_privacy_record(f, c->action_uuid);
 	form_privacy_field(f, c->what, "what");
 	form_track(f, RK_GAP, g->case_id, g->id, c->stamp);

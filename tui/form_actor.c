@@ -46,8 +46,8 @@ void form_actor_open(struct app *a, const struct m_actor *given)
 		c->rec.short_label = xstrdup_or_null(given->short_label);
 		c->rec.description = xstrdup_or_null(given->description);
 	}
-	struct form *f = form_new(a, given ? _("Edit the actor") : _("A new actor"), save, c,
-	                          free_ctx);
+	struct form *f =
+	    form_new(a, given ? _("Edit the actor") : _("A new actor"), save, c, free_ctx);
 	c->name = form_add_text(f, _("Name"), c->rec.name, true);
 	c->short_label = form_add_text(f, _("Short label"), c->rec.short_label, false);
 	struct pick_list l = {0};

@@ -52,7 +52,8 @@ void form_case_open(struct app *a, const struct m_case *kase)
 		c->rec.area = xstrdup_or_null(kase->area);
 		c->rec.summary = xstrdup_or_null(kase->summary);
 	}
-	struct form *f = form_new(a, kase ? _("Edit the case") : _("A new case"), save, c, free_ctx);
+	struct form *f =
+	    form_new(a, kase ? _("Edit the case") : _("A new case"), save, c, free_ctx);
 	c->code = form_add_text(f, _("Code"), c->rec.code, true);
 	c->born = form_add_number(f, _("Born (year)"), c->rec.birth_year, 1900, 2100);
 	c->gender = form_add_text(f, _("Gender"), c->rec.gender, false);

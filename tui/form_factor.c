@@ -48,8 +48,8 @@ void form_factor_open(struct app *a, const struct m_factor *factor)
 	} else {
 		c->rec.step_id = st->id;
 	}
-	struct form *f = form_new(a, factor ? _("Edit the factor") : _("A risk or protective factor"),
-	                          save, c, free_ctx);
+	struct form *f = form_new(
+	    a, factor ? _("Edit the factor") : _("A risk or protective factor"), save, c, free_ctx);
 	struct pick_list l = {0};
 	picker_enum(PK_FACTOR_KIND, &l);
 	c->kind = form_add_pick(f, _("Kind"), &l, PICK_ENUM(c->rec.kind), true);

@@ -73,8 +73,8 @@ static enum mstatus save(struct form *f, struct merr *err)
 		ac->status = ACTION_OPEN;
 	}
 	bool is_new = g->id == 0;
-	enum mstatus r = is_new ? store_gap_add(f->app->store, g, err)
-	                        : store_gap_update(f->app->store, g, err);
+	enum mstatus r =
+	    is_new ? store_gap_add(f->app->store, g, err) : store_gap_update(f->app->store, g, err);
 	if (r != M_OK) {
 		/* The action typed stays in its fields for the next try, not twice in the list. */
 		while (g->n_actions > kept_actions)
@@ -117,7 +117,8 @@ void form_gap_open(struct app *a, const struct m_gap *given)
 		c->rec.step_id = st->id;
 		c->rec.severity = 2;
 	}
-	struct form *f = form_new(a, given ? _("Edit the gap") : _("Flag a gap"), save, c, free_ctx);
+	struct form *f =
+	    form_new(a, given ? _("Edit the gap") : _("Flag a gap"), save, c, free_ctx);
 	struct pick_list l = {0};
 	picker_categories(a, &l);
 	c->category = form_add_pick(f, _("Category"), &l, c->rec.category_id, true);
@@ -134,10 +135,9 @@ void form_gap_open(struct app *a, const struct m_gap *given)
 	picker_actors(a, &l);
 	c->could = form_add_multipick(f, _("Could have acted"), &l);
 	for (size_t i = 0; i < c->rec.n_actors; i++)
-		form_multipick_set(f,
-		                   c->rec.actors[i].role == GAR_COULD_HAVE_ACTED ? c->could
-		                                                                 : c->involved,
-		                   c->rec.actors[i].actor_id, true);
+		form_multipick_set(
+		    f, c->rec.actors[i].role == GAR_COULD_HAVE_ACTED ? c->could : c->involved,
+		    c->rec.actors[i].actor_id, true);
 	picker_steps(a, &l);
 	c->until = form_add_pick(f, _("Until step"), &l, c->rec.step_to, false);
 	c->act_what = form_add_text(f, _("Add an action"), NULL, false);

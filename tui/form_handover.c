@@ -62,8 +62,8 @@ void form_handover_open(struct app *a, const struct m_handover *given)
 		c->rec.step_id = st->id;
 		c->rec.sent = xstrdup_or_null(st->time);
 	}
-	struct form *f = form_new(a, given ? _("Edit the hand-over") : _("A new hand-over"), save, c,
-	                          free_ctx);
+	struct form *f =
+	    form_new(a, given ? _("Edit the hand-over") : _("A new hand-over"), save, c, free_ctx);
 	struct pick_list l = {0};
 	picker_actors(a, &l);
 	c->from = form_add_pick(f, _("From"), &l, c->rec.from_actor, true);

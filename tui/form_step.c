@@ -63,7 +63,8 @@ void form_step_open(struct app *a, const struct m_step *step)
 		c->rec.case_id = a->journey_case;
 		c->rec.certainty = CERT_REPORTED;
 	}
-	struct form *f = form_new(a, step ? _("Edit the step") : _("A new step"), save, c, free_ctx);
+	struct form *f =
+	    form_new(a, step ? _("Edit the step") : _("A new step"), save, c, free_ctx);
 	c->when = form_add_time(f, _("When"), c->rec.time);
 	c->title = form_add_text(f, _("Title"), c->rec.title, true);
 	c->narrative = form_add_multi(f, _("What happened"), c->rec.narrative);

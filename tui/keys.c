@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <string.h>
 
-
 /* One binding a row, so the table reads as a table. */
 /* clang-format off */
 static const struct key_binding table[] = {

@@ -90,10 +90,10 @@ enum action {
 	ACT_FILTER,    /* the next category to filter by */
 	ACT_OPEN_ONLY, /* open gaps only, or every status */
 	/* Projecting the journey. */
-	ACT_PRESENT,     /* the presentation, from the selected step */
-	ACT_SCROLL_UP,   /* a line of a card taller than the screen */
+	ACT_PRESENT,   /* the presentation, from the selected step */
+	ACT_SCROLL_UP, /* a line of a card taller than the screen */
 	ACT_SCROLL_DOWN,
-	ACT_LANES,    /* between the journey and its lanes */
+	ACT_LANES, /* between the journey and its lanes */
 	ACT_ZOOM_IN,
 	ACT_ZOOM_OUT,
 	ACT_SCALE,    /* lanes by step or to true scale */

@@ -22,17 +22,20 @@
 /* The usage text: the TUI's own lines, then one line a command from the command table. */
 static void usage(FILE *out)
 {
-	fprintf(out, "%s\n", _("Usage: mellan [--db FILE] [--theme T]   the journeys, in the terminal"));
 	fprintf(out, "%s\n",
-	        _("       mellan --demo [--theme T]        the TUI on a fresh copy of the demo cases"));
+	        _("Usage: mellan [--db FILE] [--theme T]   the journeys, in the terminal"));
+	fprintf(
+	    out, "%s\n",
+	    _("       mellan --demo [--theme T]        the TUI on a fresh copy of the demo cases"));
 	for (size_t i = 0; i < cli_command_count(); i++)
 		fprintf(out, "       %s\n", _(cli_command_at(i)->usage));
-	fprintf(out, "%s\n",
-	        _("       mellan --help | --version\n"
-	          "\n"
-	          "Without --db: $MELLAN_DB, else $XDG_DATA_HOME/mellan/mellan.db.\n"
-	          "Exit status: 0 success, 1 findings, 2 usage error, 3 data error, 4 other error.\n"
-	          "See mellan(1)."));
+	fprintf(
+	    out, "%s\n",
+	    _("       mellan --help | --version\n"
+	      "\n"
+	      "Without --db: $MELLAN_DB, else $XDG_DATA_HOME/mellan/mellan.db.\n"
+	      "Exit status: 0 success, 1 findings, 2 usage error, 3 data error, 4 other error.\n"
+	      "See mellan(1)."));
 }
 
 /* --theme, for the TUI in either form. */
@@ -44,7 +47,8 @@ static int run_demo(void)
 	struct merr err = {0};
 	char *dir = m_make_scratch_dir("mellan-demo");
 	if (!dir) {
-		fprintf(stderr, "mellan: %s\n", _("cannot make a temporary directory for the demo"));
+		fprintf(stderr, "mellan: %s\n",
+		        _("cannot make a temporary directory for the demo"));
 		return M_OTHER;
 	}
 	char *path = xasprintf("%s/demo.db", dir);

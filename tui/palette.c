@@ -8,8 +8,14 @@
 
 #define C(r, g, b) ((m_rgb)(((r) << 16) | ((g) << 8) | (b)))
 /* A role with its own text colour, one with text and background colours. */
-#define FG(r, g, b, bo, un) {true, C(r, g, b), false, 0, bo, un}
-#define FGBG(fr, fg_, fb, br, bg_, bb, bo) {true, C(fr, fg_, fb), true, C(br, bg_, bb), bo, false}
+#define FG(r, g, b, bo, un)                                                                        \
+	{                                                                                          \
+		true, C(r, g, b), false, 0, bo, un                                                 \
+	}
+#define FGBG(fr, fg_, fb, br, bg_, bb, bo)                                                         \
+	{                                                                                          \
+		true, C(fr, fg_, fb), true, C(br, bg_, bb), bo, false                              \
+	}
 
 /* clang-format off */
 static const struct palette palettes[THEME_COUNT] = {

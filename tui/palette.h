@@ -19,7 +19,7 @@ enum theme_id {
 };
 
 struct palette_role {
-	bool set;    /* false: drawn as the theme's normal text */
+	bool set; /* false: drawn as the theme's normal text */
 	m_rgb fg;
 	bool has_bg; /* false: the theme's background */
 	m_rgb bg;

@@ -18,10 +18,10 @@ void picker_actors(const struct app *a, struct pick_list *l)
 	/* The catalogue comes grouped by sector, so the groups are contiguous. */
 	for (size_t i = 0; i < a->actors.n; i++) {
 		const struct m_actor *ac = &a->actors.items[i];
-		const char *alias = ac->short_label && *ac->short_label &&
-		                            strcmp(ac->short_label, ac->name) != 0
-		                        ? ac->short_label
-		                        : NULL;
+		const char *alias =
+		    ac->short_label && *ac->short_label && strcmp(ac->short_label, ac->name) != 0
+		        ? ac->short_label
+		        : NULL;
 		pick_list_add(l, ac->id, ac->name, alias, m_sector_label(ac->sector));
 	}
 }
@@ -29,18 +29,24 @@ void picker_actors(const struct app *a, struct pick_list *l)
 void picker_categories(const struct app *a, struct pick_list *l)
 {
 	for (size_t i = 0; i < a->categories.n; i++)
-		pick_list_add(l, a->categories.items[i].id, a->categories.items[i].name, NULL, NULL);
+		pick_list_add(l, a->categories.items[i].id, a->categories.items[i].name, NULL,
+		              NULL);
 }
 
 /* The number of values of an enumeration and the label of one. */
 static int enum_count(enum picker_enum which)
 {
 	static const int counts[] = {
-	    [PK_IV_KIND] = IV_KIND_COUNT,     [PK_HO_KIND] = HO_KIND_COUNT,
-	    [PK_DOMAIN] = DOMAIN_COUNT,       [PK_SECTOR] = SECTOR_COUNT,
-	    [PK_CERTAINTY] = CERT_COUNT,      [PK_CASE_STATUS] = CASE_STATUS_COUNT,
-	    [PK_LEVEL] = LEVEL_COUNT,         [PK_GAP_STATUS] = GAP_STATUS_COUNT,
-	    [PK_FACTOR_KIND] = FACTOR_KIND_COUNT, [PK_SEVERITY] = 3,
+	    [PK_IV_KIND] = IV_KIND_COUNT,
+	    [PK_HO_KIND] = HO_KIND_COUNT,
+	    [PK_DOMAIN] = DOMAIN_COUNT,
+	    [PK_SECTOR] = SECTOR_COUNT,
+	    [PK_CERTAINTY] = CERT_COUNT,
+	    [PK_CASE_STATUS] = CASE_STATUS_COUNT,
+	    [PK_LEVEL] = LEVEL_COUNT,
+	    [PK_GAP_STATUS] = GAP_STATUS_COUNT,
+	    [PK_FACTOR_KIND] = FACTOR_KIND_COUNT,
+	    [PK_SEVERITY] = 3,
 	    [PK_ACTION_STATUS] = ACTION_STATUS_COUNT,
 	};
 	return counts[which];

@@ -60,7 +60,7 @@ struct app {
 	int key;        /* the key being handled, for actions that read it (a vote's digit) */
 	size_t gap_sel; /* which of the presented step's gaps the room votes on */
 	enum tui_screen present_from; /* the journey or the lanes, where q goes back to */
-	bool reveal_gap; /* scroll the card to that gap at the next draw */
+	bool reveal_gap;              /* scroll the card to that gap at the next draw */
 
 	/* Presenter follow: what was last published to (or, following, read from) the file. */
 	m_id shown_case, shown_step;
@@ -72,13 +72,13 @@ struct app {
 	bool message_ok; /* the message confirms something done, it is not an error */
 
 	/* The editor. */
-	struct form *form;        /* the open form, NULL for none */
-	struct form *pending;     /* a form waiting for the initials to be given first */
+	struct form *form;         /* the open form, NULL for none */
+	struct form *pending;      /* a form waiting for the initials to be given first */
 	enum tui_screen form_from; /* the screen under the form */
-	char initials[16];        /* the facilitator's, "" until asked */
-	m_id want_case;           /* after a reload: select this case (and open it, want_open) */
+	char initials[16];         /* the facilitator's, "" until asked */
+	m_id want_case;            /* after a reload: select this case (and open it, want_open) */
 	bool want_open;
-	m_id want_step; /* after a reload: select this step */
+	m_id want_step;          /* after a reload: select this step */
 	size_t cat_sel, cat_top; /* the catalogue screen's selection */
 	/* A delete waiting for its y (del_kind an enum rec_kind, 0 for none). */
 	int del_kind;
@@ -144,7 +144,7 @@ enum rec_kind {
 	RK_GAP,
 	RK_ACTOR,
 	RK_CATEGORY,
-	RK_NAME, /* a name on the list not to use */
+	RK_NAME,   /* a name on the list not to use */
 	RK_ACTION, /* an action of a gap: written by rewriting its gap */
 };
 /* The stamp record `id` (of case case_id, for the parts of a journey) has in the file now;

@@ -181,8 +181,8 @@ void gaps_draw(struct app *a, int top, int rows)
 	if (!v || !v->loaded)
 		return;
 	char line[512];
-	const char *cat = v->category ? v->an.categories.items[v->category - 1].name
-	                              : _("all categories");
+	const char *cat =
+	    v->category ? v->an.categories.items[v->category - 1].name : _("all categories");
 	snprintf(line, sizeof line, _("%s · %s · sorted by %s"), cat,
 	         v->open_only ? _("open gaps only") : _("every status"), sort_label(v->sort));
 	draw_line(top, 0, COLS, ROLE_DIM, line);
@@ -217,9 +217,11 @@ void gaps_draw(struct app *a, int top, int rows)
 				prev = g;
 			}
 			char g_part[32], c_part[32], counts[128];
-			snprintf(g_part, sizeof g_part, ngettext("%zu gap", "%zu gaps", gaps), gaps);
+			snprintf(g_part, sizeof g_part, ngettext("%zu gap", "%zu gaps", gaps),
+			         gaps);
 			snprintf(c_part, sizeof c_part,
-			         ngettext("in %d case", "in %d cases", (unsigned long)cases), cases);
+			         ngettext("in %d case", "in %d cases", (unsigned long)cases),
+			         cases);
 			snprintf(counts, sizeof counts, _("%s %s · severity %d · %d votes"), g_part,
 			         c_part, p->severity_max, p->votes);
 			draw_line(y, 0, COLS, sel ? ROLE_SELECTED : ROLE_HEADING, "");

@@ -225,7 +225,8 @@ static void build_card(const struct app *a, int width, struct block *b)
 	block_init(b, width);
 	const struct m_journey *j = &a->journey;
 	if (a->step_sel >= j->n_steps) {
-		block_add(b, ROLE_NORMAL, NULL, ROLE_DIM, _("This journey has no steps yet: a adds the first."));
+		block_add(b, ROLE_NORMAL, NULL, ROLE_DIM,
+		          _("This journey has no steps yet: a adds the first."));
 		return;
 	}
 	const struct m_step *st = &j->steps[a->step_sel];
@@ -314,7 +315,8 @@ static void draw_card(struct app *a, int y, int x, int cols, int rows)
 		char line[96];
 		size_t below = b.n - a->card_scroll - (size_t)(rows - 1);
 		snprintf(line, sizeof line,
-		         ngettext("▼ %zu more line (PgDn)", "▼ %zu more lines (PgDn)", below), below);
+		         ngettext("▼ %zu more line (PgDn)", "▼ %zu more lines (PgDn)", below),
+		         below);
 		draw_text(y + rows - 1, x, cols, ROLE_DIM, line);
 	}
 	block_clear(&b);

@@ -117,7 +117,8 @@ static void lane_cells(const struct app *a, const struct lanes_layout *l, size_t
 		size_t lo = h->from_row < h->to_row ? h->from_row : h->to_row;
 		size_t hi = h->from_row < h->to_row ? h->to_row : h->from_row;
 		if (lane == h->from_row)
-			cells_put(c, left, h->sent, h->to_row > h->from_row ? "↓" : "↑", ROLE_HEADING);
+			cells_put(c, left, h->sent, h->to_row > h->from_row ? "↓" : "↑",
+			          ROLE_HEADING);
 		else if (lane == h->to_row && h->received < 0)
 			cells_put(c, left, h->sent, "✗", ROLE_GAP);
 		else if (lane == h->to_row)
@@ -173,8 +174,7 @@ static void axis_label(int y, int x, int w, unsigned char *used, int cx, enum ro
 
 /* The axis: step numbers or years where there is room; under them the ages of the rules and the
  * selected step marked. */
-static void axis(const struct app *a, const struct lanes_layout *l, int y, int x, int w,
-                 int left)
+static void axis(const struct app *a, const struct lanes_layout *l, int y, int x, int w, int left)
 {
 	char label[32];
 	unsigned char *used = xcalloc((size_t)w + 1, sizeof *used);
@@ -240,10 +240,10 @@ static void legend(const struct lanes_layout *l, int y, int w)
 	                   l->unit);
 	for (int k = 0; k < IV_KIND_COUNT && len > 0 && (size_t)len < sizeof buf; k++)
 		len += snprintf(buf + len, sizeof buf - (size_t)len, "  %s %s",
-		                        lanes_kind_mark((enum m_intervention_kind)k), _(words[k]));
+		                lanes_kind_mark((enum m_intervention_kind)k), _(words[k]));
 	if (len > 0 && (size_t)len < sizeof buf)
-		snprintf(buf + len, sizeof buf - (size_t)len, "  ▲ %s  △ %s  ✗ %s  · %s  │ %s", _("gap"),
-		         _("proposed (o)"), _("hand-over broke"), _("silence"), _("age"));
+		snprintf(buf + len, sizeof buf - (size_t)len, "  ▲ %s  △ %s  ✗ %s  · %s  │ %s",
+		         _("gap"), _("proposed (o)"), _("hand-over broke"), _("silence"), _("age"));
 	draw_text(y, 1, w - 1, ROLE_DIM, buf);
 }
 

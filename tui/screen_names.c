@@ -143,9 +143,10 @@ unsigned names_edit(struct app *a, bool del)
 	}
 	a->del_kind = RK_NAME;
 	a->del_id = m->id;
-	snprintf(a->del_question, sizeof a->del_question,
-	         _("Take %s off the list of names? y takes it off (u undoes), another key keeps it"),
-	         m->name);
+	snprintf(
+	    a->del_question, sizeof a->del_question,
+	    _("Take %s off the list of names? y takes it off (u undoes), another key keeps it"),
+	    m->name);
 	return CH_REDRAW;
 }
 

@@ -76,9 +76,10 @@ static void add_who_acted(const struct app *a, size_t sel, struct block *b)
 		snprintf(line, sizeof line, "%s → %s: %s%s", actor_name(a, h->from_actor),
 		         actor_name(a, h->to_actor), m_ho_kind_label(h->kind),
 		         !h->received ? _(", never received")
-		                      : !h->acted ? _(", never acted on") : "");
-		block_add(b, ROLE_NORMAL, "→ ", h->received && h->acted ? ROLE_NORMAL : ROLE_WARNING,
-		          line);
+		         : !h->acted  ? _(", never acted on")
+		                      : "");
+		block_add(b, ROLE_NORMAL, "→ ",
+		          h->received && h->acted ? ROLE_NORMAL : ROLE_WARNING, line);
 	}
 }
 
@@ -121,7 +122,8 @@ static void add_gaps(struct app *a, size_t sel, struct block *b, size_t *chosen)
 		const struct m_gap *g = gap_at(j, sel, k, NULL);
 		const struct m_category *cat = m_category_find(&a->categories, g->category_id);
 		char line[512];
-		snprintf(line, sizeof line, _("Fell between the chairs: %s"), cat ? cat->name : "?");
+		snprintf(line, sizeof line, _("Fell between the chairs: %s"),
+		         cat ? cat->name : "?");
 		block_blank(b);
 		/* With several gaps, the one the room's dots go to is marked. */
 		bool marked = n > 1 && k == a->gap_sel % n;

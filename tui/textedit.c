@@ -9,7 +9,6 @@
 #include <string.h>
 #include <wctype.h>
 
-
 void te_init(struct textedit *t, bool multiline)
 {
 	memset(t, 0, sizeof *t);
@@ -318,7 +317,8 @@ static bool vmove(struct textedit *t, int cols, int dir)
 	if (n > 0) {
 		size_t l = line_of(starts, n, t->cur);
 		if ((dir < 0 && l > 0) || (dir > 0 && l + 1 < n)) {
-			size_t col_end = t->cur < starts[l] + lens[l] ? t->cur : starts[l] + lens[l];
+			size_t col_end =
+			    t->cur < starts[l] + lens[l] ? t->cur : starts[l] + lens[l];
 			int col = te_width(t->buf + starts[l], col_end - starts[l]);
 			size_t to = dir < 0 ? l - 1 : l + 1;
 			size_t i = starts[to], end = starts[to] + lens[to];

@@ -31,7 +31,8 @@ int main(int argc, char **argv)
 	struct m_actor_list actors = {0};
 	struct m_threshold_list th = {0};
 	if (store_open(argv[1], STORE_READONLY, &s, &err) != M_OK ||
-	    store_case_list(s, &cases, &err) != M_OK || store_actor_list(s, &actors, &err) != M_OK ||
+	    store_case_list(s, &cases, &err) != M_OK ||
+	    store_actor_list(s, &actors, &err) != M_OK ||
 	    store_threshold_list(s, &th, &err) != M_OK || cases.n == 0) {
 		fprintf(stderr, "bench_lanes: %s\n", cases.n ? err.msg : "no cases");
 		return 3;

@@ -258,8 +258,7 @@ static void test_broken_handover_across_cases(void **state)
 	assert_int_equal(r->gaps, 2 + 2);
 	assert_int_equal(r->cases, 3);
 	/* The hand-over at 18 from BUP to adult psychiatry, across Sam, A and B. */
-	const struct an_pattern *p =
-	    pattern_with(&an, "at 18, hand-over BUP → Vuxenpsykiatrin");
+	const struct an_pattern *p = pattern_with(&an, "at 18, hand-over BUP → Vuxenpsykiatrin");
 	assert_int_equal(p->cases, 3);
 	assert_int_equal(p->n_gaps, 4);
 	/* And the waiting time at 18 in A, B and C, with that pair only in A and B. */

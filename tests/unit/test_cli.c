@@ -82,7 +82,8 @@ static void every_documented_command_exists(void **state)
 	assert_true(n >= 2);
 	for (size_t i = 0; i < n; i++)
 		if (!cli_command_find(cmds[i]))
-			fail_msg("mellan(1) documents '%s', which the program does not know", cmds[i]);
+			fail_msg("mellan(1) documents '%s', which the program does not know",
+			         cmds[i]);
 	assert_null(cli_command_find("frobnicate"));
 }
 

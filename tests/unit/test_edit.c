@@ -325,7 +325,8 @@ static void test_gap_update_replaces_lists(void **state)
 	struct store *s = su_fresh("gap.mellan", path, sizeof path);
 	m_id c = su_case(s, "Mira", 2004);
 	m_id st1 = su_step(s, c, "2020", "Remissen kommer bort");
-	m_id soc = su_actor(s, "Socialtjänsten"), bup = su_actor(s, "BUP"), skola = su_actor(s, "Skolan");
+	m_id soc = su_actor(s, "Socialtjänsten"), bup = su_actor(s, "BUP"),
+	     skola = su_actor(s, "Skolan");
 	m_id cat = su_category(s, "handover-broke");
 	struct m_gap g = {.case_id = c, .step_id = st1, .category_id = cat, .severity = 2};
 	g.what_happened = strdup("Ingen tog emot remissen");

@@ -81,10 +81,11 @@ static void test_swedish_text_survives(void **state)
 	char path[512];
 	struct store *a = su_open(tu_path(path, sizeof path, "sv-a.db"), STORE_CREATE);
 	struct merr err = {0};
-	struct m_case c = {.code = strdup("Åsa Öberg-Ängel"), .summary = strdup("\"citat\"\n\tny rad \\")};
+	struct m_case c = {.code = strdup("Åsa Öberg-Ängel"),
+	                   .summary = strdup("\"citat\"\n\tny rad \\")};
 	assert_int_equal(store_case_add(a, &c, &err), M_OK);
-	struct m_step st = {.case_id = c.id, .title = strdup("Flyttar till Rosengård"),
-	                    .time = strdup("ht 2015")};
+	struct m_step st = {
+	    .case_id = c.id, .title = strdup("Flyttar till Rosengård"), .time = strdup("ht 2015")};
 	assert_int_equal(store_step_add(a, &st, &err), M_OK);
 	size_t n;
 	char *json = export_all(a, &n);
@@ -144,16 +145,18 @@ static void test_refusals_change_nothing(void **state)
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		char *p = strstr(json, cases[i].from);
 		assert_non_null(p);
-		size_t head = (size_t)(p - json), fl = strlen(cases[i].from), tl = strlen(cases[i].to);
+		size_t head = (size_t)(p - json), fl = strlen(cases[i].from),
+		       tl = strlen(cases[i].to);
 		char *bad = malloc(n + tl + 1);
 		memcpy(bad, json, head);
 		memcpy(bad + head, cases[i].to, tl);
 		strcpy(bad + head + tl, p + fl);
 		struct store_exchange_report r;
 		struct merr err = {0};
-		enum mstatus st = store_import_json(b, "bad.json", bad, strlen(bad), &r, NULL, NULL,
-		                                    &err);
-		if (st != M_DATA || !strstr(err.msg, cases[i].expect) || !strstr(err.msg, "bad.json"))
+		enum mstatus st =
+		    store_import_json(b, "bad.json", bad, strlen(bad), &r, NULL, NULL, &err);
+		if (st != M_DATA || !strstr(err.msg, cases[i].expect) ||
+		    !strstr(err.msg, "bad.json"))
 			fail_msg("case %zu: status %d, message %s", i, st, err.msg);
 		free(bad);
 	}
@@ -247,7 +250,8 @@ static void test_csv_refusals_name_the_line(void **state)
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		struct csv_rows r;
 		struct merr err = {0};
-		enum mstatus st = csv_read("in.csv", cases[i].text, strlen(cases[i].text), &r, &err);
+		enum mstatus st =
+		    csv_read("in.csv", cases[i].text, strlen(cases[i].text), &r, &err);
 		if (st != M_DATA || !strstr(err.msg, cases[i].expect))
 			fail_msg("case %zu: status %d, message %s", i, st, err.msg);
 		assert_int_equal(r.n, 0);
@@ -281,7 +285,8 @@ static void test_csv_import_twice_and_unknown_actor(void **state)
 	csv_rows_clear(&rows);
 	store_close(&s);
 	assert_int_equal(su_raw_int(path, "SELECT count(*) FROM step"), 2);
-	assert_int_equal(su_raw_int(path, "SELECT count(*) FROM step WHERE title = 'Ny händelse'"), 0);
+	assert_int_equal(su_raw_int(path, "SELECT count(*) FROM step WHERE title = 'Ny händelse'"),
+	                 0);
 }
 
 int main(void)

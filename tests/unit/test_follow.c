@@ -56,8 +56,8 @@ static void test_blank_reaches_another_connection(void **state)
 	assert_true(store_follow_blanked(fol));
 	assert_int_equal(store_follow_blank_set(fac, false, &err), M_OK);
 	assert_false(store_follow_blanked(fol));
-	assert_int_equal(
-	    scalar(path, "SELECT count(*) FROM settings WHERE key = 'follow-blank'"), 1);
+	assert_int_equal(scalar(path, "SELECT count(*) FROM settings WHERE key = 'follow-blank'"),
+	                 1);
 	store_close(&fol);
 	store_close(&fac);
 }

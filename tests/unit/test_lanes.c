@@ -276,11 +276,13 @@ static void test_age_rules(void **state)
 				bool at = false;
 				for (size_t i = 1; i < j.n_steps; i++)
 					at |= l.step_from[i] == rule->col &&
-					      age_of(&j, i) >= rule->age && age_of(&j, i - 1) >= 0 &&
+					      age_of(&j, i) >= rule->age &&
+					      age_of(&j, i - 1) >= 0 &&
 					      age_of(&j, i - 1) < rule->age;
 				if (!at)
-					fail_msg("rule %d at column %d is not where the age changes",
-					         rule->age, rule->col);
+					fail_msg(
+					    "rule %d at column %d is not where the age changes",
+					    rule->age, rule->col);
 			}
 			eighteen |= rule->age == 18;
 			for (size_t q = r + 1; q < l.n_rules; q++)
@@ -312,7 +314,8 @@ static void test_silence_is_risk_without_action(void **state)
 				                     j.interventions[k].step_to, i);
 			bool in_span = false;
 			for (size_t s = 0; s < l.n_silences; s++)
-				in_span |= i >= l.silences[s].first_step && i <= l.silences[s].last_step;
+				in_span |=
+				    i >= l.silences[s].first_step && i <= l.silences[s].last_step;
 			if (in_span != (risk && !made))
 				fail_msg("%s step %zu: silence %d, risk %d, made %d", demo_codes[c],
 				         i + 1, in_span, risk, made);
@@ -322,7 +325,8 @@ static void test_silence_is_risk_without_action(void **state)
 			assert_int_equal(l.silences[s].to, l.step_to[l.silences[s].last_step]);
 			/* Spans are maximal: two never touch. */
 			if (s > 0)
-				assert_true(l.silences[s].first_step > l.silences[s - 1].last_step + 1);
+				assert_true(l.silences[s].first_step >
+				            l.silences[s - 1].last_step + 1);
 		}
 		total += l.n_silences;
 		lanes_clear(&l);

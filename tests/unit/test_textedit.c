@@ -45,7 +45,8 @@ static void wide_and_combined_characters_move_as_one(void **state)
 	struct textedit t;
 	te_init(&t, false);
 	/* "e" + COMBINING ACUTE, then a two-column CJK character, then an emoji. */
-	te_set(&t, "ae\xcc\x81" "x\xe6\x97\xa5\xf0\x9f\x98\x80");
+	te_set(&t, "ae\xcc\x81"
+	           "x\xe6\x97\xa5\xf0\x9f\x98\x80");
 	assert_false(t.changed);
 	assert_int_equal(t.cur, t.len);
 	te_left(&t);
@@ -96,8 +97,10 @@ static void a_paste_is_filtered_once(void **state)
 	assert_string_equal(te_text(&one), "rad ett rad två slut åäö");
 	assert_string_equal(te_text(&multi), "rad ett\nrad två slut\nåäö");
 	/* Broken UTF-8 is kept visible as a replacement, never as the broken bytes. */
-	te_set(&one, "a\xff" "b");
-	assert_string_equal(te_text(&one), "a\xef\xbf\xbd" "b");
+	te_set(&one, "a\xff"
+	             "b");
+	assert_string_equal(te_text(&one), "a\xef\xbf\xbd"
+	                                   "b");
 	/* A typed control character or Enter in a single-line field is not stored. */
 	te_set(&one, "");
 	te_insert_cp(&one, 27);

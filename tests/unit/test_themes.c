@@ -17,7 +17,8 @@ static void test_xterm_palette(void **state)
 	assert_int_equal(xterm_colour(244), 0x808080);
 	/* Every colour of the cube and the greys is its own nearest. */
 	for (int n = 16; n < 256; n++)
-		assert_int_equal(xterm_colour(xterm_nearest(xterm_colour(n), 256)), xterm_colour(n));
+		assert_int_equal(xterm_colour(xterm_nearest(xterm_colour(n), 256)),
+		                 xterm_colour(n));
 	/* White and black are the cube's, not the system colours a terminal theme may change. */
 	assert_int_equal(xterm_nearest(0xffffff, 256), 231);
 	assert_int_equal(xterm_nearest(0x000000, 256), 16);

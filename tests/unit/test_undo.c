@@ -133,12 +133,12 @@ static void test_edit_undo_redo(void **state)
 	store_close(&s);
 	/* Undo and redo are in the history, with who did them. */
 	assert_int_equal(su_raw_int(path, "SELECT count(*) FROM change WHERE kind = 'undo' AND "
-	                               "editor = 'ÅL'"),
+	                                  "editor = 'ÅL'"),
 	                 4);
 	assert_int_equal(su_raw_int(path, "SELECT count(*) FROM change WHERE kind = 'redo'"), 4);
 	assert_int_equal(su_raw_int(path, "SELECT count(*) FROM history h JOIN change c ON h.id "
-	                               "BETWEEN c.first_history AND c.last_history WHERE "
-	                               "c.kind = 'undo' AND h.editor = 'ÅL'"),
+	                                  "BETWEEN c.first_history AND c.last_history WHERE "
+	                                  "c.kind = 'undo' AND h.editor = 'ÅL'"),
 	                 4);
 }
 
@@ -166,8 +166,7 @@ static void test_deleted_case_comes_back_whole(void **state)
 	struct m_intervention iv = {
 	    .case_id = c, .actor_id = a.id, .step_from = st1, .what = strdup("Samtal")};
 	assert_int_equal(store_intervention_add(s, &iv, &err), M_OK);
-	struct m_handover h = {
-	    .case_id = c, .step_id = st2, .from_actor = b.id, .to_actor = a.id};
+	struct m_handover h = {.case_id = c, .step_id = st2, .from_actor = b.id, .to_actor = a.id};
 	assert_int_equal(store_handover_add(s, &h, &err), M_OK);
 	struct m_gap g = {.case_id = c, .step_id = st1, .category_id = cat.id, .severity = 3};
 	g.what_happened = strdup("Ingen hörde av sig");
