@@ -31,3 +31,12 @@ void merr_clear(struct merr *err)
 		err->msg[0] = '\0';
 	}
 }
+
+enum mstatus merr_data(struct merr *err, enum mstatus st)
+{
+	if (st != M_USAGE)
+		return st;
+	if (err)
+		err->status = M_DATA;
+	return M_DATA;
+}

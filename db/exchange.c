@@ -508,15 +508,3 @@ enum mstatus store_import_json(struct store *s, const char *name, const char *te
 		free(arrays[i]);
 	return st;
 }
-
-enum mstatus store_record_exists(struct store *s, const char *uuid, bool *yes, struct merr *err)
-{
-	struct q q;
-	q_prepare(&q, s,
-	          "SELECT 1 FROM main.step WHERE uuid = :u UNION ALL SELECT 1 FROM "
-	          "main.intervention WHERE uuid = :u UNION ALL SELECT 1 FROM main.kase WHERE "
-	          "uuid = :u");
-	q_text(&q, ":u", uuid);
-	*yes = q_row(&q);
-	return q_finish(&q, err);
-}

@@ -477,9 +477,8 @@ static size_t col_index(const struct ptable *t, const char *col)
 	return t->n;
 }
 
-/* A step's sort keys, derived as store_step_add derives them. */
-static enum mstatus sort_keys(struct store *s, const char *time, m_id case_id, char from[11],
-                              char to[11], struct merr *err)
+enum mstatus psort_keys(struct store *s, const char *time, m_id case_id, char from[11], char to[11],
+                        struct merr *err)
 {
 	from[0] = to[0] = '\0';
 	struct q q;
@@ -521,7 +520,7 @@ enum mstatus prow_insert(struct store *s, const struct ptable *t, const struct p
 		size_t ci = col_index(t, "case_id"), ti = col_index(t, "time");
 		m_id case_id = plocal_id(s, "kase", r->v[ci], &st, err);
 		if (st == M_OK)
-			st = sort_keys(s, r->v[ti], case_id, from, to, err);
+			st = psort_keys(s, r->v[ti], case_id, from, to, err);
 		q_text(&q, ":from", from);
 		q_text(&q, ":to", to);
 	}
@@ -575,7 +574,7 @@ static enum mstatus resort_steps(struct store *s, const char *case_uuid, struct 
 	for (size_t k = 0; k < n; k++) {
 		char from[11], to[11];
 		if (st == M_OK)
-			st = sort_keys(s, steps[k].time, steps[k].case_id, from, to, err);
+			st = psort_keys(s, steps[k].time, steps[k].case_id, from, to, err);
 		if (st == M_OK) {
 			pq_prepare(
 			    &q, s,
@@ -613,7 +612,7 @@ enum mstatus prow_set(struct store *s, const struct ptable *t, const char *uuid,
 			case_id = q_col_int(&c, 0);
 		st = pq_finish(&c, err);
 		if (st == M_OK)
-			st = sort_keys(s, r->v[i], case_id, from, to, err);
+			st = psort_keys(s, r->v[i], case_id, from, to, err);
 		q_text(&q, ":from", from);
 		q_text(&q, ":to", to);
 	}
