@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "i18n.h"
 #include "import_csv.h"
+#include "text.h"
 #include "xalloc.h"
 
 #include <errno.h>
@@ -111,7 +112,9 @@ enum mstatus cmd_import(struct store *s, const char *path, FILE *in, bool fresh,
 	}
 	if (st != M_OK)
 		return st;
-	fprintf(out, _("%s: %ld added, %ld already here"), path, rep.added, rep.same);
+	char *name = text_sanitize(path, 0); /* a file name is shown, never obeyed */
+	fprintf(out, _("%s: %ld added, %ld already here"), name, rep.added, rep.same);
+	free(name);
 	if (rep.matched)
 		fprintf(out, _(", %ld actors or categories matched by name"), rep.matched);
 	if (rep.kept)

@@ -243,6 +243,10 @@ run list --db "$evil.db"
 check "list --db of such a file: its name shown escaped" sh -c "grep -qF 'bad\\x1B[31mname' '$tmp/err' && ! grep -q \"\$(printf '\\033')\" '$tmp/err'"
 run merge --db "$tmp/a.db" "$evil.db"
 check "merge of such a file: its name shown escaped" sh -c "grep -qF 'bad\\x1B[31mname' '$tmp/err' && ! grep -q \"\$(printf '\\033')\" '$tmp/err'"
+printf 'case,what happened\nEsc,a\n' >"$evil.csv"
+run import --db "$tmp/a.db" "$evil.csv"
+check "a good import of such a file: its summary line has no ESC byte" \
+	sh -c "[ \$(cat '$tmp/rc') -eq 0 ] && grep -q 'added' '$tmp/out' && ! grep -q \"\$(printf '\\033')\" '$tmp/out'"
 run "$(printf 'li\033st')"
 check "an unknown command with ESC: shown escaped" sh -c "grep -qF 'li\\x1Bst' '$tmp/err' && ! grep -q \"\$(printf '\\033')\" '$tmp/err'"
 
