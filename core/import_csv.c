@@ -284,6 +284,8 @@ enum mstatus csv_open(const char *name, FILE *in, struct csv_reader **out, struc
 	r->in = in;
 	r->name = name;
 	r->line = 1;
+	r->cap = 256;
+	r->buf = xmalloc(r->cap); /* never NULL, even for a file of empty fields */
 	long at = ftell(in);
 	unsigned char bom[3];
 	if (fread(bom, 1, 3, in) != 3 || memcmp(bom, "\xEF\xBB\xBF", 3) != 0)
