@@ -1,25 +1,18 @@
 /* backup.c - `mellan backup OUT`: a consistent copy of the whole file, also while a TUI or
  * another mellan writes to it. VACUUM INTO reads one snapshot in one read transaction and
- * writes a compact new file; it is written into a private temporary file beside OUT, checked,
- * synced and only then renamed over OUT, so OUT is always either the old copy or a whole new. */
+ * writes a compact new file; it is written into a private temporary file beside OUT (output.h),
+ * checked, synced and only then renamed into place, so OUT is always either the old file or a
+ * whole new copy. */
 #include "private.h"
 
 #include "core/i18n.h"
+#include "core/output.h"
 #include "core/store.h"
 #include "core/xalloc.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
-
-static enum mstatus io_error(const char *path, struct merr *err)
-{
-	return merr_set(err, M_OTHER, MR_IO, _("%s: cannot write the copy (%s)"), path,
-	                strerror(errno));
-}
 
 /* The copy, read back through a connection of its own: intact and ours. */
 static enum mstatus check_copy(const char *tmp, const char *out, struct merr *err)
@@ -51,34 +44,44 @@ static enum mstatus check_copy(const char *tmp, const char *out, struct merr *er
 	return M_OK;
 }
 
-enum mstatus store_backup(struct store *s, const char *out, struct merr *err)
+/* A database someone has open, or that was not closed cleanly, has a -wal beside it that belongs
+ * to the file as it is: put a copy in its place and SQLite would play that -wal into the copy. */
+static enum mstatus in_use(const char *target, const char *name, struct merr *err)
 {
-	char *tmp = xasprintf("%s.XXXXXX", out);
-	int fd = mkstemp(tmp); /* 0600, and empty, as VACUUM INTO wants it */
-	if (fd < 0) {
-		enum mstatus st = io_error(out, err);
-		free(tmp);
-		return st;
+	static const char *const beside[] = {"-wal", "-journal"};
+	for (size_t i = 0; i < sizeof beside / sizeof beside[0]; i++) {
+		char *p = xasprintf("%s%s", target, beside[i]);
+		bool there = access(p, F_OK) == 0;
+		free(p);
+		if (there)
+			return merr_set(
+			    err, M_OTHER, MR_BUSY,
+			    _("%s: a database with a %s beside it, open in a mellan or "
+			      "not closed cleanly; it is never replaced; choose another "
+			      "name"),
+			    name, beside[i]);
 	}
-	close(fd);
-	struct q q;
-	q_prepare(&q, s, "VACUUM main INTO :tmp");
-	q_text(&q, ":tmp", tmp);
-	q_exec(&q);
-	enum mstatus st = q_finish(&q, err);
-	if (st == M_OK)
-		st = check_copy(tmp, out, err);
-	if (st == M_OK) {
-		fd = open(tmp, O_RDONLY);
-		if (fd < 0 || fsync(fd) != 0 || chmod(tmp, 0600) != 0)
-			st = io_error(out, err);
-		if (fd >= 0)
-			close(fd);
-	}
-	if (st == M_OK && rename(tmp, out) != 0)
-		st = io_error(out, err);
+	return M_OK;
+}
+
+enum mstatus store_backup(struct store *s, const char *out, unsigned flags, struct merr *err)
+{
+	struct output o;
+	enum mstatus st = output_open(&o, out, flags, s, err);
 	if (st != M_OK)
-		unlink(tmp);
-	free(tmp);
+		return st;
+	st = in_use(o.target, out, err);
+	if (st == M_OK) {
+		struct q q;
+		q_prepare(&q, s, "VACUUM main INTO :tmp"); /* the new file is empty, as it wants */
+		q_text(&q, ":tmp", o.tmp);
+		q_exec(&q);
+		st = q_finish(&q, err);
+	}
+	if (st == M_OK)
+		st = check_copy(o.tmp, out, err);
+	if (st == M_OK)
+		return output_commit(&o, err);
+	output_discard(&o);
 	return st;
 }

@@ -5,6 +5,7 @@
 #include "private.h"
 
 #include "core/i18n.h"
+#include "core/paths.h"
 #include "core/store.h"
 #include "core/text.h"
 #include "core/xalloc.h"
@@ -406,6 +407,37 @@ void store_close(struct store **sp)
 const char *store_path(const struct store *s)
 {
 	return s->path;
+}
+
+/* Two names of one directory entry: the same name in the same directory, however spelt. */
+static bool same_entry(const char *a, const char *b)
+{
+	const char *sa = strrchr(a, '/'), *sb = strrchr(b, '/');
+	if (strcmp(sa ? sa + 1 : a, sb ? sb + 1 : b) != 0)
+		return false;
+	char *da = m_dir_of(a), *db = m_dir_of(b);
+	struct stat x, y;
+	bool same =
+	    stat(da, &x) == 0 && stat(db, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino;
+	free(da);
+	free(db);
+	return same;
+}
+
+bool store_owns_file(const struct store *s, const char *path)
+{
+	static const char *const suffix[] = {"", "-wal", "-shm", "-journal"};
+	struct stat t, f;
+	bool there = stat(path, &t) == 0, own = false;
+	for (size_t i = 0; !own && i < sizeof suffix / sizeof suffix[0]; i++) {
+		char *p = xasprintf("%s%s", s->path, suffix[i]);
+		if (there)
+			own = stat(p, &f) == 0 && f.st_dev == t.st_dev && f.st_ino == t.st_ino;
+		else
+			own = same_entry(p, path);
+		free(p);
+	}
+	return own;
 }
 
 int store_schema_version(const struct store *s)
