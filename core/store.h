@@ -19,6 +19,9 @@ enum store_flags {
 	STORE_CREATE = 1 << 0,    /* create the file (and its directory) when missing */
 	STORE_EXCLUSIVE = 1 << 1, /* with CREATE: refuse a file that already exists */
 	STORE_READONLY = 1 << 2,  /* never write, never migrate */
+	/* with READONLY: open a file whose integrity check fails, for check to report it and
+	 * backup to copy out what can still be read */
+	STORE_DAMAGED_OK = 1 << 3,
 };
 
 /* Opens or creates a mellan database. Refuses, leaving the file byte-for-byte as it was: a file

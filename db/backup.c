@@ -10,6 +10,7 @@
 #include "core/store.h"
 #include "core/xalloc.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -64,6 +65,35 @@ static enum mstatus in_use(const char *target, const char *name, struct merr *er
 	return M_OK;
 }
 
+/* VACUUM INTO reads every row in one go and stops at the first damaged page; then the rows are
+ * read one by one instead (salvage.c), and the copy says how much it holds. */
+static enum mstatus salvage(struct store *s, struct output *o, struct merr *err)
+{
+	long lost = 0;
+	enum mstatus st = ftruncate(fileno(o->fp), 0) == 0
+	                      ? db_salvage(s, o->tmp, &lost, err)
+	                      : merr_set(err, M_OTHER, MR_IO, _("%s: cannot write the copy (%s)"),
+	                                 o->name, strerror(errno));
+	if (st == M_OK)
+		st = check_copy(o->tmp, o->name, err);
+	char *keep = st == M_OK && lost ? xstrdup(o->name) : NULL; /* output_commit frees o */
+	if (st == M_OK)
+		st = output_commit(o, err);
+	else
+		output_discard(o);
+	if (st == M_OK && keep)
+		st = merr_set(
+		    err, M_DATA, MR_NOT_DB,
+		    ngettext("%s: the database is damaged; %s holds all that could still be "
+		             "read, but rows of %ld table could not be",
+		             "%s: the database is damaged; %s holds all that could still be "
+		             "read, but rows of %ld tables could not be",
+		             (unsigned long)lost),
+		    s->path, keep, lost);
+	free(keep);
+	return st;
+}
+
 enum mstatus store_backup(struct store *s, const char *out, unsigned flags, struct merr *err)
 {
 	struct output o;
@@ -77,6 +107,8 @@ enum mstatus store_backup(struct store *s, const char *out, unsigned flags, stru
 		q_text(&q, ":tmp", o.tmp);
 		q_exec(&q);
 		st = q_finish(&q, err);
+		if (st == M_DATA && err && err->reason == MR_NOT_DB)
+			return salvage(s, &o, err);
 	}
 	if (st == M_OK)
 		st = check_copy(o.tmp, out, err);

@@ -132,7 +132,7 @@ int cli_output_close(struct cli_output *o, bool keep)
 	return rc;
 }
 
-int cli_run_read_only(int argc, char **argv,
+int cli_run_read_only(int argc, char **argv, unsigned flags,
                       enum mstatus (*cmd)(struct store *s, FILE *out, struct merr *err))
 {
 	static const struct option opts[] = {
@@ -153,7 +153,7 @@ int cli_run_read_only(int argc, char **argv,
 	if (n > 0)
 		return cli_usage_error(_("unexpected argument '%s'"), rest[0]);
 	struct store *s = NULL;
-	int rc = cli_open_store(db, STORE_READONLY, &s);
+	int rc = cli_open_store(db, STORE_READONLY | flags, &s);
 	if (rc != M_OK)
 		return rc;
 	struct merr err = {0};

@@ -46,9 +46,9 @@ char *cli_db_path(const char *db);
 int cli_open_store(const char *db, unsigned flags, struct store **out);
 
 /* A command that takes only --db and writes to standard output what cmd writes on the file
- * opened read-only: `list`, `check`. M_FINDINGS from cmd is passed on as the exit status with
- * the output kept; other errors are printed. */
-int cli_run_read_only(int argc, char **argv,
+ * opened read-only (with store_open's flags added): `list`, `check`. M_FINDINGS from cmd is
+ * passed on as the exit status with the output kept; other errors are printed. */
+int cli_run_read_only(int argc, char **argv, unsigned flags,
                       enum mstatus (*cmd)(struct store *s, FILE *out, struct merr *err));
 
 /* -o FILE through output.h (the database and files mellan has open are refused, an existing file

@@ -31,7 +31,7 @@ int cli_backup(int argc, char **argv)
 		return cli_usage_error(
 		    _("%s needs one file name: mellan backup [--db FILE] [--force] OUT"), "backup");
 	struct store *s = NULL;
-	int rc = cli_open_store(db, STORE_READONLY, &s);
+	int rc = cli_open_store(db, STORE_READONLY | STORE_DAMAGED_OK, &s);
 	if (rc != M_OK)
 		return rc;
 	struct merr err = {0};
