@@ -38,6 +38,27 @@ static enum mstatus cannot_write(const char *name, int e, struct merr *err)
 	                strerror(e));
 }
 
+/* A database someone has open, or that was not closed cleanly, has a -wal (or a -journal) beside
+ * it that belongs to the file as it is: whatever is put in its place would lose that, and a copy
+ * of a database would even have the -wal played into it. So also where the target is missing. */
+static enum mstatus in_use(const char *target, const char *name, struct merr *err)
+{
+	static const char *const beside[] = {"-wal", "-journal"};
+	for (size_t i = 0; i < sizeof beside / sizeof beside[0]; i++) {
+		char *p = xasprintf("%s%s", target, beside[i]);
+		bool there = access(p, F_OK) == 0;
+		free(p);
+		if (there)
+			return merr_set(
+			    err, M_OTHER, MR_BUSY,
+			    _("%s: a database with a %s beside it, open in a mellan or "
+			      "not closed cleanly; it is never replaced; choose another "
+			      "name"),
+			    name, beside[i]);
+	}
+	return M_OK;
+}
+
 static bool same_file(const struct stat *a, const struct stat *b)
 {
 	return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
@@ -108,6 +129,8 @@ enum mstatus output_open(struct output *o, const char *name, unsigned flags, con
 		              name);
 	else if (found && !(flags & OUTPUT_FORCE))
 		st = exists(name, err);
+	else
+		st = in_use(target, name, err);
 	if (st != M_OK) {
 		free(target);
 		return st;

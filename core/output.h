@@ -31,8 +31,9 @@ struct output {
 /* Checks name as a target and opens a new private (0600) file beside it. s (may be NULL) is the
  * database the command reads: it and the files that belong to it are refused with M_USAGE, as is
  * any file this process has open, by any name. An existing file without OUTPUT_FORCE, and
- * anything that is not a regular file, is refused with M_OTHER/MR_EXISTS. On failure o is
- * empty and nothing was created. */
+ * anything that is not a regular file, is refused with M_OTHER/MR_EXISTS; a database that has a
+ * -wal or -journal beside it with M_OTHER/MR_BUSY. On failure o is empty and nothing was
+ * created. */
 enum mstatus output_open(struct output *o, const char *name, unsigned flags, const struct store *s,
                          struct merr *err);
 /* Flushes and syncs the new file, gives it the replaced file's permissions, renames it into place

@@ -250,7 +250,7 @@ enum mstatus store_conflict_list(struct store *s, struct store_merge_report *r, 
 enum mstatus store_conflict_resolve(struct store *s, m_id id, bool take_theirs, struct merr *err);
 /* A consistent copy of the whole file at `out` (0600), made beside it and renamed into place,
  * while other mellans may be writing. `out` is checked as output_open() (output.h) does with
- * flags; a database with a -wal beside it is never replaced. */
+ * flags. */
 enum mstatus store_backup(struct store *s, const char *out, unsigned flags, struct merr *err);
 /* ---- presenter follow: a blanked presentation -------------------------------------------------
  * The facilitator blanks the presentation (b) so the room talks rather than reads; a follower

@@ -45,26 +45,6 @@ static enum mstatus check_copy(const char *tmp, const char *out, struct merr *er
 	return M_OK;
 }
 
-/* A database someone has open, or that was not closed cleanly, has a -wal beside it that belongs
- * to the file as it is: put a copy in its place and SQLite would play that -wal into the copy. */
-static enum mstatus in_use(const char *target, const char *name, struct merr *err)
-{
-	static const char *const beside[] = {"-wal", "-journal"};
-	for (size_t i = 0; i < sizeof beside / sizeof beside[0]; i++) {
-		char *p = xasprintf("%s%s", target, beside[i]);
-		bool there = access(p, F_OK) == 0;
-		free(p);
-		if (there)
-			return merr_set(
-			    err, M_OTHER, MR_BUSY,
-			    _("%s: a database with a %s beside it, open in a mellan or "
-			      "not closed cleanly; it is never replaced; choose another "
-			      "name"),
-			    name, beside[i]);
-	}
-	return M_OK;
-}
-
 /* VACUUM INTO reads every row in one go and stops at the first damaged page; then the rows are
  * read one by one instead (salvage.c), and the copy says how much it holds. */
 static enum mstatus salvage(struct store *s, struct output *o, struct merr *err)
@@ -100,16 +80,13 @@ enum mstatus store_backup(struct store *s, const char *out, unsigned flags, stru
 	enum mstatus st = output_open(&o, out, flags, s, err);
 	if (st != M_OK)
 		return st;
-	st = in_use(o.target, out, err);
-	if (st == M_OK) {
-		struct q q;
-		q_prepare(&q, s, "VACUUM main INTO :tmp"); /* the new file is empty, as it wants */
-		q_text(&q, ":tmp", o.tmp);
-		q_exec(&q);
-		st = q_finish(&q, err);
-		if (st == M_DATA && err && err->reason == MR_NOT_DB)
-			return salvage(s, &o, err);
-	}
+	struct q q;
+	q_prepare(&q, s, "VACUUM main INTO :tmp"); /* the new file is empty, as it wants */
+	q_text(&q, ":tmp", o.tmp);
+	q_exec(&q);
+	st = q_finish(&q, err);
+	if (st == M_DATA && err && err->reason == MR_NOT_DB)
+		return salvage(s, &o, err);
 	if (st == M_OK)
 		st = check_copy(o.tmp, out, err);
 	if (st == M_OK)
