@@ -83,7 +83,7 @@ int cli_import(int argc, char **argv)
 	int rc = cli_open_store(path, STORE_CREATE, &s);
 	struct cli_output o;
 	if (rc == M_OK)
-		rc = cli_output_open(NULL, &o);
+		rc = cli_output_open(NULL, 0, NULL, &o);
 	if (rc == M_OK) {
 		if (cmd_import(s, rest[0], in, fresh, o.fp, cli_progress(), NULL, &err) != M_OK) {
 			cli_progress_done();
