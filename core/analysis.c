@@ -4,6 +4,7 @@
 #include "analysis.h"
 
 #include "i18n.h"
+#include "store_read.h"
 #include "text.h"
 #include "xalloc.h"
 

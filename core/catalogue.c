@@ -5,6 +5,7 @@
  * colours cycle in that order so that neighbouring rows never share a colour. */
 #include "catalogue.h"
 #include "i18n.h"
+#include "store_edit.h"
 #include "xalloc.h"
 
 #include <stdlib.h>

@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "i18n.h"
 #include "import_csv.h"
+#include "store_exchange.h"
 #include "text.h"
 #include "xalloc.h"
 

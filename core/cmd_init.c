@@ -3,6 +3,7 @@
 #include "commands.h"
 #include "demo.h"
 #include "i18n.h"
+#include "store.h"
 #include "xalloc.h"
 
 #include <stdlib.h>

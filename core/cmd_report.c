@@ -6,6 +6,7 @@
 #include "analysis.h"
 #include "i18n.h"
 #include "report.h"
+#include "store.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -3,6 +3,9 @@
  * edited still works as long as the names the demo uses are there. */
 #include "demo.h"
 #include "i18n.h"
+#include "store_edit.h"
+#include "store_read.h"
+#include "store_workshop.h"
 #include "xalloc.h"
 
 #include <stdlib.h>

@@ -4,6 +4,7 @@
  * ("Åsas mamma", "Max:s bror", "Anna's school"). */
 #include "privacy_int.h"
 
+#include "store_privacy.h"
 #include "xalloc.h"
 
 #include <stdlib.h>

@@ -5,6 +5,8 @@
 #include "privacy_int.h"
 
 #include "i18n.h"
+#include "store_privacy.h"
+#include "store_read.h"
 #include "text.h"
 #include "xalloc.h"
 

@@ -4,7 +4,7 @@
 #include "portable.h"
 
 #include "core/i18n.h"
-#include "core/store.h"
+#include "core/store_exchange.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 

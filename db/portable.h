@@ -8,7 +8,7 @@
 
 #include "private.h"
 
-#include "core/store.h"
+#include "core/store_exchange.h"
 
 enum pkind {
 	P_UUID,  /* the record's own identity */
@@ -101,7 +101,7 @@ enum mstatus prow_set(struct store *s, const struct ptable *t, const char *uuid,
                       const struct prow *r, size_t i, const char *where, struct merr *err);
 
 /* The open merge conflicts into r; those with an id above `before` are marked new. */
-enum mstatus db_conflicts_open(struct store *s, int64_t before, struct store_merge_report *r,
+enum mstatus db_conflicts_open(struct store *s, int64_t before, struct m_merge_report *r,
                                struct merr *err);
 
 #endif

@@ -8,16 +8,16 @@
  *   open.c         opening (and refusing) a file, closing, whole-file checks
  *   valid.c        the checks of every value, shared by adding and editing
  *   bind.c         a record's fields as named parameters, shared by adding and editing
- *   store_write.c  the add functions of core/store.h
- *   store_edit.c   the update, delete and move functions of core/store.h
- *   store_read.c   the list and load functions of core/store.h
+ *   store_write.c  the add functions of core/store_edit.h
+ *   store_edit.c   the update, delete and move functions of core/store_edit.h
+ *   store_read.c   the list and load functions of core/store_read.h
  *   change.c       each write transaction's change: the history rows it wrote
  *   undo.c         undo and redo of changes, from the history
  *   search.c       the full-text index and store_search
  *   follow.c       presenter follow, dismissed and confirmed gap proposals
  *   migrate_edit.c schema version 2: changes, the search index, dismissals
  *   store_votes.c  the dot votes summed per gap, for the gap analysis
- *   store_privacy.c the list of names, kept findings and workshop texts of core/store.h
+ *   store_privacy.c the list of names, kept findings and workshop texts (core/store_privacy.h)
  *   migrate_privacy.c  schema version 4: the kept findings
  *   portable.c     records as they travel between files (portable.h), for the next four
  *   bulk.c         many steps added in one transaction, as a chronology import adds them

@@ -7,7 +7,7 @@
 #include "private.h"
 
 #include "core/i18n.h"
-#include "core/store.h"
+#include "core/store_read.h"
 #include "core/xalloc.h"
 
 #include <stdlib.h>
@@ -221,15 +221,4 @@ enum mstatus store_search(struct store *s, const char *query, struct m_hit_list 
 	if (st != M_OK)
 		m_hit_list_clear(out);
 	return st;
-}
-
-void m_hit_list_clear(struct m_hit_list *l)
-{
-	for (size_t i = 0; i < l->n; i++) {
-		free(l->items[i].case_code);
-		free(l->items[i].snippet);
-	}
-	free(l->items);
-	l->items = NULL;
-	l->n = 0;
 }

@@ -4,6 +4,8 @@
 #include "private.h"
 
 #include "core/i18n.h"
+#include "core/model_merge.h"
+#include "core/store_read.h"
 #include "core/xalloc.h"
 #include "draw.h"
 #include "keys.h"
@@ -660,7 +662,7 @@ void app_free(struct app *a)
 	form_free(&a->form);
 	form_free(&a->pending);
 	m_hit_list_clear(&a->hits);
-	store_merge_report_clear(&a->conflicts);
+	m_merge_report_clear(&a->conflicts);
 	m_journey_clear(&a->journey);
 	m_threshold_list_clear(&a->thresholds);
 	m_case_list_clear(&a->cases);

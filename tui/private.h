@@ -5,6 +5,8 @@
 
 #include "core/error.h"
 #include "core/model.h"
+#include "core/model_merge.h"
+#include "core/model_workshop.h"
 #include "core/store.h"
 #include "form.h"
 #include "keys.h"
@@ -94,7 +96,7 @@ struct app {
 	struct gaps_view *gaps;
 	enum tui_screen journey_back; /* where q on the journey goes; 0: the cases */
 	/* The open merge conflicts (screen_conflicts.c) and the one selected. */
-	struct store_merge_report conflicts;
+	struct m_merge_report conflicts;
 	size_t conf_sel, conf_top;
 	/* The list of names not to use (screen_names.c) while it is open, NULL otherwise. */
 	struct names_view *names;

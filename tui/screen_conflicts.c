@@ -4,6 +4,7 @@
 #include "private.h"
 
 #include "core/i18n.h"
+#include "core/store_exchange.h"
 #include "core/text.h"
 #include "draw.h"
 
@@ -16,7 +17,7 @@
 static void load(struct app *a)
 {
 	struct merr err = {0};
-	store_merge_report_clear(&a->conflicts);
+	m_merge_report_clear(&a->conflicts);
 	if (store_conflict_list(a->store, &a->conflicts, &err) != M_OK)
 		app_message(a, &err);
 	if (a->conf_sel >= a->conflicts.n_conflicts)
@@ -51,7 +52,7 @@ void conflicts_draw(struct app *a, int top, int rows)
 		a->conf_top = a->conf_sel - fit + 1;
 	int y = top;
 	for (size_t i = a->conf_top; i < n && y + ROWS_EACH <= top + rows; i++) {
-		const struct store_conflict *c = &a->conflicts.conflicts[i];
+		const struct m_conflict *c = &a->conflicts.conflicts[i];
 		enum role r = i == a->conf_sel ? ROLE_SELECTED : ROLE_NORMAL;
 		char line[800];
 		snprintf(line, sizeof line, "%s: %s", c->what, c->field);
@@ -67,7 +68,7 @@ static unsigned decide(struct app *a, bool take)
 {
 	if (a->conf_sel >= a->conflicts.n_conflicts)
 		return CH_NONE;
-	const struct store_conflict *c = &a->conflicts.conflicts[a->conf_sel];
+	const struct m_conflict *c = &a->conflicts.conflicts[a->conf_sel];
 	struct merr err = {0};
 	if (store_conflict_resolve(a->store, c->id, take, &err) != M_OK) {
 		app_message(a, &err);

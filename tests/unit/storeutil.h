@@ -6,7 +6,8 @@
 
 #include "testutil.h"
 
-#include "core/store.h"
+#include "core/store_edit.h"
+#include "core/store_read.h"
 
 #include <sqlite3.h>
 

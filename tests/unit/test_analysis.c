@@ -6,7 +6,9 @@
 #include "core/analysis.h"
 #include "core/catalogue.h"
 #include "core/demo.h"
-#include "core/store.h"
+
+#include "core/store_edit.h"
+#include "core/store_read.h"
 
 static struct store *open_demo(const char *name)
 {

@@ -4,7 +4,10 @@
  * build fixtures and to look at what the store wrote. */
 #include "testutil.h"
 
-#include "core/store.h"
+#include "core/store_edit.h"
+
+#include "core/store_read.h"
+#include "core/store_workshop.h"
 
 #include <sqlite3.h>
 

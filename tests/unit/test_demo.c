@@ -4,7 +4,8 @@
 
 #include "core/catalogue.h"
 #include "core/demo.h"
-#include "core/store.h"
+
+#include "core/store_read.h"
 
 #include <ctype.h>
 #include <stdbool.h>

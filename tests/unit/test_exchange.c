@@ -8,7 +8,10 @@
 #include "core/commands.h"
 #include "core/demo.h"
 #include "core/import_csv.h"
-#include "core/store.h"
+
+#include "core/store_edit.h"
+#include "core/store_exchange.h"
+#include "core/store_read.h"
 
 #include "storeutil.h"
 

@@ -6,7 +6,10 @@
 #include "testutil.h"
 
 #include "core/commands.h"
-#include "core/store.h"
+
+#include "core/store_edit.h"
+#include "core/store_follow.h"
+#include "core/store_read.h"
 
 #include <sqlite3.h>
 

@@ -9,7 +9,7 @@
 #include "core/commands.h"
 #include "core/fuzzytime.h"
 #include "core/lanes.h"
-#include "core/store.h"
+#include "core/store_read.h"
 #include "core/story.h"
 
 #include <stdbool.h>

@@ -7,6 +7,10 @@
 #include "storeutil.h"
 
 #include "core/silence.h"
+#include "core/store_edit.h"
+#include "core/store_follow.h"
+#include "core/store_propose.h"
+#include "core/store_read.h"
 
 struct story {
 	m_id c, s1, s2, s3, s4, s5, soc, bup, skola, h_lost, h_late, h_ok, h_idle;
