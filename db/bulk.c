@@ -120,6 +120,6 @@ enum mstatus store_record_exists(struct store *s, const char *uuid, bool *yes, s
 
 void store_bulk_end(struct store *s)
 {
-	pq_clear();
+	pq_clear(s);
 	db_exec(s, "PRAGMA cache_size = -2000", NULL); /* SQLite's default again */
 }

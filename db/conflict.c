@@ -116,7 +116,7 @@ enum mstatus store_conflict_resolve(struct store *s, m_id id, bool take_theirs, 
 	else
 		store_rollback(s);
 	pmap_drop(s);
-	pq_clear();
+	pq_clear(s);
 	free(tbl);
 	free(uuid);
 	free(field);

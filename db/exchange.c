@@ -594,7 +594,7 @@ enum mstatus store_import_json(struct store *s, const char *name, const char *te
 			store_rollback(s);
 		st = merr_data(err, st);
 		pmap_drop(s);
-		pq_clear();
+		pq_clear(s);
 	}
 	for (size_t i = 0; i <= n_ptables; i++)
 		free(arrays[i]);

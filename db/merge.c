@@ -603,7 +603,7 @@ enum mstatus store_merge(struct store *s, const char *other, struct m_merge_repo
 	pmap_drop(s);
 	sqlite3_exec(o.db, "COMMIT", NULL, NULL, NULL);
 	sqlite3_close(o.db);
-	pq_clear();
+	pq_clear(s);
 	if (st != M_OK)
 		m_merge_report_clear(rep);
 	return st;

@@ -68,12 +68,6 @@ enum mstatus prow_from_stmt(const struct ptable *t, sqlite3_stmt *st, struct pro
 enum mstatus prow_check(const struct ptable *t, const struct prow *r, const char *where,
                         struct merr *err);
 
-/* q_prepare/q_finish for statements run once per record: kept prepared until pq_clear(),
- * which an import or a merge calls before it returns (the store's connection outlives it). */
-void pq_prepare(struct q *q, struct store *s, const char *sql);
-enum mstatus pq_finish(struct q *q, struct merr *err);
-void pq_clear(void);
-
 /* The work tables below live in memory (they hold only uuids); outside a transaction. */
 enum mstatus ptemp_memory(struct store *s, struct merr *err);
 /* temp.x_map maps another file's uuids to ours (actors matched by name, categories by code). */

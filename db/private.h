@@ -3,6 +3,7 @@
  *
  * db/ is made of:
  *   db.c           prepare/bind/step/finish with one error path; transactions
+ *   prepared.c     statements an import or a merge keeps prepared, in the store
  *   json.c         json_object() for the history triggers
  *   schema.c       the schema as one commented constant, its triggers and the migrations
  *   open.c         opening (and refusing) a file, closing, whole-file checks
@@ -59,6 +60,12 @@ struct store {
 	int64_t history_mark;    /* the last history row before it */
 	const char *change_kind; /* "undo" or "redo" while one runs; NULL for an edit */
 	int64_t change_target;
+	/* Statements an import or a merge runs once per record, kept prepared until pq_clear()
+	 * (prepared.c); NULL while none are. */
+	struct pq_cache *pq;
+	/* The one query that finds any record by its uuid, made from the schema once per import or
+	 * merge (portable.c); freed by pq_clear(). */
+	char *uuid_sql;
 };
 
 /* ---- statements (db.c) ----------------------------------------------------------------------
@@ -87,6 +94,13 @@ enum mstatus q_finish(struct q *q, struct merr *err);
 char *q_col_text(struct q *q, int col); /* a new string, NULL for NULL */
 int64_t q_col_int(struct q *q, int col);
 bool q_col_null(struct q *q, int col);
+
+/* q_prepare/q_finish for statements run once per record (prepared.c): kept prepared in the
+ * store until pq_clear(), which an import or a merge calls before it returns, and store_close()
+ * in any case. */
+void pq_prepare(struct q *q, struct store *s, const char *sql);
+enum mstatus pq_finish(struct q *q, struct merr *err);
+void pq_clear(struct store *s);
 
 /* Runs SQL without results (several statements allowed). */
 enum mstatus db_exec(struct store *s, const char *sql, struct merr *err);

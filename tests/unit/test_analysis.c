@@ -6,7 +6,6 @@
 #include "core/analysis.h"
 #include "core/catalogue.h"
 #include "core/demo.h"
-
 #include "core/store_edit.h"
 #include "core/store_read.h"
 

@@ -5,7 +5,6 @@
 #include "testutil.h"
 
 #include "core/store_edit.h"
-
 #include "core/store_read.h"
 #include "core/store_workshop.h"
 

@@ -4,7 +4,6 @@
 
 #include "core/catalogue.h"
 #include "core/demo.h"
-
 #include "core/store_read.h"
 
 #include <ctype.h>

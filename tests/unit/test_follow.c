@@ -6,7 +6,6 @@
 #include "testutil.h"
 
 #include "core/commands.h"
-
 #include "core/store_edit.h"
 #include "core/store_follow.h"
 #include "core/store_read.h"

@@ -8,7 +8,6 @@
 #include "core/catalogue.h"
 #include "core/demo.h"
 #include "core/output.h"
-
 #include "core/store_edit.h"
 #include "core/store_exchange.h"
 

@@ -8,7 +8,6 @@
 #include "core/commands.h"
 #include "core/demo.h"
 #include "core/privacy.h"
-
 #include "core/store_edit.h"
 #include "core/store_privacy.h"
 #include "core/store_read.h"

@@ -5,6 +5,7 @@
 #include "testutil.h"
 
 #include "core/store_read.h"
+
 #include "storeutil.h"
 
 #include <fcntl.h>

@@ -4,7 +4,6 @@
 #include "testutil.h"
 
 #include "core/commands.h"
-
 #include "core/store_read.h"
 #include "core/store_workshop.h"
 
