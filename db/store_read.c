@@ -144,7 +144,7 @@ static enum mstatus load_steps(struct store *s, struct m_journey *j, struct merr
 {
 	struct q q;
 	/* Story order: dated steps by their span, undated ones last, the facilitator's seq
-	 * between equals. */
+	 * between equals; core/story.c sorts a journey built in memory the same way. */
 	q_prepare(&q, s,
 	          "SELECT id, uuid, case_id, time, sort_from, sort_to, seq, title, narrative, "
 	          "domain, certainty, voice, note, updated FROM step WHERE case_id = :id "

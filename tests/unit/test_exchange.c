@@ -4,10 +4,9 @@
  * directory; SQLite is used directly only to look at what the store wrote. */
 #include "testutil.h"
 
-#include "core/catalogue.h"
 #include "core/commands.h"
-#include "core/demo.h"
 #include "core/import_csv.h"
+#include "core/seed.h"
 #include "core/store_edit.h"
 #include "core/store_exchange.h"
 #include "core/store_read.h"

@@ -5,9 +5,8 @@
  * copy the way another laptop's mellan would, and to look at the result. */
 #include "testutil.h"
 
-#include "core/catalogue.h"
-#include "core/demo.h"
 #include "core/output.h"
+#include "core/seed.h"
 #include "core/store_edit.h"
 #include "core/store_exchange.h"
 
