@@ -1,4 +1,4 @@
-/* conflict.c - the fields merge found changed on both sides (migrate_merge.c): listing them and
+/* conflict.c - the fields merge found changed on both sides (the merge_conflict table): listing them and
  * deciding each, keeping this side's value or taking the other's. */
 #include "portable.h"
 

@@ -3,7 +3,7 @@
  *
  * The facilitator's position is one settings row ('follow' = "CASE STEP", ids in this file):
  * one row, so a follower never reads a case from one publication with the step of another. It
- * leaves no history, so it is no change to undo. A dismissal is a record (migrate_edit.c). */
+ * leaves no history, so it is no change to undo. A dismissal is a record (the dismissal table). */
 #include "private.h"
 
 #include "core/i18n.h"

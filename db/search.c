@@ -1,5 +1,5 @@
 /* search.c - full-text search over the texts of steps, interventions and gaps (FTS5, the
- * `search` table of migrate_edit.c), and keeping its index current. SQLite will not let
+ * `search` table of schema.c), and keeping its index current. SQLite will not let
  * triggers write an FTS5 table while trusted_schema is OFF, so the index follows the history
  * instead: at the end of every write transaction (change.c) the rows the history names since
  * the last time are indexed again, which also covers cascades, undo and redo. A setting keeps

@@ -1,5 +1,5 @@
 /* store_privacy.c - the functions of core/store_privacy.h: the alliance's list of names (the
- * name_block table of version 1), findings kept on purpose (privacy_kept, migrate_privacy.c),
+ * name_block table of version 1), findings kept on purpose (privacy_kept, version 4),
  * and the workshops' free texts for the scan. */
 #include "private.h"
 
