@@ -1,5 +1,6 @@
 #!/bin/sh
-# layers.sh - the rule of the three rooms (ARCHITECTURE): core/ includes neither curses nor
+# layers.sh - the rule of the three rooms (what a thing is lives in core/, how it is kept in db/,
+# how it is shown in tui/): core/ includes neither curses nor
 # SQLite nor anything of db/ or tui/; db/ includes no curses and nothing of tui/; SQLite is
 # included only in db/. Speaks TAP.
 set -u
