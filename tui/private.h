@@ -147,10 +147,11 @@ enum rec_kind {
 	RK_NAME,   /* a name on the list not to use */
 	RK_ACTION, /* an action of a gap: written by rewriting its gap */
 };
-/* The stamp record `id` (of case case_id, for the parts of a journey) has in the file now;
- * false when it is gone. */
-bool stamp_fresh(struct store *s, enum rec_kind kind, m_id case_id, m_id id,
-                 char out[M_STAMP_LEN + 1]);
+/* The stamp record `id` (of case case_id, for the parts of a journey) has in the file now, into
+ * out; *gone when the record is not there any more. A file that cannot be read (another mellan
+ * holds it: MR_BUSY) is an error, never taken for a deleted record. */
+enum mstatus stamp_fresh(struct store *s, enum rec_kind kind, m_id case_id, m_id id,
+                         char out[M_STAMP_LEN + 1], bool *gone, struct merr *err);
 
 /* edit.c: e and d on what is selected (the journey asks which part of the step), the y of a
  * delete, what the chooser picked, undo and redo, search and the next hit. */
