@@ -66,21 +66,24 @@ static bool category_has_pattern(const struct gaps_view *v, size_t c)
 	return false;
 }
 
-static const struct gaps_view *sort_view; /* qsort has no context argument in C11 */
+/* A pattern to sort: its sort key taken out first, so the comparison needs nothing else. */
+struct keyed {
+	int key; /* larger first */
+	size_t pattern;
+};
 
-static int cmp_pattern(const void *pa, const void *pb)
+static int cmp_keyed(const void *pa, const void *pb)
 {
-	const struct an_pattern *a = &sort_view->an.patterns[*(const size_t *)pa];
-	const struct an_pattern *b = &sort_view->an.patterns[*(const size_t *)pb];
-	int d = 0;
-	if (sort_view->sort == SORT_SEVERITY)
-		d = b->severity_max - a->severity_max;
-	else if (sort_view->sort == SORT_VOTES)
-		d = b->votes - a->votes;
-	if (d)
-		return d;
+	const struct keyed *a = pa, *b = pb;
+	if (a->key != b->key)
+		return a->key > b->key ? -1 : 1;
 	/* Then the analysis' own order: most cases, most gaps. */
-	return *(const size_t *)pa < *(const size_t *)pb ? -1 : 1;
+	return a->pattern < b->pattern ? -1 : 1;
+}
+
+static int sort_key(const struct gaps_view *v, const struct an_pattern *p)
+{
+	return v->sort == SORT_SEVERITY ? p->severity_max : v->sort == SORT_VOTES ? p->votes : 0;
 }
 
 /* The list's lines for the current filters and sort, keeping the selection on the same line
@@ -88,20 +91,19 @@ static int cmp_pattern(const void *pa, const void *pb)
 static void build_rows(struct gaps_view *v)
 {
 	struct row keep = v->sel < v->n_rows ? v->rows[v->sel] : (struct row){0, -2};
-	size_t np = v->an.n_patterns, *order = xcalloc(np + 1, sizeof *order);
-	size_t n = 0;
+	size_t np = v->an.n_patterns, n = 0;
+	struct keyed *order = xcalloc(np + 1, sizeof *order);
 	for (size_t i = 0; i < np; i++)
 		if (pattern_shown(v, &v->an.patterns[i]))
-			order[n++] = i;
-	sort_view = v;
+			order[n++] = (struct keyed){sort_key(v, &v->an.patterns[i]), i};
 	if (n)
-		qsort(order, n, sizeof *order, cmp_pattern);
+		qsort(order, n, sizeof *order, cmp_keyed);
 	free(v->rows);
 	v->rows = NULL;
 	v->n_rows = 0;
 	size_t cap = 0;
 	for (size_t i = 0; i < n; i++) {
-		const struct an_pattern *p = &v->an.patterns[order[i]];
+		const struct an_pattern *p = &v->an.patterns[order[i].pattern];
 		for (long k = -1; k < (long)p->n_gaps; k++) {
 			if (k >= 0 && !gap_shown(v, &v->an.gaps[p->gaps[k]]))
 				continue;
@@ -110,7 +112,7 @@ static void build_rows(struct gaps_view *v)
 				v->rows = xreallocarray(v->rows, cap, sizeof *v->rows);
 			}
 			v->rows[v->n_rows++] =
-			    (struct row){order[i], k < 0 ? -1 : (long)p->gaps[k]};
+			    (struct row){order[i].pattern, k < 0 ? -1 : (long)p->gaps[k]};
 		}
 	}
 	free(order);
