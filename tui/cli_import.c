@@ -11,8 +11,6 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-int cli_import(int argc, char **argv);
-
 static void remove_new(const char *path)
 {
 	static const char *const sides[] = {"", "-wal", "-shm"};
