@@ -29,6 +29,12 @@ need_cmd sqlite3 sqlite3
 # The HTML report is printed to PDF by headless Chromium and its pages read back.
 need_cmd chromium chromium
 need_cmd pdftotext poppler-utils
+# make fuzz: clang and libFuzzer's runtime (Debian's libclang-rt-dev, for the clang it has).
+need_cmd clang clang
+if ! command -v clang >/dev/null 2>&1 ||
+	[ ! -f "$(clang -print-file-name="libclang_rt.fuzzer-$(uname -m).a")" ]; then
+	missing="$missing libclang-rt-dev"
+fi
 
 [ -z "$missing" ] && exit 0
 

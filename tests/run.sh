@@ -24,7 +24,8 @@ run_one() { # name, command...
 	"$@" >"$log" 2>&1
 	rc=$?
 	p=$(grep -c '^ok ' "$log")
-	f=$(grep -c '^not ok ' "$log")
+	# A known failure marked "# TODO" (TAP) is reported, but does not fail the run.
+	f=$(grep '^not ok ' "$log" | grep -vc '# TODO')
 	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
 		f=1
 		echo "not ok - $name exited with status $rc" >>"$log"

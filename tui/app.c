@@ -107,6 +107,11 @@ static bool form_on_top(const struct app *a)
 	return a->form && !screen_top(a)->ops->modal;
 }
 
+enum tui_screen app_shown(const struct app *a)
+{
+	return form_on_top(a) ? SCR_FORM : screen_top(a)->ops->id;
+}
+
 static void close_form(struct app *a)
 {
 	form_free(&a->form);
@@ -226,7 +231,7 @@ static void draw_bottom(struct app *a)
 }
 
 /* The one place the terminal's size is looked at before drawing: too small, a notice instead. */
-static void draw_all(struct app *a)
+void app_draw(struct app *a)
 {
 	erase();
 	curs_set(0);
@@ -352,7 +357,7 @@ static unsigned paste(struct app *a)
 	return change;
 }
 
-unsigned app_key(struct app *a, int key, uint32_t cp)
+static unsigned dispatch(struct app *a, int key, uint32_t cp)
 {
 	if (key == KEYX_PASTE_BEGIN)
 		return paste(a);
@@ -389,6 +394,16 @@ unsigned app_key(struct app *a, int key, uint32_t cp)
 	}
 	unsigned change = screen_open_action(a, act);
 	return change != CH_NONE ? change : top->ops->key(a, top, act, key);
+}
+
+unsigned app_key(struct app *a, int key, uint32_t cp)
+{
+	unsigned change = CH_NONE;
+	if (a->message[0]) {
+		a->message[0] = '\0';
+		change |= CH_REDRAW;
+	}
+	return change | dispatch(a, key, cp);
 }
 
 /* One key: an ncurses key code or an ASCII character in *key, the character typed in *cp
@@ -470,7 +485,7 @@ static void loop(struct app *a)
 		if (change & CH_RELOAD)
 			app_reload(a);
 		if (change & (CH_REDRAW | CH_RELOAD))
-			draw_all(a);
+			app_draw(a);
 		change = CH_NONE;
 		/* Waits at most a second, so a change by another mellan shows within one. */
 		int key;
@@ -503,10 +518,6 @@ static void loop(struct app *a)
 			}
 			if (key == 0 && cp == 0)
 				continue;
-			if (a->message[0]) {
-				a->message[0] = '\0';
-				change |= CH_REDRAW;
-			}
 			change |= app_key(a, key, cp);
 		} while (!(change & CH_QUIT) && !quitting(a) && read_key(&key, &cp, 0));
 		if (change & CH_QUIT)

@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* What a handler changed; only the main loop draws. */
 enum change {
@@ -90,11 +91,16 @@ void app_note(struct app *a, const char *fmt, ...) __attribute__((format(printf,
 void app_open_form(struct app *a, struct form *f);
 /* Opens a form at once (the initials' own form). */
 void app_show_form(struct app *a, struct form *f);
-/* The app without a terminal, for tui_run and for driving it in tests: set up on an open store
- * (the cases screen open), one key as the main loop hands it (an ncurses key code or ASCII
- * character and the character typed, 0 for a function key) with what it changed, and freed. */
+/* The main loop's parts, so the screens can also be driven without a terminal: the state on a
+ * store (the cases screen open; curses set up already when it is to be drawn), one key handled
+ * as the loop handles it (an ncurses key code or ASCII character and the character typed, 0 for
+ * a function key; what changed comes back: reload and draw are the caller's), a whole draw, the
+ * screen being shown (the top screen's id, SCR_FORM when a form is over it), and the state
+ * released. */
 void app_init(struct app *a, struct store *s, const struct tui_options *opt);
 unsigned app_key(struct app *a, int key, uint32_t cp);
+void app_draw(struct app *a);
+enum tui_screen app_shown(const struct app *a);
 void app_free(struct app *a);
 
 /* The facilitator's remembered initials into buf; false when none are. */
