@@ -58,7 +58,7 @@ const char *rb_clean(struct build *b, const char *s)
 
 struct rd_cell rb_count(struct build *b, int n)
 {
-	if (n > 0 && n < b->rules.small)
+	if (n < b->rules.small)
 		return (struct rd_cell){.kind = RD_SUPPRESSED, .text = b->less};
 	return (struct rd_cell){
 	    .kind = RD_COUNT, .n = n, .text = rd_own(b->doc, xasprintf("%d", n))};

@@ -15,7 +15,7 @@ struct rules {
 	bool is_public; /* only to say so to data formats */
 	const char *title;
 	const char *note; /* what the reader is not told, or NULL */
-	int small;        /* a count from 1 to small - 1 shows as "<small"; 0: every count shown */
+	int small;        /* a count below it, 0 too, shows as "<small"; 0: every count shown */
 	bool stories;     /* narratives, quotes, summaries and step titles */
 	bool times;       /* the steps' times and the birth years */
 	bool single_gaps; /* the gaps one by one: behind each pattern, case by case, as data */
