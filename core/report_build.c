@@ -1,7 +1,7 @@
 /* report_build.c - the report's outline (report_doc.h) from an analysis, each section one
  * function, and rules_for(): the one place that says what the public variant leaves out. Every
- * string taken from the file is sanitised here, once, into the outline; every count goes through
- * count(). One pass over the data: records are found by index, never searched for. */
+ * string taken from the file is sanitised here, once, into the outline (rb_clean); every count
+ * goes through rb_count(). One pass over the data: records are found by index, never searched. */
 #include "report.h"
 
 #include "fuzzytime.h"
@@ -197,9 +197,6 @@ static void head(struct build *b, const char *date)
 	const char *scope = rd_own(
 	    b->doc, xasprintf(_("%s cases, %s steps, %s gaps, %zu recurring patterns"),
 	                      totals[0].text, totals[1].text, totals[2].text, an->n_patterns));
-	const char **codes = rd_alloc(b->doc, an->n_journeys, sizeof *codes);
-	for (size_t i = 0; i < an->n_journeys; i++)
-		codes[i] = b->case_codes[i];
 
 	struct rd_fact *f = rd_alloc(b->doc, 4, sizeof *f);
 	f[0] = (struct rd_fact){_("Date:"), text_cell("date", t->title.aside), RANK_DATE};
@@ -213,8 +210,8 @@ static void head(struct build *b, const char *date)
 	    _("Covers:"),
 	    {.kind = RD_GROUP, .key = "totals", .text = scope, .sub = totals, .n_sub = 4},
 	    RANK_TOTALS};
-	f[3] =
-	    (struct rd_fact){_("Cases:"), list_cell(b, "cases", codes, an->n_journeys), RANK_CASES};
+	f[3] = (struct rd_fact){_("Cases:"), list_cell(b, "cases", b->case_codes, an->n_journeys),
+	                        RANK_CASES};
 	struct rd_block *facts = rd_add(b->doc, NULL, RD_FACTS);
 	facts->facts.v = f;
 	facts->facts.n = 4;

@@ -13,12 +13,14 @@
  *
  * ADDING A SECTION (what worked, a brief for decision makers, notes on generalised places):
  * write one function in report_build.c that appends blocks of the kinds below (a section with a
- * heading, paragraphs, tables of typed cells, entries with labelled fields), make its counts with
- * the builder's count() so the rules apply to them, and call it from report_build(). Nothing in
- * the writers: they render kinds of block, never particular sections. For data formats give what
- * they should carry a key and a rank (the order of the members). A new kind of block is the rare
- * case: add it to enum rd_kind, and the compiler (-Wswitch) names each writer that must render
- * it, and tests/unit/test_report.c asks which formats must show its text.
+ * heading, paragraphs, tables of typed cells, entries with labelled fields), and call it from
+ * report_build(). Make every count with rb_count() and every text from the file with rb_clean(),
+ * and ask the rules (struct rules, report_build.h) before saying anything of a story: then the
+ * public variant holds for the new section too, and nowhere else needs to know. Nothing in the
+ * writers: they render kinds of block, never particular sections. What data formats should carry
+ * gets a key and a rank (the order of the members). A new kind of block is the rare case: add
+ * it to enum rd_kind; the compiler (-Wswitch) then names each writer that must render it, and
+ * tests/unit/test_report.c which formats must show its text.
  *
  * The outline owns every string and array it points to (one list, freed by rd_doc_free), so a
  * builder can share one string between blocks; blocks at one level are linked by `next`. */
