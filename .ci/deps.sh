@@ -29,6 +29,8 @@ need_cmd sqlite3 sqlite3
 # The HTML report is printed to PDF by headless Chromium and its pages read back.
 need_cmd chromium chromium
 need_cmd pdftotext poppler-utils
+# The outputs' order of sync and rename, and a kill -9 in mid-checkpoint, are seen through strace.
+need_cmd strace strace
 # make fuzz: clang and libFuzzer's runtime (Debian's libclang-rt-dev, for the clang it has).
 need_cmd clang clang
 if ! command -v clang >/dev/null 2>&1 ||

@@ -19,12 +19,14 @@
  *   store_votes.c  the dot votes summed per gap, for the gap analysis
  *   store_privacy.c the list of names, kept findings and workshop texts of core/store.h
  *   migrate_privacy.c  schema version 4: the kept findings
- *   portable.c     records as they travel between files (portable.h), for the next three
+ *   portable.c     records as they travel between files (portable.h), for the next four
+ *   bulk.c         many steps added in one transaction, as a chronology import adds them
  *   exchange.c     the JSON export and import (mellan(5))
  *   merge.c        another laptop's file brought in, read as untrusted
  *   conflict.c     the fields merge found changed on both sides, and deciding them
  *   migrate_merge.c schema version 3: the merge conflicts
- *   backup.c       a consistent private copy of the file */
+ *   backup.c       a consistent private copy of the file
+ *   salvage.c      ... and what can still be read of a damaged one */
 #ifndef MELLAN_DB_PRIVATE_H
 #define MELLAN_DB_PRIVATE_H
 
@@ -51,6 +53,8 @@ struct store {
 	int savepoints; /* open savepoints of single writes inside a caller's transaction */
 	int64_t data_version;
 	bool tidy_on_close; /* read-only and the -wal was made by us: see store_close() */
+	bool immutable;     /* read as it is on disk: nothing could be made beside it (open.c) */
+	bool damaged;       /* opened with STORE_DAMAGED_OK, and the integrity check failed */
 	/* The change the current write transaction makes (change.c). */
 	int64_t history_mark;    /* the last history row before it */
 	const char *change_kind; /* "undo" or "redo" while one runs; NULL for an edit */
@@ -88,6 +92,8 @@ bool q_col_null(struct q *q, int col);
 enum mstatus db_exec(struct store *s, const char *sql, struct merr *err);
 /* One line from an SQLite result code and the connection's message. */
 enum mstatus db_error(struct store *s, int rc, struct merr *err);
+/* The line for a file whose integrity check fails (M_DATA/MR_NOT_DB), detail being SQLite's. */
+enum mstatus db_damaged(const char *path, const char *detail, struct merr *err);
 
 /* ---- writes (db.c) ----------------------------------------------------------------------------
  * Each single write runs inside w_begin()/w_end(): its own BEGIN IMMEDIATE transaction, or a
@@ -110,6 +116,17 @@ void db_bind_intervention(struct q *q, const struct m_intervention *iv, const ch
 void db_bind_handover(struct q *q, const struct m_handover *h, char times[3][FT_BUFSZ]);
 void db_bind_gap(struct q *q, const struct m_gap *g);
 void db_bind_action(struct q *q, const struct m_action *a, const char *follow);
+
+/* The INSERTs of a step and of an intervention, shared by the single adds (store_write.c) and
+ * the bulk ones of an import (bulk.c); the values are bound by db_bind_step/intervention. */
+#define DB_INSERT_STEP                                                                             \
+	"INSERT INTO step (uuid, case_id, time, sort_from, sort_to, seq, title, narrative, "       \
+	"domain, certainty, voice, note) VALUES (:uuid, :case, :time, :from, :to, :seq, :title, "  \
+	":narrative, :domain, :certainty, :voice, :note)"
+#define DB_INSERT_INTERVENTION                                                                     \
+	"INSERT INTO intervention (uuid, case_id, actor_id, step_from, step_to, kind, "            \
+	"start_time, end_time, what, outcome, effect) VALUES (:uuid, :case, :actor, :from, :to, "  \
+	":kind, :start, :end, :what, :outcome, :effect)"
 
 /* A new `updated` stamp for the row being updated, always later than the one it replaces (two
  * saves within one millisecond, or a clock set back, must still change it). */
@@ -147,6 +164,14 @@ char *db_immutable_uri(const char *path);
 
 /* ---- functions the schema's triggers call (json.c) ------------------------------------------- */
 int db_register_json(sqlite3 *db);
+/* Those, and the "sv" collation the schema names: what any connection to our files needs
+ * (open.c). */
+int db_register(sqlite3 *db);
+
+/* ---- a damaged file copied out (salvage.c) ----------------------------------------------------
+ * Into the empty file tmp, every row of s that can still be read, under s's schema. *lost counts
+ * the tables of which rows could not be read. */
+enum mstatus db_salvage(struct store *s, const char *tmp, long *lost, struct merr *err);
 
 /* ---- value checks (valid.c) ----------------------------------------------------------------
  * The same for an add and an update. Each fills err with a sentence naming the field. */

@@ -6,28 +6,16 @@
 
 #include <string.h>
 
-int cli_init(int argc, char **argv);
-int cli_list(int argc, char **argv);
-int cli_report(int argc, char **argv);
-int cli_export(int argc, char **argv);
-int cli_import(int argc, char **argv);
-int cli_merge(int argc, char **argv);
-int cli_backup(int argc, char **argv);
-int cli_conflicts(int argc, char **argv);
-int cli_check(int argc, char **argv);
-int cli_names(int argc, char **argv);
-int cli_present(int argc, char **argv);
-
 /* clang-format off */
 static const struct cli_command commands[] = {
 	{"init", cli_init, N_("mellan init [--demo] FILE        create a database (with the demo cases)")},
 	{"list", cli_list, N_("mellan list [--db FILE]          the cases, one a line, with counts")},
-	{"report", cli_report, N_("mellan report [--db FILE] [--case CODE]... [--format F] [--public] [--allow-findings] [-o FILE]  the gaps across the cases")},
-	{"export", cli_export, N_("mellan export [--db FILE] [--case CODE]... [--allow-findings] [-o OUT]  cases as JSON (mellan(5))")},
+	{"report", cli_report, N_("mellan report [--db FILE] [--case CODE]... [--format F] [--public] [--allow-findings] [-o FILE [--force]]  the gaps across the cases")},
+	{"export", cli_export, N_("mellan export [--db FILE] [--case CODE]... [--allow-findings] [-o OUT [--force]]  cases as JSON (mellan(5))")},
 	{"import", cli_import, N_("mellan import [--db FILE] IN     a JSON export or a CSV chronology")},
 	{"merge", cli_merge, N_("mellan merge [--db FILE] OTHER   another laptop's database into this one")},
 	{"conflicts", cli_conflicts, N_("mellan conflicts [--db FILE] [--keep N | --take N]  open merge conflicts, or decide one")},
-	{"backup", cli_backup, N_("mellan backup [--db FILE] OUT    a consistent private copy")},
+	{"backup", cli_backup, N_("mellan backup [--db FILE] [--force] OUT  a consistent private copy")},
 	{"check", cli_check, N_("mellan check [--db FILE]         integrity and privacy findings; status 1 when any")},
 	{"names", cli_names, N_("mellan names [--db FILE] [--add|--remove NAME]...  the names check must find")},
 	{"present", cli_present, N_("mellan present [--db FILE] [--theme T] CASE | --follow   the presentation for the projector")},

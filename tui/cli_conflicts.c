@@ -8,8 +8,6 @@
 #include <errno.h>
 #include <stdlib.h>
 
-int cli_conflicts(int argc, char **argv);
-
 int cli_conflicts(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -53,7 +51,7 @@ int cli_conflicts(int argc, char **argv)
 		return rc;
 	struct merr err = {0};
 	struct cli_output o;
-	rc = cli_output_open(NULL, &o);
+	rc = cli_output_open(NULL, 0, NULL, &o);
 	if (rc == M_OK) {
 		enum mstatus st = cmd_conflicts(s, (m_id)id, take, o.fp, &err);
 		rc = st == M_OK || st == M_FINDINGS ? (int)st : cli_fail(&err);

@@ -5,8 +5,6 @@
 #include "core/commands.h"
 #include "core/i18n.h"
 
-int cli_merge(int argc, char **argv);
-
 int cli_merge(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -33,7 +31,7 @@ int cli_merge(int argc, char **argv)
 		return rc;
 	struct merr err = {0};
 	struct cli_output o;
-	rc = cli_output_open(NULL, &o);
+	rc = cli_output_open(NULL, 0, NULL, &o);
 	if (rc == M_OK) {
 		enum mstatus st = cmd_merge(s, rest[0], o.fp, cli_progress(), NULL, &err);
 		cli_progress_done();
