@@ -54,27 +54,8 @@ enum mstatus cmd_report(struct store *s, const struct report_options *o, FILE *o
 	analysis_run(&in, &an);
 	char date[11];
 	report_date(date);
-	struct report r;
-	report_build(&an, o->public, date, &r);
-	bool ok = false;
-	switch ((enum report_format)o->format) {
-	case REPORT_TEXT:
-		ok = report_write_text(&r, out);
-		break;
-	case REPORT_MD:
-		ok = report_write_md(&r, out);
-		break;
-	case REPORT_HTML:
-		ok = report_write_html(&r, out);
-		break;
-	case REPORT_CSV:
-		ok = report_write_csv(&r, o->csv_sep ? o->csv_sep : ',', out);
-		break;
-	case REPORT_JSON:
-		ok = report_write_json(&r, out);
-		break;
-	}
-	report_clear(&r);
+	bool ok =
+	    report_write(&an, o->public, date, (enum report_format)o->format, o->csv_sep, out);
 	analysis_clear(&an);
 	if (!ok)
 		return merr_set(err, M_OTHER, MR_IO, _("could not write the report"));

@@ -14,8 +14,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-int cli_import(int argc, char **argv);
-
 /* The directories above path that are not there yet, deepest first ("a/b/c.db": "a/b", "a"),
  * so that a failed import can take away exactly what it made. */
 static size_t missing_dirs(const char *path, char ***out)
