@@ -5,6 +5,7 @@
 
 #include "analysis.h"
 #include "i18n.h"
+#include "load.h"
 #include "report.h"
 
 #include <stdlib.h>
@@ -44,11 +45,13 @@ void report_date(char out[11])
 enum mstatus cmd_report(struct store *s, const struct report_options *o, FILE *out,
                         struct merr *err)
 {
-	struct analysis an;
+	struct an_input in;
 	enum mstatus st =
-	    analysis_run(s, o->codes, o->n_codes, o->progress, o->progress_ctx, &an, err);
+	    load_analysis(s, o->codes, o->n_codes, o->progress, o->progress_ctx, &in, err);
 	if (st != M_OK)
 		return st;
+	struct analysis an;
+	analysis_run(&in, &an);
 	char date[11];
 	report_date(date);
 	bool ok =

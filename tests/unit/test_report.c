@@ -1,15 +1,12 @@
-/* test_report.c - the report's outline and its writers, on the demo cases in a real file: the
+/* test_report.c - the report's outline and its writers, on the demo cases built in memory: the
  * public outline carries no narrative, quote, note, summary, step or time, and no count below 3
  * but as "<3"; every writer, fed the same outline, shows the text of every block its format is
  * meant to show, so none can drop a kind of block unnoticed; and no writer can so much as ask
  * whether the report is public. */
-#include "storeutil.h"
+#include "memutil.h"
 
 #include <ctype.h>
 
-#include "core/analysis.h"
-#include "core/catalogue.h"
-#include "core/demo.h"
 #include "core/fuzzytime.h"
 #include "core/report.h"
 #include "core/text.h"
@@ -25,16 +22,20 @@ enum {
 enum { N_FORMATS = 5 };
 static const char *const format_names[N_FORMATS] = {"text", "md", "html", "csv", "json"};
 
-static void open_analysis(const char *name, bool demo, struct analysis *an)
+/* The analysis of the demo, or (demo false) of the default catalogue with no cases. */
+static void open_analysis(bool demo, struct analysis *an)
 {
-	char path[512];
-	struct store *s = su_fresh(name, path, sizeof path);
-	struct merr err = {0};
-	if (catalogue_load_defaults(s, &err) != M_OK || (demo && demo_load(s, &err) != M_OK))
-		fail_msg("demo: %s", err.msg);
-	if (analysis_run(s, NULL, 0, NULL, NULL, an, &err) != M_OK)
-		fail_msg("analysis: %s", err.msg);
-	store_close(&s);
+	struct an_input in = {0};
+	if (demo) {
+		mu_demo_input(&in);
+	} else {
+		struct catalogue_set c;
+		mu_catalogue(&c);
+		in.actors = c.actors;
+		in.categories = c.categories;
+		in.thresholds = c.thresholds;
+	}
+	analysis_run(&in, an);
 }
 
 /* ---- a walk over every text and every cell of an outline ----------------------------------- */
@@ -338,7 +339,7 @@ static void test_public_outline_tells_no_story(void **state)
 {
 	(void)state;
 	struct analysis an;
-	open_analysis("public.db", true, &an);
+	open_analysis(true, &an);
 
 	struct leaks pub = {0};
 	const char *found = scan(&pub, &an, true);
@@ -363,7 +364,7 @@ static void test_public_records_in_bands(void **state)
 {
 	(void)state;
 	struct analysis an;
-	open_analysis("bands.db", true, &an);
+	open_analysis(true, &an);
 	struct rd_doc *d = report_build(&an, true, "2025-11-23");
 	const struct rd_block *b = d->first;
 	while (b && b->kind != RD_RECORDS)
@@ -497,8 +498,8 @@ static void test_every_writer_shows_every_block(void **state)
 {
 	(void)state;
 	struct analysis demo, empty;
-	open_analysis("writers.db", true, &demo);
-	open_analysis("empty.db", false, &empty);
+	open_analysis(true, &demo);
+	open_analysis(false, &empty);
 	bool kinds[RD_RECORDS + 1] = {0};
 	writers_show(&demo, false, kinds);
 	writers_show(&demo, true, kinds);
