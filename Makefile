@@ -18,12 +18,15 @@ LOCALEDIR ?= $(PREFIX)/share/locale
 PKG_CONFIG ?= pkg-config
 CC ?= cc
 
-PKGS = ncursesw sqlite3 uuid
+PKGS = ncursesw sqlite3 uuid libzip expat
 # Our own feature macros below win over the ones ncursesw's pkg-config file adds.
 PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null))
 PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm
 CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+# The workbooks the tests import are written by a real spreadsheet writer, libxlsxwriter.
+XLSXW_CFLAGS = $(shell $(PKG_CONFIG) --cflags xlsxwriter 2>/dev/null)
+XLSXW_LIBS = $(shell $(PKG_CONFIG) --libs xlsxwriter 2>/dev/null)
 
 CFLAGS ?= -O2 -g
 WARNFLAGS = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
@@ -93,6 +96,13 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ) tests/unit/testutil.h tests/unit/sto
 	@mkdir -p $(@D)
 	$(COMPILE) $(CMOCKA_CFLAGS) -o $@ $< $(LIB_OBJ) $(PKG_LIBS) $(CMOCKA_LIBS)
 
+$(BUILD)/tests/test_xlsx: CMOCKA_CFLAGS += $(XLSXW_CFLAGS)
+$(BUILD)/tests/test_xlsx: CMOCKA_LIBS += $(XLSXW_LIBS)
+
+$(BUILD)/tests/xlsx_chronology: tests/e2e/xlsx_chronology.c
+	@mkdir -p $(@D)
+	$(CC) $(WARNFLAGS) $(CFLAGS) $(XLSXW_CFLAGS) -o $@ $< $(XLSXW_LIBS)
+
 $(BUILD)/tests/test_fuzz_%: tests/fuzz/%.c tests/fuzz/replay.c $(wildcard tests/fuzz/*.h) $(LIB_OBJ)
 	@mkdir -p $(@D)
 	$(COMPILE) -DFUZZ_TARGET='"$*"' -o $@ $< tests/fuzz/replay.c $(LIB_OBJ) $(PKG_LIBS)
@@ -122,7 +132,7 @@ check: deps
 		build/check/mellan check-units $(MO)
 	sh tests/run.sh build/check
 
-check-units: $(UNIT_BIN) $(FUZZ_REPLAY)
+check-units: $(UNIT_BIN) $(FUZZ_REPLAY) $(BUILD)/tests/xlsx_chronology
 
 # Each fuzz target for FUZZ_TIME seconds (default 60), built with clang's libFuzzer.
 fuzz: deps

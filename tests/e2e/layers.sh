@@ -20,3 +20,15 @@ layer "core/ includes nothing of db/ or tui/" core 'db/|tui/'
 layer "db/ includes no curses" db 'n?curses'
 layer "db/ includes nothing of tui/" db 'tui/'
 layer "tui/ reaches SQLite only through the store" tui 'sqlite3|db/'
+layer "db/ includes neither libzip nor expat" db 'zip\.h|expat\.h'
+layer "tui/ includes neither libzip nor expat" tui 'zip\.h|expat\.h'
+# In core/, the .xlsx reader alone: xlsx.c and xlsx_sheet.c through xlsx_int.h.
+n=$((n + 1))
+hits=$(grep -lE "^[[:space:]]*#[[:space:]]*include[[:space:]]*[<\"](zip\.h|expat\.h)" "$top"/core/*.[ch] |
+	grep -vE "/core/xlsx(_int\.h|\.c|_sheet\.c)$")
+if [ -z "$hits" ]; then
+	echo "ok $n - libzip and expat only behind the .xlsx reader in core/"
+else
+	echo "not ok $n - libzip and expat only behind the .xlsx reader in core/"
+	echo "$hits" | sed 's/^/#   /'
+fi
