@@ -276,9 +276,9 @@ static void test_dry_run_writes_nothing(void **state)
 	    strstr(r.preview, "would add: 1 case, 5 steps, 5 interventions, 1 new actor"));
 	assert_non_null(strstr(r.preview, "'Ref nr' left out"));
 	assert_non_null(strstr(r.preview, "  cases: Lina\n"));
-	assert_non_null(strstr(r.preview, "  steps: 2015-08-20 Börjar skolka; 2015-10-01 "
-	                                  "Orosanmälan från skolan; 2015-11-15 Träffas på stan; "
-	                                  "and 2 more\n"));
+	assert_non_null(strstr(r.preview, "  steps: 2015-08-20 Börjar skolka · 2015-10-01 "
+	                                  "Orosanmälan från skolan · 2015-11-15 Träffas på stan "
+	                                  "· and 2 more\n"));
 	assert_non_null(strstr(r.preview, "  new actors: Fältgruppen (Civil society)\n"));
 	assert_non_null(strstr(r.preview, "not in the catalogue: 'Soc' (line 6: could be"));
 	free(r.preview);
@@ -286,7 +286,7 @@ static void test_dry_run_writes_nothing(void **state)
 	r = import_text(s, swedish, &o, true);
 	expect_ok(&r);
 	assert_non_null(strstr(r.preview, "2 new actors"));
-	assert_non_null(strstr(r.preview, "new actors: Soc (Municipality); Fältgruppen (Civil "
+	assert_non_null(strstr(r.preview, "new actors: Soc (Municipality) · Fältgruppen (Civil "
 	                                  "society)"));
 	free(r.preview);
 	store_close(&s);
