@@ -158,6 +158,11 @@ enum imp_field imp_header_field(const char *header)
 	return found;
 }
 
+const char *imp_header_word(enum imp_field f, size_t k)
+{
+	return f >= 0 && f < IMP_FIELDS && k < 24 ? words[f][k] : NULL;
+}
+
 enum imp_field imp_field_by_name(const char *name)
 {
 	char *f = fold_header(name);

@@ -33,6 +33,8 @@ char *imp_fold(const char *s, bool plain);
 /* The field a header cell names, IMP_UNKNOWN when none: compared without case, accents, blanks
  * around, a trailing ':', '?', '.' or '*'; "Datum/tid" is a date when each part is. */
 enum imp_field imp_header_field(const char *header);
+/* The k-th word of the table that names field f, NULL past the last: what mellan(5) lists. */
+const char *imp_header_word(enum imp_field f, size_t k);
 /* A field by the name mellan(5) gives it, English or Swedish ("what was done", "vad gjordes");
  * IMP_UNKNOWN for another name. */
 enum imp_field imp_field_by_name(const char *name);

@@ -23,11 +23,11 @@ static void samples(FILE *out, const char *label, const struct imp_samples *s, l
 		return;
 	fprintf(out, "  %s: ", label);
 	for (size_t i = 0; i < s->n; i++) {
-		fputs(i ? "; " : "", out);
+		fputs(i ? " · " : "", out);
 		put_clean(out, s->v[i]);
 	}
 	if (total > (long)s->n)
-		fprintf(out, _("; and %ld more"), total - (long)s->n);
+		fprintf(out, _(" · and %ld more"), total - (long)s->n);
 	fputc('\n', out);
 }
 
@@ -93,9 +93,9 @@ void imp_preview(const struct importer *im, FILE *out)
 	const struct imp_plan *p = &im->plan;
 	put_clean(out, im->name);
 	if (p->sheet) {
-		fputs(_(", sheet '"), out);
-		put_clean(out, p->sheet);
-		fputc('\'', out);
+		char *sheet = text_sanitize(p->sheet, 0);
+		fprintf(out, _(", sheet '%s'"), sheet);
+		free(sheet);
 	}
 	fprintf(out,
 	        ngettext(": %ld row below the header on line %ld\n",
@@ -142,7 +142,7 @@ void imp_preview(const struct importer *im, FILE *out)
 		if (shown++ == 0)
 			fprintf(out, "  %s: ", _("new actors"));
 		else
-			fputs("; ", out);
+			fputs(" · ", out);
 		put_clean(out, nm->name);
 		fprintf(out, " (%s)", m_sector_label((enum m_sector)nm->sector));
 	}

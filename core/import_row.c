@@ -256,6 +256,7 @@ enum mstatus imp_row_check(struct importer *im, struct imp_row *r, bool scan, st
 		return M_OK;
 	}
 	struct imp_name *nm = &im->plan.names[sl->b];
+	r->actor = nm->actor;
 	if (scan) {
 		if (nm->n_lines < IMP_NAME_LINES) {
 			nm->lines = xreallocarray(nm->lines, nm->n_lines + 1, sizeof *nm->lines);
@@ -264,7 +265,6 @@ enum mstatus imp_row_check(struct importer *im, struct imp_row *r, bool scan, st
 		nm->n_rows++;
 		return M_OK;
 	}
-	r->actor = nm->actor;
 	if (r->actor)
 		return M_OK;
 	char *clean = text_sanitize(r->f[IMP_ACTOR], 0);

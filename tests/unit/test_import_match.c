@@ -173,13 +173,36 @@ static void test_sectors(void **state)
 	assert_int_equal(imp_sector_by_name("skolan"), -1);
 }
 
+/* Every word of the table is in mellan(5), so the page and the program never disagree. */
+static void test_words_in_the_man_page(void **state)
+{
+	(void)state;
+	const char *top = getenv("MELLAN_TOP");
+	char path[512];
+	snprintf(path, sizeof path, "%s/man/mellan.5", top && *top ? top : ".");
+	size_t n;
+	char *page = tu_read(path, &n);
+	page = realloc(page, n + 1);
+	page[n] = '\0';
+	for (int f = 0; f < IMP_FIELDS; f++)
+		for (size_t k = 0; imp_header_word((enum imp_field)f, k); k++) {
+			const char *w = imp_header_word((enum imp_field)f, k);
+			char as_li[128], as_tag[128];
+			snprintf(as_li, sizeof as_li, "\n.Li %s ", w);
+			snprintf(as_tag, sizeof as_tag, "\n.It %s\n", w);
+			if (!strstr(page, as_li) && !strstr(page, as_tag))
+				fail_msg("mellan(5) does not list the header word '%s'", w);
+		}
+	free(page);
+}
+
 int main(void)
 {
 	tu_init();
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_fold),        cmocka_unit_test(test_header_words),
 	    cmocka_unit_test(test_field_names), cmocka_unit_test(test_actor_names),
-	    cmocka_unit_test(test_sectors),
+	    cmocka_unit_test(test_sectors),     cmocka_unit_test(test_words_in_the_man_page),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
