@@ -1,10 +1,12 @@
 /* cmd_import.c - `mellan import FILE`: a JSON export (mellan(5)), or a chronology kept in a
  * spreadsheet (CSV or .xlsx), told apart by the first character that is not a BOM or a blank:
  * '{' is JSON. All or nothing; --dry-run says what a spreadsheet would add and writes nothing. */
-#include "catalogue.h"
 #include "commands.h"
+
 #include "i18n.h"
 #include "import_rows.h"
+#include "seed.h"
+#include "store_exchange.h"
 #include "text.h"
 #include "xalloc.h"
 

@@ -4,6 +4,8 @@
 #include "import_int.h"
 
 #include "i18n.h"
+#include "store_exchange.h"
+#include "store_read.h"
 #include "text.h"
 #include "xalloc.h"
 #include "xlsx.h"

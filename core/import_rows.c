@@ -6,6 +6,7 @@
 
 #include "fuzzytime.h"
 #include "i18n.h"
+#include "store_read.h"
 #include "import_int.h"
 #include "text.h"
 #include "xalloc.h"

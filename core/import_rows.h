@@ -18,7 +18,7 @@
 #include "error.h"
 #include "import_match.h"
 #include "import_source.h"
-#include "store.h"
+#include "store_exchange.h"
 
 #include <stdbool.h>
 #include <stdio.h>

@@ -3,6 +3,7 @@
 #include "import_int.h"
 
 #include "i18n.h"
+#include "store_edit.h"
 #include "xalloc.h"
 
 #include <stdlib.h>

@@ -1,5 +1,6 @@
 #!/bin/sh
-# layers.sh - the rule of the three rooms (ARCHITECTURE): core/ includes neither curses nor
+# layers.sh - the rule of the three rooms (what a thing is lives in core/, how it is kept in db/,
+# how it is shown in tui/): core/ includes neither curses nor
 # SQLite nor anything of db/ or tui/; db/ includes no curses and nothing of tui/; SQLite is
 # included only in db/. Speaks TAP.
 set -u
@@ -30,5 +31,16 @@ if [ -z "$hits" ]; then
 	echo "ok $n - libzip and expat only behind the .xlsx reader in core/"
 else
 	echo "not ok $n - libzip and expat only behind the .xlsx reader in core/"
+	echo "$hits" | sed 's/^/#   /'
+fi
+# The computations of core/ take loaded data and return results (the link of their unit tests and
+# `make check-pure` hold them to it); only the edge's headers bring in the store's ports.
+n=$((n + 1))
+hits=$(grep -lE '^[[:space:]]*#[[:space:]]*include[[:space:]]*"store' "$top"/core/*.h |
+	grep -vE '/(store[a-z_]*|load|seed|commands|import_rows|import_int|output|privacy)\.h$')
+if [ -z "$hits" ]; then
+	echo "ok $n - only the edge's headers in core/ include a store port"
+else
+	echo "not ok $n - only the edge's headers in core/ include a store port"
 	echo "$hits" | sed 's/^/#   /'
 fi

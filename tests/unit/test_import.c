@@ -5,10 +5,9 @@
  * or the column and leave the file as it was. */
 #include "testutil.h"
 
-#include "core/catalogue.h"
 #include "core/import_csv.h"
 #include "core/import_rows.h"
-#include "core/store.h"
+#include "core/seed.h"
 
 #include "storeutil.h"
 
