@@ -4,16 +4,12 @@
  * the time a row takes does not depend on how many came before it. */
 #include "import_rows.h"
 
-#include "fuzzytime.h"
 #include "i18n.h"
-#include "store_read.h"
 #include "import_int.h"
+#include "store_read.h"
 #include "text.h"
 #include "xalloc.h"
-#include "xlsx.h"
 
-#include <math.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -160,49 +156,70 @@ static size_t filled(const struct imp_cells *c)
 	return n;
 }
 
-/* The header line: the first row that names a field, or failing that the first of more than one
- * cell; rows of one cell above it are a title. */
+static bool names_a_field(const struct importer *im, const struct imp_cells *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		int f = column_field(im->o, c->v[i]);
+		if (f >= 0 || f == IMP_IGNORE)
+			return true;
+	}
+	return false;
+}
+
+static enum mstatus take_header(struct importer *im, const struct imp_cells *c, struct merr *err)
+{
+	struct imp_plan *p = &im->plan;
+	p->header_line = c->line;
+	if (c->n > MAX_COLS)
+		return merr_set(err, M_DATA, MR_INVALID,
+		                _("%s: line %ld: more than %d columns; nothing was imported"),
+		                im->name, p->header_line, MAX_COLS);
+	p->n_columns = c->n;
+	p->columns = xcalloc(p->n_columns + 1, sizeof *p->columns);
+	p->field = xcalloc(p->n_columns + 1, sizeof *p->field);
+	for (size_t i = 0; i < p->n_columns; i++) {
+		p->columns[i] = imp_trim_dup(c->v[i]);
+		p->field[i] = column_field(im->o, p->columns[i]);
+	}
+	return M_OK;
+}
+
+/* The header line: the first row that names a field; failing that, the first of more than one
+ * cell. What is above it (a title, the date it was written, blank rows) is passed over. The file
+ * is left at its start: the rows are read from there, the header and what is above skipped. */
 static enum mstatus find_header(struct importer *im, struct merr *err)
 {
+	struct imp_cells first = {0};
 	enum mstatus st = M_OK;
-	bool more = true;
-	for (int above = 0; st == M_OK && more && above <= MAX_ABOVE;) {
+	bool more = true, found = false;
+	for (int rows = 0; st == M_OK && more && !found && rows <= MAX_ABOVE;) {
 		st = imp_source_next(im->src, &im->cells, &more, err);
 		if (st != M_OK || !more || imp_cells_blank(&im->cells))
 			continue;
+		rows++;
 		st = imp_cells_text(im, &im->cells, err);
-		bool names = false;
-		for (size_t i = 0; st == M_OK && i < im->cells.n; i++)
-			names |= column_field(im->o, im->cells.v[i]) >= 0 ||
-			         column_field(im->o, im->cells.v[i]) == IMP_IGNORE;
-		if (st != M_OK || (!names && filled(&im->cells) < 2)) {
-			above++;
-			continue;
+		found = st == M_OK && names_a_field(im, &im->cells);
+		if (st == M_OK && !found && !first.n && filled(&im->cells) >= 2) {
+			for (size_t i = 0; i < im->cells.n; i++)
+				imp_cells_set(&first, i, im->cells.v[i], im->cells.len[i],
+				              CELL_TEXT);
+			first.line = im->cells.line;
 		}
-		struct imp_plan *p = &im->plan;
-		p->header_line = im->cells.line;
-		if (im->cells.n > MAX_COLS)
-			return merr_set(
-			    err, M_DATA, MR_INVALID,
-			    _("%s: line %ld: more than %d columns; nothing was imported"), im->name,
-			    p->header_line, MAX_COLS);
-		p->n_columns = im->cells.n;
-		p->columns = xcalloc(p->n_columns + 1, sizeof *p->columns);
-		p->field = xcalloc(p->n_columns + 1, sizeof *p->field);
-		for (size_t i = 0; i < p->n_columns; i++) {
-			p->columns[i] = imp_trim_dup(im->cells.v[i]);
-			p->field[i] = column_field(im->o, p->columns[i]);
-		}
-		return M_OK;
 	}
-	if (st != M_OK)
-		return st;
-	char fields[300];
-	imp_field_list(fields, sizeof fields);
-	return merr_set(err, M_DATA, MR_INVALID,
-	                _("%s: no header line naming the columns (mellan reads: %s); nothing was "
-	                  "imported"),
-	                im->name, fields);
+	if (st == M_OK && (found || first.n))
+		st = take_header(im, found ? &im->cells : &first, err);
+	else if (st == M_OK) {
+		char fields[300];
+		imp_field_list(fields, sizeof fields);
+		st = merr_set(err, M_DATA, MR_INVALID,
+		              _("%s: no header line naming the columns (mellan reads: %s); nothing "
+		                "was imported"),
+		              im->name, fields);
+	}
+	imp_cells_free(&first);
+	if (st == M_OK)
+		st = imp_source_rewind(im->src, err);
+	return st;
 }
 
 /* The column of each field, once the header is as the user wants it. */

@@ -102,6 +102,13 @@ enum mstatus imp_source_open(const char *name, FILE *in, const char *sheet, stru
 	if (fseek(in, at < 0 ? 0 : at, SEEK_SET) != 0 || ferror(in))
 		return merr_set(err, M_OTHER, MR_IO, _("%s: cannot read the file"), name);
 	const char *other = other_workbook(head, n);
+	size_t k = n >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	while (k < n && (head[k] == ' ' || head[k] == '\t' || head[k] == '\r' || head[k] == '\n'))
+		k++;
+	if (k < n && (head[k] == '{' || head[k] == '['))
+		other = _(
+		    "%s: a JSON export, not a chronology: 'mellan import FILE' takes it as it is; "
+		    "nothing was imported");
 	if (other)
 		return merr_set(err, M_DATA, MR_INVALID, other, name);
 	struct imp_source *s = xcalloc(1, sizeof *s);

@@ -317,6 +317,7 @@ static void test_refusals_name_the_line(void **state)
 	    {"fall,händelse,x\n", "the column 'x' is not one"},
 	    {"händelse\nx\n", "no column gives the case"},
 	    {"Kronologi\n\nInget mer\n", "no header line"},
+	    {"\xEF\xBB\xBF {\"format\": \"mellan\"}\n", "a JSON export, not a chronology"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		char path[512], name[32];
@@ -335,6 +336,26 @@ static void test_refusals_name_the_line(void **state)
 		free(before);
 		free(after);
 	}
+}
+
+/* A title and the date it was written above the header, in cells of their own: passed over,
+ * the header is the row that names the fields. */
+static void test_title_rows_above_the_header(void **state)
+{
+	(void)state;
+	char path[512];
+	struct store *s = fresh_db("title.db", path, sizeof path);
+	struct run r = import_text(s,
+	                           "Kronologi;upprättad 2023-01-10\n"
+	                           ";\n"
+	                           "Handläggare;Kim\n"
+	                           "Fall;Händelse\n"
+	                           "Kim;Flyttar\n",
+	                           NULL, false);
+	expect_ok(&r);
+	assert_int_equal(r.rep.added, 2);
+	store_close(&s);
+	assert_int_equal(su_raw_int(path, "SELECT count(*) FROM step WHERE title = 'Flyttar'"), 1);
 }
 
 static void test_import_twice_and_unknown_actor(void **state)
@@ -374,6 +395,7 @@ int main(void)
 	    cmocka_unit_test(test_dry_run_writes_nothing),
 	    cmocka_unit_test(test_refusals_name_the_line),
 	    cmocka_unit_test(test_import_twice_and_unknown_actor),
+	    cmocka_unit_test(test_title_rows_above_the_header),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
