@@ -2,16 +2,13 @@
 # layers.sh - the rule of the three rooms (ARCHITECTURE): core/ includes neither curses nor
 # SQLite nor anything of db/ or tui/; db/ includes no curses and nothing of tui/; SQLite is
 # included only in db/. Speaks TAP.
-set -u
-top=${MELLAN_TOP:?set MELLAN_TOP}
-n=0
+. "$(dirname "$0")/lib/tap.sh"
 layer() { # description, directory, extended regex that must match no include line there
-	n=$((n + 1))
 	hits=$(grep -nE "^[[:space:]]*#[[:space:]]*include[[:space:]]*[<\"]($3)" "$top/$2"/*.[ch])
 	if [ -z "$hits" ]; then
-		echo "ok $n - $1"
+		ok "$1"
 	else
-		echo "not ok $n - $1"
+		not_ok "$1"
 		echo "$hits" | sed 's/^/#   /'
 	fi
 }
@@ -20,3 +17,4 @@ layer "core/ includes nothing of db/ or tui/" core 'db/|tui/'
 layer "db/ includes no curses" db 'n?curses'
 layer "db/ includes nothing of tui/" db 'tui/'
 layer "tui/ reaches SQLite only through the store" tui 'sqlite3|db/'
+done_testing 5
