@@ -12,6 +12,9 @@ need_cmd() { # command, Debian package
 }
 
 need_cmd cc gcc
+# CI also builds with clang and checks the formatting with clang-format.
+need_cmd clang clang
+need_cmd clang-format clang-format
 need_cmd make make
 need_cmd pkg-config pkg-config
 if command -v pkg-config >/dev/null 2>&1; then
