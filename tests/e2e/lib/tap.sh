@@ -7,8 +7,9 @@
 #   ok "what" / not_ok "what"           a result decided by the script itself
 #   skip "what" "why"                   ok N - what # SKIP why: counted as skipped, not passed
 #   need TOOL...                        the whole script skips (1..0 # SKIP) without one of them
-#   done_testing N                      the plan, last: N is how many checks the script makes,
-#                                       so one that stops early or loses a check fails
+#   done_testing [N]                    the plan, last: N is how many checks the script makes,
+#                                       so one that stops early or loses a check fails; only a
+#                                       script whose checks depend on the machine leaves N out
 #   mellan ARGS...                      the binary under test, HOME in $tmp/home, C.UTF-8
 #
 # It sets bin (the binary, from MELLAN_BIN), top (the source tree, from MELLAN_TOP) and tmp (a
@@ -62,8 +63,8 @@ need() { # tools the whole script needs
 	done
 }
 done_testing() { # the number of checks the script makes
-	[ "$n" -eq "$1" ] || echo "# planned $1 checks, made $n"
-	echo "1..$1"
+	[ "$n" -eq "${1:-$n}" ] || echo "# planned $1 checks, made $n"
+	echo "1..${1:-$n}"
 }
 
 mellan() { env -i HOME="$tmp/home" LC_ALL=C.UTF-8 PATH="$PATH" "$bin" "$@"; }

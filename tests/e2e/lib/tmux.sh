@@ -6,6 +6,7 @@
 #                      --db "$db"), TERM=tmux-256color, HOME=$tmp/home, C.UTF-8, and the
 #                      VAR=value given (no blanks in them); it becomes $cur. When mellan ends
 #                      the window stays and shows "EXITED:status" and the terminal's modes.
+#   T ARGS...          tmux on this script's own server (T resize-window -t "$cur" ...)
 #   keys KEY...        tmux send-keys to $cur
 #   screen [-e]        what $cur shows now (-e: with its colours and attributes)
 #   shows GREP-ARGS    screen | grep -q GREP-ARGS
@@ -13,7 +14,8 @@
 #   wait_for_re REGEX [SECONDS]  the same with an extended regular expression
 #   eventually COMMAND...        until COMMAND succeeds, at most 30 s
 #                      A wait that ends in vain outside a check is a failure of its own (not
-#                      ok "waited in vain for ..."), so no script goes on from a wrong state.
+#                      ok "waited in vain for ..."): a script never goes on unnoticed from a
+#                      state it did not reach.
 #   press KEY...       keys, then until the screen changes (a loop never presses ahead)
 #   settle             until mellan has read every key sent so far: before checking that a key
 #                      did nothing
