@@ -5,6 +5,8 @@
 #                   JOBS at a time (default: one per core); make check JOBS=1 runs one by one
 #   make format-check   fails on a source file not in the .clang-format style (make format fixes it)
 #   make bench      benchmarks
+#   make fuzz       each libFuzzer target of tests/fuzz/ for FUZZ_TIME seconds (clang)
+#   make soak       the kill -9 crash loop of tests/e2e/crash.sh, a thousand rounds
 #   make install / make uninstall   honour PREFIX and DESTDIR
 # Missing build dependencies are installed by .ci/deps.sh (it says what it installs); set
 # NO_DEPS=1 to skip that step, for example when packaging.
@@ -36,6 +38,10 @@ BUILD ?= build/release
 ifeq ($(SAN),1)
 SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 endif
+ifeq ($(SAN),fuzz)
+SANFLAGS = -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=undefined
+endif
 COMPILE = $(CC) $(WARNFLAGS) $(CFLAGS) $(SANFLAGS) $(ALL_CPPFLAGS) $(PKG_CFLAGS) -MMD -MP
 LINK = $(CC) $(CFLAGS) $(SANFLAGS) $(LDFLAGS)
 
@@ -51,12 +57,17 @@ TUI_OBJ = $(TUI_SRC:%.c=$(BUILD)/%.o)
 LIB_OBJ = $(CORE_OBJ) $(DB_OBJ) $(filter-out $(BUILD)/tui/main.o,$(TUI_OBJ))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BENCH_BIN = $(BUILD)/tests/bench_gen
+# Fuzz targets (tests/fuzz/): libFuzzer binaries for make fuzz, and for make check a replay of
+# each one's corpus built with the ordinary compiler.
+FUZZ_TARGETS = time privacy json csv open merge keys
+FUZZ_TIME ?= 60
+FUZZ_REPLAY = $(FUZZ_TARGETS:%=$(BUILD)/tests/test_fuzz_%)
 
 PO = $(sort $(wildcard po/*.po))
 MO = $(PO:po/%.po=build/locale/%/LC_MESSAGES/mellan.mo)
 
-.PHONY: all deps demo check unit e2e bench install uninstall clean pot update-po lint-man format \
-	format-check FORCE
+.PHONY: all deps demo check unit e2e bench fuzz soak install uninstall clean pot update-po lint-man \
+	format format-check FORCE
 
 all: deps ./mellan $(MO)
 
@@ -85,6 +96,14 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ) tests/unit/testutil.h tests/unit/sto
 	@mkdir -p $(@D)
 	$(COMPILE) $(CMOCKA_CFLAGS) -o $@ $< $(LIB_OBJ) $(PKG_LIBS) $(CMOCKA_LIBS)
 
+$(BUILD)/tests/test_fuzz_%: tests/fuzz/%.c tests/fuzz/replay.c $(wildcard tests/fuzz/*.h) $(LIB_OBJ)
+	@mkdir -p $(@D)
+	$(COMPILE) -DFUZZ_TARGET='"$*"' -o $@ $< tests/fuzz/replay.c $(LIB_OBJ) $(PKG_LIBS)
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(wildcard tests/fuzz/*.h) $(LIB_OBJ)
+	@mkdir -p $(@D)
+	$(COMPILE) -fsanitize=fuzzer -o $@ $< $(LIB_OBJ) $(PKG_LIBS)
+
 $(BENCH_BIN): tests/bench/gen.c $(LIB_OBJ)
 	@mkdir -p $(@D)
 	$(COMPILE) -o $@ $< $(LIB_OBJ) $(PKG_LIBS)
@@ -108,7 +127,18 @@ check: deps
 		build/check/mellan check-units $(MO)
 	JOBS=$(JOBS) sh tests/run.sh build/check
 
-check-units: $(UNIT_BIN)
+check-units: $(UNIT_BIN) $(FUZZ_REPLAY)
+
+# Each fuzz target for FUZZ_TIME seconds (default 60), built with clang's libFuzzer.
+fuzz: deps
+	$(MAKE) --no-print-directory SAN=fuzz CC=clang BUILD=build/fuzz \
+		$(FUZZ_TARGETS:%=build/fuzz/fuzz/%)
+	sh tests/fuzz/run.sh build/fuzz $(FUZZ_TIME) $(FUZZ_TARGETS)
+
+# The crash loop of make check (tests/e2e/crash.sh), a thousand rounds instead of a few dozen.
+soak: deps
+	$(MAKE) --no-print-directory SAN=1 BUILD=build/check build/check/mellan
+	CRASH_ROUNDS=$${CRASH_ROUNDS:-1000} sh tests/run.sh build/check e2e_crash
 
 bench: deps
 	$(MAKE) --no-print-directory BUILD=build/release build/release/mellan build/release/tests/bench_gen \

@@ -12,9 +12,6 @@ need_cmd() { # command, Debian package
 }
 
 need_cmd cc gcc
-# CI also builds with clang and checks the formatting with clang-format.
-need_cmd clang clang
-need_cmd clang-format clang-format
 need_cmd make make
 need_cmd pkg-config pkg-config
 if command -v pkg-config >/dev/null 2>&1; then
@@ -32,6 +29,16 @@ need_cmd sqlite3 sqlite3
 # The HTML report is printed to PDF by headless Chromium and its pages read back.
 need_cmd chromium chromium
 need_cmd pdftotext poppler-utils
+# The outputs' order of sync and rename, and a kill -9 in mid-checkpoint, are seen through strace.
+need_cmd strace strace
+# make fuzz: clang and libFuzzer's runtime (Debian's libclang-rt-dev, for the clang it has);
+# CI also builds the whole tree with clang, and make format-check needs clang-format.
+need_cmd clang clang
+need_cmd clang-format clang-format
+if ! command -v clang >/dev/null 2>&1 ||
+	[ ! -f "$(clang -print-file-name="libclang_rt.fuzzer-$(uname -m).a")" ]; then
+	missing="$missing libclang-rt-dev"
+fi
 
 [ -z "$missing" ] && exit 0
 

@@ -2,7 +2,7 @@
  * TUI has it open. */
 #include "commands.h"
 
-enum mstatus cmd_backup(struct store *s, const char *path, struct merr *err)
+enum mstatus cmd_backup(struct store *s, const char *path, unsigned flags, struct merr *err)
 {
-	return store_backup(s, path, err);
+	return store_backup(s, path, flags, err);
 }

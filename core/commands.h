@@ -51,8 +51,8 @@ enum mstatus cmd_merge(struct store *s, const char *other, FILE *out, store_prog
 enum mstatus cmd_conflicts(struct store *s, m_id id, bool take_theirs, FILE *out, struct merr *err);
 /* One line per conflict, as merge and conflicts print them. */
 void cmd_conflicts_print(FILE *out, const struct store_merge_report *r);
-/* A consistent private copy of s at path. */
-enum mstatus cmd_backup(struct store *s, const char *path, struct merr *err);
+/* A consistent private copy of s at path; flags as output_open() (output.h). */
+enum mstatus cmd_backup(struct store *s, const char *path, unsigned flags, struct merr *err);
 /* Integrity and privacy findings over every free text of the file, one a line with where it
  * is and the found text masked, then a line that sums up (with the count of findings kept on
  * purpose, which are not listed). M_FINDINGS when there is anything to report. */

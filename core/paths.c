@@ -14,6 +14,14 @@ static const char *nonempty_env(const char *name)
 	return v && *v ? v : NULL;
 }
 
+char *m_dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return xstrdup(".");
+	return xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
+}
+
 char *m_default_db_path(void)
 {
 	const char *v = nonempty_env("MELLAN_DB");

@@ -242,8 +242,14 @@ void privacy_scan(const char *text, const struct privacy_names *names, struct pr
 
 /* ---- masking ------------------------------------------------------------------------------ */
 
-char *privacy_mask(const char *s, size_t n)
+char *privacy_mask(const char *text, size_t n)
 {
+	/* Sanitised before the stars go in: a star where a letter was must not become part of an
+	 * escape sequence of the text, which would then swallow all that follows it. */
+	char *copy = xstrndup(text, n);
+	char *s = text_sanitize(copy, 0);
+	free(copy);
+	n = strlen(s);
 	size_t words = 0, len;
 	for (size_t i = 0; i < n; i += len)
 		if (priv_word(priv_cp(s, n, i, &len)))
@@ -261,9 +267,8 @@ char *privacy_mask(const char *s, size_t n)
 		}
 	}
 	raw[o] = '\0';
-	char *clean = text_sanitize(raw, 0);
-	free(raw);
-	return clean;
+	free(s);
+	return raw;
 }
 
 char *privacy_masked_text(const char *text, const struct privacy_findings *f)

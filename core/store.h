@@ -19,6 +19,9 @@ enum store_flags {
 	STORE_CREATE = 1 << 0,    /* create the file (and its directory) when missing */
 	STORE_EXCLUSIVE = 1 << 1, /* with CREATE: refuse a file that already exists */
 	STORE_READONLY = 1 << 2,  /* never write, never migrate */
+	/* with READONLY: open a file whose integrity check fails, for check to report it and
+	 * backup to copy out what can still be read */
+	STORE_DAMAGED_OK = 1 << 3,
 };
 
 /* Opens or creates a mellan database. Refuses, leaving the file byte-for-byte as it was: a file
@@ -29,6 +32,9 @@ enum mstatus store_open(const char *path, unsigned flags, struct store **out, st
 void store_close(struct store **s);
 
 const char *store_path(const struct store *s);
+/* Whether path is the file s reads, or a file that belongs to it (its -wal, -shm, journal), also
+ * when it does not exist yet, and by any name: another spelling, a link. */
+bool store_owns_file(const struct store *s, const char *path);
 int store_schema_version(const struct store *s);
 /* The schema version this program writes. */
 int store_current_schema_version(void);
@@ -243,8 +249,9 @@ enum mstatus store_conflict_list(struct store *s, struct store_merge_report *r, 
  * (rename one of the cases and merge again instead). */
 enum mstatus store_conflict_resolve(struct store *s, m_id id, bool take_theirs, struct merr *err);
 /* A consistent copy of the whole file at `out` (0600), made beside it and renamed into place,
- * while other mellans may be writing. An existing `out` is replaced only by a complete copy. */
-enum mstatus store_backup(struct store *s, const char *out, struct merr *err);
+ * while other mellans may be writing. `out` is checked as output_open() (output.h) does with
+ * flags. */
+enum mstatus store_backup(struct store *s, const char *out, unsigned flags, struct merr *err);
 /* ---- presenter follow: a blanked presentation -------------------------------------------------
  * The facilitator blanks the presentation (b) so the room talks rather than reads; a follower
  * goes blank with it. Beside the follow row, outside history and undo like it. */

@@ -1,25 +1,19 @@
 /* backup.c - `mellan backup OUT`: a consistent copy of the whole file, also while a TUI or
  * another mellan writes to it. VACUUM INTO reads one snapshot in one read transaction and
- * writes a compact new file; it is written into a private temporary file beside OUT, checked,
- * synced and only then renamed over OUT, so OUT is always either the old copy or a whole new. */
+ * writes a compact new file; it is written into a private temporary file beside OUT (output.h),
+ * checked, synced and only then renamed into place, so OUT is always either the old file or a
+ * whole new copy. */
 #include "private.h"
 
 #include "core/i18n.h"
+#include "core/output.h"
 #include "core/store.h"
 #include "core/xalloc.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
-
-static enum mstatus io_error(const char *path, struct merr *err)
-{
-	return merr_set(err, M_OTHER, MR_IO, _("%s: cannot write the copy (%s)"), path,
-	                strerror(errno));
-}
 
 /* The copy, read back through a connection of its own: intact and ours. */
 static enum mstatus check_copy(const char *tmp, const char *out, struct merr *err)
@@ -51,34 +45,52 @@ static enum mstatus check_copy(const char *tmp, const char *out, struct merr *er
 	return M_OK;
 }
 
-enum mstatus store_backup(struct store *s, const char *out, struct merr *err)
+/* VACUUM INTO reads every row in one go and stops at the first damaged page; then the rows are
+ * read one by one instead (salvage.c), and the copy says how much it holds. */
+static enum mstatus salvage(struct store *s, struct output *o, struct merr *err)
 {
-	char *tmp = xasprintf("%s.XXXXXX", out);
-	int fd = mkstemp(tmp); /* 0600, and empty, as VACUUM INTO wants it */
-	if (fd < 0) {
-		enum mstatus st = io_error(out, err);
-		free(tmp);
-		return st;
-	}
-	close(fd);
-	struct q q;
-	q_prepare(&q, s, "VACUUM main INTO :tmp");
-	q_text(&q, ":tmp", tmp);
-	q_exec(&q);
-	enum mstatus st = q_finish(&q, err);
+	long lost = 0;
+	enum mstatus st = ftruncate(fileno(o->fp), 0) == 0
+	                      ? db_salvage(s, o->tmp, &lost, err)
+	                      : merr_set(err, M_OTHER, MR_IO, _("%s: cannot write the copy (%s)"),
+	                                 o->name, strerror(errno));
 	if (st == M_OK)
-		st = check_copy(tmp, out, err);
-	if (st == M_OK) {
-		fd = open(tmp, O_RDONLY);
-		if (fd < 0 || fsync(fd) != 0 || chmod(tmp, 0600) != 0)
-			st = io_error(out, err);
-		if (fd >= 0)
-			close(fd);
-	}
-	if (st == M_OK && rename(tmp, out) != 0)
-		st = io_error(out, err);
+		st = check_copy(o->tmp, o->name, err);
+	char *keep = st == M_OK && lost ? xstrdup(o->name) : NULL; /* output_commit frees o */
+	if (st == M_OK)
+		st = output_commit(o, err);
+	else
+		output_discard(o);
+	if (st == M_OK && keep)
+		st = merr_set(
+		    err, M_DATA, MR_NOT_DB,
+		    ngettext("%s: the database is damaged; %s holds all that could still be "
+		             "read, but rows of %ld table could not be",
+		             "%s: the database is damaged; %s holds all that could still be "
+		             "read, but rows of %ld tables could not be",
+		             (unsigned long)lost),
+		    s->path, keep, lost);
+	free(keep);
+	return st;
+}
+
+enum mstatus store_backup(struct store *s, const char *out, unsigned flags, struct merr *err)
+{
+	struct output o;
+	enum mstatus st = output_open(&o, out, flags, s, err);
 	if (st != M_OK)
-		unlink(tmp);
-	free(tmp);
+		return st;
+	struct q q;
+	q_prepare(&q, s, "VACUUM main INTO :tmp"); /* the new file is empty, as it wants */
+	q_text(&q, ":tmp", o.tmp);
+	q_exec(&q);
+	st = q_finish(&q, err);
+	if (st == M_DATA && err && err->reason == MR_NOT_DB)
+		return salvage(s, &o, err);
+	if (st == M_OK)
+		st = check_copy(o.tmp, out, err);
+	if (st == M_OK)
+		return output_commit(&o, err);
+	output_discard(&o);
 	return st;
 }

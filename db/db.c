@@ -10,6 +10,15 @@
 #include <stdio.h>
 #include <string.h>
 
+/* What to do keeps what is intact: the file is kept, and backup copies out what can be read. */
+enum mstatus db_damaged(const char *path, const char *detail, struct merr *err)
+{
+	return merr_set(err, M_DATA, MR_NOT_DB,
+	                _("%s: the database is damaged (%s); keep the file as it is, and copy out "
+	                  "what can still be read with 'mellan backup'"),
+	                path, detail);
+}
+
 static enum mstatus error_line(const struct store *s, int rc, const char *detail, struct merr *err)
 {
 	const char *path = s->path;
@@ -32,9 +41,7 @@ static enum mstatus error_line(const struct store *s, int rc, const char *detail
 		                path, detail);
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
-		return merr_set(err, M_DATA, MR_NOT_DB,
-		                _("%s: the database is damaged (%s); restore it from a backup"),
-		                path, detail);
+		return db_damaged(path, detail, err);
 	case SQLITE_CONSTRAINT:
 		if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
 			return merr_set(err, M_USAGE, MR_EXISTS,

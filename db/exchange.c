@@ -314,6 +314,25 @@ static char *members_sql(const struct ptable *t)
 	return full;
 }
 
+/* Whether column i of the file's record r holds what ours holds: a reference to an actor the
+ * import matched by name, or a category matched by code, is to our record. */
+static bool same_here(struct store *s, const struct ptable *t, const struct prow *here,
+                      const struct prow *r, size_t i)
+{
+	if (prow_same(here, r, i))
+		return true;
+	if ((t->cols[i].kind != P_REF && t->cols[i].kind != P_REFN) || !here->v[i] || !r->v[i])
+		return false;
+	struct q q;
+	pq_prepare(&q, s, "SELECT ours FROM temp.x_map WHERE theirs = :u");
+	q_text(&q, ":u", r->v[i]);
+	char *ours = q_row(&q) ? q_col_text(&q, 0) : NULL;
+	pq_finish(&q, NULL);
+	bool same = ours && strcmp(ours, here->v[i]) == 0;
+	free(ours);
+	return same;
+}
+
 /* A record already here (by uuid, or an actor by name, a category by code): same or kept. */
 static enum mstatus compare(struct store *s, const struct ptable *t, const struct prow *r,
                             const char *ours, struct store_exchange_report *rep, struct merr *err)
@@ -328,7 +347,7 @@ static enum mstatus compare(struct store *s, const struct ptable *t, const struc
 	if (st == M_OK) {
 		bool same = found;
 		for (size_t i = 1; same && i < t->n; i++)
-			same = prow_same(&here, r, i);
+			same = same_here(s, t, &here, r, i);
 		if (same)
 			rep->same++;
 		else

@@ -1,10 +1,13 @@
 /* open.c - opening a mellan database, and refusing what is not one without touching it: the
- * header is read with stdio and checked, and the file is examined through an immutable
- * read-only connection, before anything that could write (WAL mode writes the header) runs.
- * Also closing, the version queries and the whole-file integrity check. */
+ * header is read with stdio and checked, and a file without a -wal is examined through an
+ * immutable read-only connection, before anything that could write (WAL mode writes the header)
+ * runs; a file with one is judged through the real connection, which reads the -wal as SQLite
+ * does. Readers also on a full disk and in read-only places. Also closing, the version queries,
+ * the whole-file integrity check, and which files belong to the database. */
 #include "private.h"
 
 #include "core/i18n.h"
+#include "core/paths.h"
 #include "core/store.h"
 #include "core/text.h"
 #include "core/xalloc.h"
@@ -32,13 +35,6 @@ static enum mstatus not_db(const char *path, struct merr *err)
 	                _("%s: not a SQLite database (empty, too short or another kind of file); "
 	                  "choose another file"),
 	                path);
-}
-
-static enum mstatus damaged(const char *path, const char *detail, struct merr *err)
-{
-	return merr_set(err, M_DATA, MR_NOT_DB,
-	                _("%s: the database is damaged (%s); restore it from a backup"), path,
-	                detail);
 }
 
 static enum mstatus foreign(const char *path, struct merr *err)
@@ -85,32 +81,33 @@ char *db_immutable_uri(const char *path)
 	return uri;
 }
 
-/* Looks at the file through a connection that cannot write: is it intact, and does it hold any
- * schema at all (an empty, never-initialised database may become ours). */
-static enum mstatus examine(const char *path, bool check, bool *empty, struct merr *err)
+/* Looks at the file, which has no -wal, through a connection that cannot write: is it intact, and
+ * does it hold any schema at all (an empty, never-initialised database may become ours). *bad
+ * receives what is wrong with it (NULL when nothing is); st is for a file that cannot be read. */
+static enum mstatus examine(const char *path, bool *empty, char **bad, struct merr *err)
 {
 	char *uri = db_immutable_uri(path);
 	sqlite3 *db = NULL;
 	int rc = sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
 	free(uri);
-	enum mstatus st = M_OK;
 	sqlite3_stmt *q = NULL;
-	if (rc == SQLITE_OK && check)
+	*bad = NULL;
+	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(db, "PRAGMA quick_check(1)", -1, &q, NULL);
-	if (rc == SQLITE_OK && check) {
+	if (rc == SQLITE_OK) {
 		rc = sqlite3_step(q);
 		if (rc == SQLITE_ROW) {
 			const char *r = (const char *)sqlite3_column_text(q, 0);
 			if (!r || strcmp(r, "ok") != 0)
-				st = damaged(path, r ? r : "?", err);
+				*bad = xstrdup(r ? r : "?");
 			rc = SQLITE_OK;
 		}
 		sqlite3_finalize(q);
 		q = NULL;
 	}
-	if (rc == SQLITE_OK && st == M_OK)
+	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema", -1, &q, NULL);
-	if (rc == SQLITE_OK && st == M_OK) {
+	if (rc == SQLITE_OK) {
 		rc = sqlite3_step(q);
 		if (rc == SQLITE_ROW) {
 			*empty = sqlite3_column_int64(q, 0) == 0;
@@ -118,13 +115,14 @@ static enum mstatus examine(const char *path, bool check, bool *empty, struct me
 		}
 	}
 	sqlite3_finalize(q);
-	if (st == M_OK && rc != SQLITE_OK) {
-		if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
-			st = damaged(path, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc), err);
-		else
-			st = merr_set(err, M_OTHER, MR_IO,
-			              _("%s: cannot read the file (%s); check its permissions"),
-			              path, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+	enum mstatus st = M_OK;
+	if (rc != SQLITE_OK && ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)) {
+		if (!*bad)
+			*bad = xstrdup(db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+	} else if (rc != SQLITE_OK) {
+		st = merr_set(err, M_OTHER, MR_IO,
+		              _("%s: cannot read the file (%s); check its permissions"), path,
+		              db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
 	}
 	sqlite3_close(db);
 	return st;
@@ -132,12 +130,13 @@ static enum mstatus examine(const char *path, bool check, bool *empty, struct me
 
 /* Everything that can be known about an existing file before trusting it to SQLite.
  * With a -wal beside it, another mellan has the file open (or one stopped without closing it):
- * the main file alone may then be mid-checkpoint or behind its WAL, so the size and the
- * integrity are checked through the real connection instead (*later), which creates nothing
- * new since the -wal is there already. */
-static enum mstatus precheck(const char *path, off_t size, unsigned flags, bool has_wal,
-                             bool *later, struct merr *err)
+ * the main file alone may then be behind its WAL or half-way through a checkpoint, so all but
+ * the first bytes are left to the real connection, which reads the file as SQLite will, -wal
+ * and all (*later). It creates nothing new, since the -wal is there already. */
+static enum mstatus precheck(struct store *s, off_t size, unsigned flags, bool has_wal, bool *later,
+                             struct merr *err)
 {
+	const char *path = s->path;
 	unsigned char h[HEADER_SIZE];
 	FILE *f = fopen(path, "rb");
 	if (!f)
@@ -152,26 +151,40 @@ static enum mstatus precheck(const char *path, off_t size, unsigned flags, bool 
 		page = 65536;
 	if (page < 512 || (page & (page - 1)) != 0)
 		return not_db(path, err);
+	*later = has_wal;
+	if (has_wal)
+		return M_OK;
+	bool empty = false;
+	char *bad = NULL;
+	enum mstatus st = examine(path, &empty, &bad, err);
+	if (st != M_OK)
+		return st;
 	/* A copy cut short: the size the header promises (valid while the change counter at 24
 	 * matches the one at 92) is larger than the file, or the file ends inside a page. */
 	uint64_t pages = be32(h + 28);
-	*later = has_wal;
-	if (!has_wal && ((uint64_t)size % page != 0 ||
-	                 (pages && be32(h + 24) == be32(h + 92) && pages * page > (uint64_t)size)))
-		return damaged(path, _("the file is shorter than it should be"), err);
+	if (!bad && ((uint64_t)size % page != 0 ||
+	             (pages && be32(h + 24) == be32(h + 92) && pages * page > (uint64_t)size)))
+		bad = xstrdup(_("the file is shorter than it should be"));
+	char *wal = bad ? xasprintf("%s-wal", path) : NULL;
+	if (bad && access(wal, F_OK) == 0) {
+		/* A writer began since: the file is judged as SQLite will now read it. */
+		*later = true;
+	} else if (bad && !(flags & STORE_DAMAGED_OK)) {
+		st = db_damaged(path, bad, err);
+	} else if (bad) {
+		s->damaged = true;
+	}
+	free(wal);
+	free(bad);
+	if (st != M_OK || *later)
+		return st;
 	uint32_t app = be32(h + 68);
 	int version = (int)be32(h + 60);
-	bool empty = false;
-	enum mstatus st = examine(path, !has_wal, &empty, err);
-	if (st != M_OK)
-		return st;
 	if (app != DB_APPLICATION_ID && !(app == 0 && version == 0 && empty))
 		return foreign(path, err);
 	if (version > DB_SCHEMA_VERSION)
 		return newer(path, version, err);
-	/* With a -wal the header may be behind (a migration not yet checkpointed): the real
-	 * connection checks then. */
-	if (!has_wal && version < DB_SCHEMA_VERSION && (flags & STORE_READONLY))
+	if (version < DB_SCHEMA_VERSION && (flags & STORE_READONLY))
 		return older(path, err);
 	return M_OK;
 }
@@ -208,12 +221,16 @@ static int sv_collate(void *arg, int na, const void *a, int nb, const void *b)
 	return text_collate_sv(a, (size_t)na, b, (size_t)nb);
 }
 
+int db_register(sqlite3 *db)
+{
+	int rc = sqlite3_create_collation(db, "sv", SQLITE_UTF8, NULL, sv_collate);
+	return rc == SQLITE_OK ? db_register_json(db) : rc;
+}
+
 /* Settings of the connection; nothing here writes to the file. */
 static enum mstatus configure(struct store *s, struct merr *err)
 {
-	int rc = sqlite3_create_collation(s->db, "sv", SQLITE_UTF8, NULL, sv_collate);
-	if (rc == SQLITE_OK)
-		rc = db_register_json(s->db);
+	int rc = db_register(s->db);
 	if (rc != SQLITE_OK)
 		return db_error(s, rc, err);
 	sqlite3_extended_result_codes(s->db, 1);
@@ -233,8 +250,8 @@ static int64_t pragma_int(struct store *s, const char *sql, enum mstatus *st, st
 	return v;
 }
 
-/* The checks precheck() left for the real connection, because another mellan has the file. */
-static enum mstatus check_open_file(struct store *s, struct merr *err)
+/* The checks precheck() left for the real connection, because the file has a -wal. */
+static enum mstatus check_open_file(struct store *s, unsigned flags, struct merr *err)
 {
 	struct q q;
 	char *r = NULL;
@@ -242,8 +259,12 @@ static enum mstatus check_open_file(struct store *s, struct merr *err)
 	if (q_row(&q))
 		r = q_col_text(&q, 0);
 	enum mstatus st = q_finish(&q, err);
-	if (st == M_OK && (!r || strcmp(r, "ok") != 0))
-		st = damaged(s->path, r ? r : "?", err);
+	if (st == M_OK && (!r || strcmp(r, "ok") != 0)) {
+		if (flags & STORE_DAMAGED_OK)
+			s->damaged = true;
+		else
+			st = db_damaged(s->path, r ? r : "?", err);
+	}
 	free(r);
 	int64_t app = 0, v = 0;
 	if (st == M_OK)
@@ -293,13 +314,20 @@ static void undo_open(struct store *s, const char *wal, bool had_wal, const char
 		unlink(s->path);
 }
 
-static enum mstatus connect_db(struct store *s, bool check, struct merr *err)
+/* immutable: the file is read as it is on disk, without creating, locking or reading anything
+ * beside it; only for a file that has no -wal. */
+static enum mstatus connect_db(struct store *s, unsigned flags, bool check, bool immutable,
+                               struct merr *err)
 {
-	int rc = sqlite3_open_v2(s->path, &s->db,
-	                         s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, NULL);
+	char *uri = immutable ? db_immutable_uri(s->path) : NULL;
+	int rc = sqlite3_open_v2(immutable ? uri : s->path, &s->db,
+	                         (s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+	                             (immutable ? SQLITE_OPEN_URI : 0),
+	                         NULL);
+	free(uri);
 	enum mstatus st = rc == SQLITE_OK ? configure(s, err) : db_error(s, rc, err);
 	if (st == M_OK && check)
-		st = check_open_file(s, err);
+		st = check_open_file(s, flags, err);
 	/* Only now may the file be written: WAL mode, then the schema. */
 	if (st == M_OK && !s->readonly)
 		st = db_exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", err);
@@ -309,6 +337,47 @@ static enum mstatus connect_db(struct store *s, bool check, struct merr *err)
 		s->version = (int)pragma_int(s, "PRAGMA user_version", &st, err);
 	if (st == M_OK)
 		s->data_version = pragma_int(s, "PRAGMA data_version", &st, err);
+	return st;
+}
+
+/* Whether SQLite may make a -wal and -shm beside the file, and remove them again: a reader makes
+ * them with the file's own permissions, so beside a file it cannot write they would stay. */
+static bool room_beside(const char *path)
+{
+	char *dir = m_dir_of(path);
+	bool ok = access(path, W_OK) == 0 && access(dir, W_OK) == 0;
+	free(dir);
+	return ok;
+}
+
+/* A reader. With a -wal, through it, as SQLite reads the file (that needs a -shm, made when
+ * missing). Without one, the file alone is all there is to read: when nothing may be made beside
+ * it (a read-only file or directory) or nothing can be (a full disk), it is read as it is on disk. */
+static enum mstatus connect_reader(struct store *s, unsigned flags, bool check, bool had_wal,
+                                   bool had_shm, struct merr *err)
+{
+	char *wal = xasprintf("%s-wal", s->path), *shm = xasprintf("%s-shm", s->path);
+	s->immutable = !had_wal && !room_beside(s->path);
+	struct merr first = {0};
+	enum mstatus st = connect_db(s, flags, check, s->immutable, &first);
+	if (st != M_OK && first.reason == MR_IO && !s->immutable && !had_wal) {
+		undo_open(s, wal, had_wal, shm, had_shm, false);
+		if (access(wal, F_OK) != 0) {
+			s->immutable = true;
+			merr_clear(&first);
+			st = connect_db(s, flags, check, true, &first);
+		}
+	}
+	if (st != M_OK && first.reason == MR_IO && had_wal && !had_shm)
+		st = merr_set(&first, M_OTHER, MR_IO,
+		              _("%s: changes not yet in the file wait in %s, and nothing can be "
+		                "made beside it (a read-only directory or a full disk); copy both "
+		                "files to where there is room, and read the copy"),
+		              s->path, wal);
+	if (st != M_OK && err)
+		*err = first;
+	free(wal);
+	free(shm);
 	return st;
 }
 
@@ -329,7 +398,7 @@ static enum mstatus open_file(struct store *s, unsigned flags, struct merr *err)
 			    _("%s: already exists; give a new file name, or remove it first"),
 			    path);
 		else
-			st = precheck(path, sb.st_size, flags, had_wal, &later, err);
+			st = precheck(s, sb.st_size, flags, had_wal, &later, err);
 	} else if (errno != ENOENT) {
 		st = merr_set(err, M_OTHER, MR_IO, _("%s: cannot read the file (%s)"), path,
 		              strerror(errno));
@@ -347,9 +416,11 @@ static enum mstatus open_file(struct store *s, unsigned flags, struct merr *err)
 			created = true;
 		}
 	}
-	if (st == M_OK)
-		st = connect_db(s, later, err);
-	s->tidy_on_close = s->readonly && !had_wal;
+	if (st == M_OK && s->readonly)
+		st = connect_reader(s, flags, later, had_wal, had_shm, err);
+	else if (st == M_OK)
+		st = connect_db(s, flags, later, false, err);
+	s->tidy_on_close = s->readonly && !had_wal && !s->immutable;
 	if (st != M_OK)
 		undo_open(s, wal, had_wal, shm, had_shm, created);
 	free(wal);
@@ -408,6 +479,37 @@ const char *store_path(const struct store *s)
 	return s->path;
 }
 
+/* Two names of one directory entry: the same name in the same directory, however spelt. */
+static bool same_entry(const char *a, const char *b)
+{
+	const char *sa = strrchr(a, '/'), *sb = strrchr(b, '/');
+	if (strcmp(sa ? sa + 1 : a, sb ? sb + 1 : b) != 0)
+		return false;
+	char *da = m_dir_of(a), *db = m_dir_of(b);
+	struct stat x, y;
+	bool same =
+	    stat(da, &x) == 0 && stat(db, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino;
+	free(da);
+	free(db);
+	return same;
+}
+
+bool store_owns_file(const struct store *s, const char *path)
+{
+	static const char *const suffix[] = {"", "-wal", "-shm", "-journal"};
+	struct stat t, f;
+	bool there = stat(path, &t) == 0, own = false;
+	for (size_t i = 0; !own && i < sizeof suffix / sizeof suffix[0]; i++) {
+		char *p = xasprintf("%s%s", s->path, suffix[i]);
+		if (there)
+			own = stat(p, &f) == 0 && f.st_dev == t.st_dev && f.st_ino == t.st_ino;
+		else
+			own = same_entry(p, path);
+		free(p);
+	}
+	return own;
+}
+
 int store_schema_version(const struct store *s)
 {
 	return s->version;
@@ -456,7 +558,7 @@ enum mstatus store_check_integrity(struct store *s, struct merr *err)
 	}
 	enum mstatus st = q_finish(&q, err);
 	if (st == M_OK && bad)
-		st = damaged(s->path, bad, err);
+		st = db_damaged(s->path, bad, err);
 	free(bad);
 	if (st != M_OK)
 		return st;

@@ -24,7 +24,8 @@
  *   merge.c        another laptop's file brought in, read as untrusted
  *   conflict.c     the fields merge found changed on both sides, and deciding them
  *   migrate_merge.c schema version 3: the merge conflicts
- *   backup.c       a consistent private copy of the file */
+ *   backup.c       a consistent private copy of the file
+ *   salvage.c      ... and what can still be read of a damaged one */
 #ifndef MELLAN_DB_PRIVATE_H
 #define MELLAN_DB_PRIVATE_H
 
@@ -51,6 +52,8 @@ struct store {
 	int savepoints; /* open savepoints of single writes inside a caller's transaction */
 	int64_t data_version;
 	bool tidy_on_close; /* read-only and the -wal was made by us: see store_close() */
+	bool immutable;     /* read as it is on disk: nothing could be made beside it (open.c) */
+	bool damaged;       /* opened with STORE_DAMAGED_OK, and the integrity check failed */
 	/* The change the current write transaction makes (change.c). */
 	int64_t history_mark;    /* the last history row before it */
 	const char *change_kind; /* "undo" or "redo" while one runs; NULL for an edit */
@@ -88,6 +91,8 @@ bool q_col_null(struct q *q, int col);
 enum mstatus db_exec(struct store *s, const char *sql, struct merr *err);
 /* One line from an SQLite result code and the connection's message. */
 enum mstatus db_error(struct store *s, int rc, struct merr *err);
+/* The line for a file whose integrity check fails (M_DATA/MR_NOT_DB), detail being SQLite's. */
+enum mstatus db_damaged(const char *path, const char *detail, struct merr *err);
 
 /* ---- writes (db.c) ----------------------------------------------------------------------------
  * Each single write runs inside w_begin()/w_end(): its own BEGIN IMMEDIATE transaction, or a
@@ -147,6 +152,14 @@ char *db_immutable_uri(const char *path);
 
 /* ---- functions the schema's triggers call (json.c) ------------------------------------------- */
 int db_register_json(sqlite3 *db);
+/* Those, and the "sv" collation the schema names: what any connection to our files needs
+ * (open.c). */
+int db_register(sqlite3 *db);
+
+/* ---- a damaged file copied out (salvage.c) ----------------------------------------------------
+ * Into the empty file tmp, every row of s that can still be read, under s's schema. *lost counts
+ * the tables of which rows could not be read. */
+enum mstatus db_salvage(struct store *s, const char *tmp, long *lost, struct merr *err);
 
 /* ---- value checks (valid.c) ----------------------------------------------------------------
  * The same for an add and an update. Each fills err with a sentence naming the field. */

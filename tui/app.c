@@ -256,7 +256,7 @@ static void draw_bottom(struct app *a)
 	draw_line(LINES - 1, 0, COLS, ROLE_HINT, hints);
 }
 
-static void draw_all(struct app *a)
+void app_draw(struct app *a)
 {
 	erase();
 	curs_set(0);
@@ -486,6 +486,16 @@ static unsigned dispatch(struct app *a, int key, uint32_t cp)
 	}
 }
 
+unsigned app_key(struct app *a, int key, uint32_t cp)
+{
+	unsigned change = CH_NONE;
+	if (a->message[0]) {
+		a->message[0] = '\0';
+		change |= CH_REDRAW;
+	}
+	return change | dispatch(a, key, cp);
+}
+
 /* One key: an ncurses key code or an ASCII character in *key, the character typed in *cp
  * (0 for a function key). Alt-b and Alt-f become word moves; any other escape sequence ncurses
  * does not know is swallowed whole, so no part of it is taken for keys or text. */
@@ -581,7 +591,7 @@ static void loop(struct app *a)
 		if (change & CH_RELOAD)
 			app_reload(a);
 		if (change & (CH_REDRAW | CH_RELOAD))
-			draw_all(a);
+			app_draw(a);
 		change = CH_NONE;
 		/* Waits at most a second, so a change by another mellan shows within one. */
 		int key;
@@ -614,11 +624,7 @@ static void loop(struct app *a)
 			}
 			if (key == 0 && cp == 0)
 				continue;
-			if (a->message[0]) {
-				a->message[0] = '\0';
-				change |= CH_REDRAW;
-			}
-			change |= dispatch(a, key, cp);
+			change |= app_key(a, key, cp);
 		} while (!(change & CH_QUIT) && !quitting(a) && read_key(&key, &cp, 0));
 		if (change & CH_QUIT)
 			break;
@@ -627,6 +633,39 @@ static void loop(struct app *a)
 		if (!a->opt || !a->opt->follow)
 			follow_publish(a);
 	}
+}
+
+void app_init(struct app *a, struct store *s, const struct tui_options *opt)
+{
+	memset(a, 0, sizeof *a);
+	a->store = s;
+	a->opt = opt;
+	a->screen = SCR_CASES;
+	a->lanes_zoom = -1;
+	if (initials_load(a->initials, sizeof a->initials))
+		store_set_editor(s, a->initials);
+	app_reload(a);
+	store_changed_elsewhere(s); /* what we just read is the baseline */
+	open_start_case(a);
+	if (opt && opt->follow) {
+		a->screen = SCR_PRESENT;
+		follow_poll(a);
+	}
+}
+
+void app_free(struct app *a)
+{
+	gaps_free(a);
+	names_free(a);
+	form_free(&a->form);
+	form_free(&a->pending);
+	m_hit_list_clear(&a->hits);
+	store_merge_report_clear(&a->conflicts);
+	m_journey_clear(&a->journey);
+	m_threshold_list_clear(&a->thresholds);
+	m_case_list_clear(&a->cases);
+	m_actor_list_clear(&a->actors);
+	m_category_list_clear(&a->categories);
 }
 
 enum mstatus tui_run(struct store *s, const struct tui_options *opt, struct merr *err)
@@ -674,36 +713,13 @@ enum mstatus tui_run(struct store *s, const struct tui_options *opt, struct merr
 	bracketed_paste(true);
 
 	struct app a;
-	memset(&a, 0, sizeof a);
-	a.store = s;
-	a.opt = opt;
-	a.screen = SCR_CASES;
-	a.lanes_zoom = -1;
-	if (initials_load(a.initials, sizeof a.initials))
-		store_set_editor(s, a.initials);
-	app_reload(&a);
-	store_changed_elsewhere(s); /* what we just read is the baseline */
-	open_start_case(&a);
-	if (opt && opt->follow) {
-		a.screen = SCR_PRESENT;
-		follow_poll(&a);
-	}
+	app_init(&a, s, opt);
 	loop(&a);
 
 	restore_terminal();
 	delscreen(term_screen);
 	term_screen = NULL;
-	gaps_free(&a);
-	names_free(&a);
-	form_free(&a.form);
-	form_free(&a.pending);
-	m_hit_list_clear(&a.hits);
-	store_merge_report_clear(&a.conflicts);
-	m_journey_clear(&a.journey);
-	m_threshold_list_clear(&a.thresholds);
-	m_case_list_clear(&a.cases);
-	m_actor_list_clear(&a.actors);
-	m_category_list_clear(&a.categories);
+	app_free(&a);
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGTERM, &old_term, NULL);
 	sigaction(SIGHUP, &old_hup, NULL);

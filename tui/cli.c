@@ -7,11 +7,9 @@
 #include "core/xalloc.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 int cli_usage_error(const char *fmt, ...)
@@ -102,63 +100,39 @@ int cli_open_store(const char *db, unsigned flags, struct store **out)
 	return rc;
 }
 
-int cli_output_open(const char *path, struct cli_output *o)
+int cli_output_open(const char *path, unsigned flags, const struct store *s, struct cli_output *o)
 {
 	memset(o, 0, sizeof *o);
 	if (!path || strcmp(path, "-") == 0) {
 		o->fp = stdout;
 		return M_OK;
 	}
-	o->path = xstrdup(path);
-	o->tmp = xasprintf("%s.XXXXXX", path);
-	int fd = mkstemp(o->tmp); /* mkstemp makes it 0600 */
-	if (fd < 0 || !(o->fp = fdopen(fd, "w"))) {
-		fprintf(stderr, "mellan: %s: %s\n", path, strerror(errno));
-		if (fd >= 0) {
-			close(fd);
-			unlink(o->tmp);
-		}
-		free(o->path);
-		free(o->tmp);
-		memset(o, 0, sizeof *o);
-		return M_OTHER;
-	}
+	struct merr err = {0};
+	if (output_open(&o->file, path, flags, s, &err) != M_OK)
+		return cli_fail(&err);
+	o->fp = o->file.fp;
 	return M_OK;
 }
 
 int cli_output_close(struct cli_output *o, bool keep)
 {
 	int rc = M_OK;
-	if (!o->path) {
+	struct merr err = {0};
+	if (!o->file.fp) {
 		if (o->fp && fflush(o->fp) != 0) {
 			fprintf(stderr, "mellan: %s: %s\n", _("standard output"), strerror(errno));
 			rc = M_OTHER;
 		}
-		memset(o, 0, sizeof *o);
-		return rc;
+	} else if (!keep) {
+		output_discard(&o->file);
+	} else if (output_commit(&o->file, &err) != M_OK) {
+		rc = cli_fail(&err);
 	}
-	bool failed = ferror(o->fp) || fflush(o->fp) != 0 || fsync(fileno(o->fp)) != 0;
-	int saved = errno;
-	if (fclose(o->fp) != 0 && !failed) {
-		failed = true;
-		saved = errno;
-	}
-	if (keep && failed) {
-		fprintf(stderr, "mellan: %s: %s\n", o->path, strerror(saved));
-		rc = M_OTHER;
-	} else if (keep && rename(o->tmp, o->path) != 0) {
-		fprintf(stderr, "mellan: %s: %s\n", o->path, strerror(errno));
-		rc = M_OTHER;
-	}
-	if (!keep || rc != M_OK)
-		unlink(o->tmp);
-	free(o->path);
-	free(o->tmp);
 	memset(o, 0, sizeof *o);
 	return rc;
 }
 
-int cli_run_read_only(int argc, char **argv,
+int cli_run_read_only(int argc, char **argv, unsigned flags,
                       enum mstatus (*cmd)(struct store *s, FILE *out, struct merr *err))
 {
 	static const struct option opts[] = {
@@ -179,12 +153,12 @@ int cli_run_read_only(int argc, char **argv,
 	if (n > 0)
 		return cli_usage_error(_("unexpected argument '%s'"), rest[0]);
 	struct store *s = NULL;
-	int rc = cli_open_store(db, STORE_READONLY, &s);
+	int rc = cli_open_store(db, STORE_READONLY | flags, &s);
 	if (rc != M_OK)
 		return rc;
 	struct merr err = {0};
 	struct cli_output o;
-	rc = cli_output_open(NULL, &o);
+	rc = cli_output_open(NULL, 0, NULL, &o);
 	if (rc == M_OK) {
 		rc = cmd(s, o.fp, &err);
 		if (rc != M_OK && rc != M_FINDINGS)

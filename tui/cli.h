@@ -6,6 +6,7 @@
 #define MELLAN_TUI_CLI_H
 
 #include "core/error.h"
+#include "core/output.h"
 #include "core/store.h"
 
 #include <getopt.h>
@@ -45,20 +46,21 @@ char *cli_db_path(const char *db);
 int cli_open_store(const char *db, unsigned flags, struct store **out);
 
 /* A command that takes only --db and writes to standard output what cmd writes on the file
- * opened read-only: `list`, `check`. M_FINDINGS from cmd is passed on as the exit status with
- * the output kept; other errors are printed. */
-int cli_run_read_only(int argc, char **argv,
+ * opened read-only (with store_open's flags added): `list`, `check`. M_FINDINGS from cmd is
+ * passed on as the exit status with the output kept; other errors are printed. */
+int cli_run_read_only(int argc, char **argv, unsigned flags,
                       enum mstatus (*cmd)(struct store *s, FILE *out, struct merr *err));
 
-/* -o FILE: a new private (0600) file, or standard output when path is NULL or "-". A file is
- * written beside its final name and renamed into place by cli_output_close, so a failed run
- * never leaves half a report where the last good one was. */
+/* -o FILE through output.h (the database and files mellan has open are refused, an existing file
+ * unless flags has OUTPUT_FORCE, anything but a regular file always; written beside its name
+ * and renamed into place by cli_output_close), or standard output when path is NULL or "-". */
 struct cli_output {
 	FILE *fp;
-	char *path; /* NULL for standard output */
-	char *tmp;
+	struct output file; /* file.fp is NULL for standard output */
 };
-int cli_output_open(const char *path, struct cli_output *o);
+/* s (may be NULL) is the database the command reads. Prints why and returns the status when the
+ * file cannot be written. */
+int cli_output_open(const char *path, unsigned flags, const struct store *s, struct cli_output *o);
 /* keep false discards what was written. Returns M_OK, or prints and returns the status. */
 int cli_output_close(struct cli_output *o, bool keep);
 

@@ -8,5 +8,5 @@ int cli_check(int argc, char **argv);
 
 int cli_check(int argc, char **argv)
 {
-	return cli_run_read_only(argc, argv, cmd_check);
+	return cli_run_read_only(argc, argv, STORE_DAMAGED_OK, cmd_check);
 }

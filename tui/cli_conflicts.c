@@ -53,7 +53,7 @@ int cli_conflicts(int argc, char **argv)
 		return rc;
 	struct merr err = {0};
 	struct cli_output o;
-	rc = cli_output_open(NULL, &o);
+	rc = cli_output_open(NULL, 0, NULL, &o);
 	if (rc == M_OK) {
 		enum mstatus st = cmd_conflicts(s, (m_id)id, take, o.fp, &err);
 		rc = st == M_OK || st == M_FINDINGS ? (int)st : cli_fail(&err);

@@ -13,16 +13,15 @@ int cli_export(int argc, char **argv);
 int cli_export(int argc, char **argv)
 {
 	static const struct option opts[] = {
-	    {"db", required_argument, NULL, 'd'},
-	    {"case", required_argument, NULL, 'c'},
-	    {"output", required_argument, NULL, 'o'},
-	    {"allow-findings", no_argument, NULL, 'A'},
-	    {NULL, 0, NULL, 0},
+	    {"db", required_argument, NULL, 'd'},     {"case", required_argument, NULL, 'c'},
+	    {"output", required_argument, NULL, 'o'}, {"allow-findings", no_argument, NULL, 'A'},
+	    {"force", no_argument, NULL, 'F'},        {NULL, 0, NULL, 0},
 	};
 	const char *db = NULL, *path = NULL;
 	const char **codes = xcalloc((size_t)argc + 1, sizeof *codes);
 	size_t n_codes = 0;
 	bool allow = false;
+	unsigned flags = 0;
 	int c, rc = M_OK;
 	cli_getopt_reset();
 	while (rc == M_OK && (c = cli_getopt(argc, argv, opts)) != -1) {
@@ -34,6 +33,8 @@ int cli_export(int argc, char **argv)
 			codes[n_codes++] = optarg;
 		else if (c == 'A')
 			allow = true;
+		else if (c == 'F')
+			flags |= OUTPUT_FORCE;
 		else
 			rc = M_USAGE;
 	}
@@ -57,7 +58,7 @@ int cli_export(int argc, char **argv)
 	}
 	struct merr err = {0};
 	struct cli_output o;
-	rc = cli_output_open(path, &o);
+	rc = cli_output_open(path, flags, s, &o);
 	if (rc == M_OK) {
 		if (cmd_export(s, codes, n_codes, o.fp, &err) != M_OK)
 			rc = cli_fail(&err);

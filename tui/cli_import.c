@@ -59,7 +59,7 @@ int cli_import(int argc, char **argv)
 	}
 	struct merr err = {0};
 	struct cli_output o;
-	rc = cli_output_open(NULL, &o);
+	rc = cli_output_open(NULL, 0, NULL, &o);
 	if (rc == M_OK) {
 		if (cmd_import(s, rest[0], fresh, o.fp, cli_progress(), NULL, &err) != M_OK) {
 			cli_progress_done();

@@ -7,5 +7,5 @@ int cli_list(int argc, char **argv);
 
 int cli_list(int argc, char **argv)
 {
-	return cli_run_read_only(argc, argv, cmd_list);
+	return cli_run_read_only(argc, argv, 0, cmd_list);
 }

@@ -33,7 +33,7 @@ int cli_merge(int argc, char **argv)
 		return rc;
 	struct merr err = {0};
 	struct cli_output o;
-	rc = cli_output_open(NULL, &o);
+	rc = cli_output_open(NULL, 0, NULL, &o);
 	if (rc == M_OK) {
 		enum mstatus st = cmd_merge(s, rest[0], o.fp, cli_progress(), NULL, &err);
 		cli_progress_done();

@@ -44,7 +44,7 @@ int cli_names(int argc, char **argv)
 	if (rc == M_OK) {
 		struct merr err = {0};
 		struct cli_output o;
-		rc = cli_output_open(NULL, &o);
+		rc = cli_output_open(NULL, 0, NULL, &o);
 		if (rc == M_OK) {
 			if (cmd_names(s, add, n_add, rm, n_rm, o.fp, &err) != M_OK)
 				rc = cli_fail(&err);

@@ -1,5 +1,5 @@
 /* cli_report.c - `mellan report [--db FILE] [--case CODE]... [--format F] [--csv-sep C]
- * [--public] [--allow-findings] [-o FILE]`: the gap analysis as a printable report, refused while
+ * [--public] [--allow-findings] [-o FILE [--force]]`: the gap analysis as a printable report, refused while
  * the cases hold privacy findings. A progress bar goes to standard
  * error only when that is a terminal, so scripts and redirected runs see nothing there. */
 #include "cli.h"
@@ -42,13 +42,19 @@ static void progress_end(struct bar *b)
 int cli_report(int argc, char **argv)
 {
 	static const struct option opts[] = {
-	    {"db", required_argument, NULL, 'd'},       {"case", required_argument, NULL, 'c'},
-	    {"format", required_argument, NULL, 'f'},   {"csv-sep", required_argument, NULL, 'S'},
-	    {"public", no_argument, NULL, 'P'},         {"output", required_argument, NULL, 'o'},
-	    {"allow-findings", no_argument, NULL, 'A'}, {NULL, 0, NULL, 0},
+	    {"db", required_argument, NULL, 'd'},
+	    {"case", required_argument, NULL, 'c'},
+	    {"format", required_argument, NULL, 'f'},
+	    {"csv-sep", required_argument, NULL, 'S'},
+	    {"public", no_argument, NULL, 'P'},
+	    {"output", required_argument, NULL, 'o'},
+	    {"allow-findings", no_argument, NULL, 'A'},
+	    {"force", no_argument, NULL, 'F'},
+	    {NULL, 0, NULL, 0},
 	};
 	const char *db = NULL, *output = NULL;
 	bool allow = false;
+	unsigned flags = 0;
 	const char **codes = xcalloc((size_t)argc + 1, sizeof *codes);
 	struct report_options ro = {.codes = codes, .format = 0, .csv_sep = ','};
 	int c, rc = M_OK;
@@ -86,6 +92,9 @@ int cli_report(int argc, char **argv)
 		case 'A':
 			allow = true;
 			break;
+		case 'F':
+			flags |= OUTPUT_FORCE;
+			break;
 		default:
 			rc = M_USAGE;
 		}
@@ -113,7 +122,7 @@ int cli_report(int argc, char **argv)
 	}
 	struct merr err = {0};
 	struct cli_output o;
-	rc = cli_output_open(output, &o);
+	rc = cli_output_open(output, flags, s, &o);
 	if (rc == M_OK) {
 		enum mstatus st = cmd_report(s, &ro, o.fp, &err);
 		progress_end(&bar);

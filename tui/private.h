@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* What a handler changed; only the main loop draws. */
 enum change {
@@ -103,6 +104,13 @@ struct app {
 	size_t ws_sel, ws_top; /* the workshop screen's selection */
 };
 
+/* The main loop's parts, so the screens can also be driven without a terminal: the state on a
+ * store (curses set up already), one key handled as the loop handles it (what changed comes
+ * back: reload and draw are the caller's), a whole draw, and the state released. */
+void app_init(struct app *a, struct store *s, const struct tui_options *opt);
+unsigned app_key(struct app *a, int key, uint32_t cp);
+void app_draw(struct app *a);
+void app_free(struct app *a);
 /* Reads the cases and catalogues again and, when a journey is open, that journey; keeps the
  * selections where they were as far as the data allows. */
 void app_reload(struct app *a);

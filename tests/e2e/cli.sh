@@ -2,16 +2,6 @@
 # cli.sh - the command line as scripts meet it: exit statuses, one-line errors, refusals that
 # leave the file byte-for-byte unchanged, expected output of `list`. Speaks TAP.
 . "$(dirname "$0")/lib/tap.sh"
-
-# Runs mellan in a clean environment; stdout, stderr and status land in $tmp/out, err, rc.
-run() {
-	env -i HOME="$tmp/home" LC_ALL=C.UTF-8 PATH="$PATH" ${ENV_EXTRA:-} "$bin" "$@" \
-		>"$tmp/out" 2>"$tmp/err"
-	echo $? >"$tmp/rc"
-}
-rc() { cat "$tmp/rc"; }
-one_line_err() { [ "$(wc -l <"$tmp/err")" -eq 1 ] && grep -q '^mellan: ' "$tmp/err"; }
-err_has() { grep -qF -- "$1" "$tmp/err"; }
 mode_of() { stat -c %a "$1"; }
 
 # --- help and version ---------------------------------------------------------------------

@@ -8,14 +8,6 @@
 . "$(dirname "$0")/lib/tap.sh"
 need sqlite3
 on_fail() { sed 's/^/#   /' "$tmp/err" "$tmp/out" 2>/dev/null | head -n 20; }
-run() {
-	env -i HOME="$tmp/home" LC_ALL=C.UTF-8 PATH="$PATH" "$bin" "$@" >"$tmp/out" 2>"$tmp/err"
-	echo $? >"$tmp/rc"
-}
-rc_is() { [ "$(cat "$tmp/rc")" -eq "$1" ]; }
-one_line_err() { [ "$(wc -l <"$tmp/err")" -eq 1 ] && grep -q '^mellan: ' "$tmp/err"; }
-err_has() { grep -qF -- "$1" "$tmp/err"; }
-out_has() { grep -qF -- "$1" "$tmp/out"; }
 q() { sqlite3 "$1" "$2"; }
 # sqlite3 as another tool that edits a file the way mellan does (foreign keys on).
 edit() { sqlite3 "$1" "PRAGMA foreign_keys = ON; $2"; }

@@ -25,8 +25,6 @@ run() { # VAR=value... -- args...
 		>"$tmp/out" 2>"$tmp/err"
 	echo $? >"$tmp/rc"
 }
-rc() { cat "$tmp/rc"; }
-out_has() { grep -qF -- "$1" "$tmp/out"; }
 
 check "make built the Swedish messages into build/locale" \
 	test -s "$locale_dir/sv/LC_MESSAGES/mellan.mo"

@@ -3,11 +3,6 @@
 # status 0, identifiers planted with the sqlite3 shell in every kind of text are each reported
 # on one line saying where, masked, with status 1; the file is not changed. Speaks TAP.
 . "$(dirname "$0")/lib/tap.sh"
-run() {
-	env -i HOME="$tmp/home" LC_ALL=C.UTF-8 PATH="$PATH" "$bin" "$@" >"$tmp/out" 2>"$tmp/err"
-	echo $? >"$tmp/rc"
-}
-rc() { cat "$tmp/rc"; }
 has() { grep -qxF -- "$1" "$tmp/out"; }
 
 # --- a clean database --------------------------------------------------------------------------

@@ -10,7 +10,11 @@
 #   done_testing [N]                    the plan, last: N is how many checks the script makes,
 #                                       so one that stops early or loses a check fails; only a
 #                                       script whose checks depend on the machine leaves N out
-#   mellan ARGS...                      the binary under test, HOME in $tmp/home, C.UTF-8
+#   mellan ARGS...                      the binary under test, HOME in $tmp/home, C.UTF-8, and
+#                                       the VAR=value words in ENV_EXTRA if set
+#   run ARGS...                         mellan ARGS with its output in $tmp/out, its errors in
+#                                       $tmp/err and its status in $tmp/rc; then rc, rc_is N,
+#                                       out_has TEXT, err_has TEXT, one_line_err tell of them
 #
 # It sets bin (the binary, from MELLAN_BIN), top (the source tree, from MELLAN_TOP) and tmp (a
 # directory of this script's own, removed at exit; $tmp/home exists). A script may redefine
@@ -67,4 +71,14 @@ done_testing() { # the number of checks the script makes
 	echo "1..${1:-$n}"
 }
 
-mellan() { env -i HOME="$tmp/home" LC_ALL=C.UTF-8 PATH="$PATH" "$bin" "$@"; }
+# shellcheck disable=SC2086
+mellan() { env -i HOME="$tmp/home" LC_ALL=C.UTF-8 PATH="$PATH" ${ENV_EXTRA:-} "$bin" "$@"; }
+run() {
+	mellan "$@" >"$tmp/out" 2>"$tmp/err"
+	echo $? >"$tmp/rc"
+}
+rc() { cat "$tmp/rc"; }
+rc_is() { [ "$(rc)" -eq "$1" ]; }
+out_has() { grep -qF -- "$1" "$tmp/out"; }
+err_has() { grep -qF -- "$1" "$tmp/err"; }
+one_line_err() { [ "$(wc -l <"$tmp/err")" -eq 1 ] && grep -q '^mellan: ' "$tmp/err"; }

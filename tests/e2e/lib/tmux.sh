@@ -69,10 +69,10 @@ trap : INT
 # shellcheck disable=SC2086
 sh -c 'echo $$ >"$0"; shift; exec "$@"' "$pidfile" x env -i HOME="$home" LC_ALL=C.UTF-8 \
 	TERM=tmux-256color PATH="$PATH" $envs "$@"
-echo "EXITED:$?"
-printf 'TTY:'
-stty -a | tr ' ;' '\n\n' | grep -e '^icanon$' -e '^echo$' | tr '\n' ' '
-echo
+status=$?
+modes=$(stty -a | tr ' ;' '\n\n' | grep -e '^icanon$' -e '^echo$' | tr '\n' ' ')
+# In one write, so a screen that shows EXITED shows the modes too.
+printf 'EXITED:%s\nTTY:%s\n' "$status" "$modes"
 exec sleep 3600
 PANE
 

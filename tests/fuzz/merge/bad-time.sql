@@ -1,0 +1,1 @@
+UPDATE step SET time = '2015-13-45/AGE999?' WHERE seq = 1;

@@ -1,0 +1,1 @@
+UPDATE step SET uuid = 'inte-en-uuid' WHERE seq = 1;

@@ -1,0 +1,1 @@
+UPDATE step SET title = 'Frånvaron ökar lite', updated = '2030-01-01T00:00:00.000Z' WHERE seq = 1;

@@ -1,0 +1,1 @@
+UPDATE step SET title = char(27) || '[2J' || char(7) || 'rensa' || char(0x202e) || 'baklänges' WHERE seq = 1;

@@ -1,0 +1,1 @@
+PRAGMA foreign_keys = OFF; UPDATE intervention SET actor_id = 9999;

@@ -1,0 +1,1 @@
+DROP INDEX IF EXISTS step_case; SELECT name FROM sqlite_schema WHERE type = 'index';

@@ -1,0 +1,1 @@
+UPDATE step SET narrative = NULL, voice = 'Jag sa ifrån', updated = '2099-01-01T00:00:00.000Z';

@@ -1,0 +1,1 @@
+UPDATE step SET title = 'Ändrad på andra datorn', updated = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE seq = 2;

@@ -1,0 +1,1 @@
+CREATE TABLE spy (x); INSERT INTO spy VALUES (1);

@@ -1,0 +1,1 @@
+UPDATE step SET updated = '9999-12-31T23:59:59.999Z'; UPDATE kase SET updated = 'igår';

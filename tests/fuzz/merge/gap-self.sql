@@ -1,0 +1,1 @@
+INSERT INTO gap (uuid, created, updated, case_id, step_id, step_to, category_id, severity, level, status) SELECT '2c1e8d4a-3b5f-4e6a-9c7d-8e9f0a1b2c3d', created, updated, case_id, id, id, (SELECT id FROM category LIMIT 1), 7, 'nowhere', 'open' FROM step LIMIT 1;

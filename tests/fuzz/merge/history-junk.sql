@@ -1,0 +1,1 @@
+UPDATE history SET old = '{not json', new = NULL, op = 'explode';

@@ -1,0 +1,1 @@
+UPDATE kase SET summary = printf('%.50000c', 'å');

@@ -1,0 +1,1 @@
+INSERT INTO actor (uuid, created, updated, name, short_label, sector, colour) VALUES ('0b9d3f0e-5a1c-4f6e-8d2b-7c4a1e9f3d21', '2020-01-01T00:00:00.000Z', '2020-01-01T00:00:00.000Z', '  polisen ', 'P', 'state', 2);

@@ -1,0 +1,1 @@
+INSERT INTO kase (uuid, created, updated, code, status) VALUES ('6a3c9f34-1c5e-4c1a-9a63-2d8d6f1e0b11', '2020-01-01T00:00:00.000Z', '2020-01-01T00:00:00.000Z', 'Kim', 'draft');

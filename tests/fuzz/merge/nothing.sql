@@ -1,0 +1,1 @@
+-- the other laptop as it is: one step changed, one added

@@ -1,0 +1,1 @@
+UPDATE step SET uuid = (SELECT uuid FROM kase LIMIT 1) WHERE seq = 1;

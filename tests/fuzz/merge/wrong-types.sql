@@ -1,0 +1,1 @@
+UPDATE step SET seq = 'tre', time = 2015, title = x'00ff41' WHERE seq = 1;
