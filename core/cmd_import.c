@@ -4,21 +4,58 @@
 #include "commands.h"
 #include "i18n.h"
 #include "import_csv.h"
+#include "text.h"
 #include "xalloc.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
-/* Larger than any chronology or export of a workshop's cases, small enough to hold at once. */
+/* Larger than any export of a workshop's cases, small enough to hold at once: JSON is parsed
+ * whole. A CSV chronology is read a row at a time and has no such limit. */
 #define MAX_IMPORT (512L * 1024 * 1024)
 
-static enum mstatus read_all(const char *path, char **text, size_t *len, struct merr *err)
+enum mstatus cmd_import_open(const char *path, FILE **in, struct merr *err)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
+	*in = NULL;
+	/* Non-blocking: opening a FIFO for reading would otherwise wait for a writer forever. */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	struct stat sb;
+	if (fd < 0 || fstat(fd, &sb) != 0) {
+		int e = errno;
+		if (fd >= 0)
+			close(fd);
+		return merr_set(
+		    err,
+		    e == ENOENT || e == EACCES || e == ENOTDIR || e == ELOOP ? M_DATA : M_OTHER,
+		    e == ENOENT ? MR_NOT_FOUND : MR_IO,
+		    _("%s: cannot read the file (%s); nothing was imported"), path, strerror(e));
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		close(fd);
+		return merr_set(
+		    err, M_DATA, MR_INVALID,
+		    _("%s: not a regular file (a directory, a pipe or a device); import "
+		      "reads a saved JSON or CSV file; nothing was imported"),
+		    path);
+	}
+	int flags = fcntl(fd, F_GETFL);
+	if (flags >= 0)
+		fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+	*in = fdopen(fd, "rb");
+	if (!*in) {
+		close(fd);
 		return merr_set(err, M_OTHER, MR_IO, _("%s: cannot read the file (%s)"), path,
 		                strerror(errno));
+	}
+	return M_OK;
+}
+
+static enum mstatus read_all(const char *path, FILE *f, char **text, size_t *len, struct merr *err)
+{
 	size_t cap = 65536, n = 0;
 	char *buf = xmalloc(cap);
 	size_t got;
@@ -26,7 +63,6 @@ static enum mstatus read_all(const char *path, char **text, size_t *len, struct 
 		n += got;
 		if (n == cap) {
 			if (cap >= (size_t)MAX_IMPORT) {
-				fclose(f);
 				free(buf);
 				return merr_set(err, M_DATA, MR_INVALID,
 				                _("%s: too large to import"), path);
@@ -35,9 +71,7 @@ static enum mstatus read_all(const char *path, char **text, size_t *len, struct 
 			buf = xrealloc(buf, cap);
 		}
 	}
-	bool bad = ferror(f);
-	fclose(f);
-	if (bad) {
+	if (ferror(f)) {
 		free(buf);
 		return merr_set(err, M_OTHER, MR_IO, _("%s: cannot read the file"), path);
 	}
@@ -46,38 +80,41 @@ static enum mstatus read_all(const char *path, char **text, size_t *len, struct 
 	return M_OK;
 }
 
-static bool looks_like_json(const char *t, size_t n)
+/* JSON starts with '{' or '[' after a BOM and blanks; the file is left at its start. */
+static bool looks_like_json(FILE *f)
 {
-	size_t i = n >= 3 && memcmp(t, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-	while (i < n && (t[i] == ' ' || t[i] == '\t' || t[i] == '\r' || t[i] == '\n'))
-		i++;
-	return i < n && (t[i] == '{' || t[i] == '[');
+	int c = getc(f);
+	if (c == 0xEF && getc(f) == 0xBB && getc(f) == 0xBF)
+		c = getc(f);
+	while (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+		c = getc(f);
+	rewind(f);
+	return c == '{' || c == '[';
 }
 
-enum mstatus cmd_import(struct store *s, const char *path, bool fresh, FILE *out,
+enum mstatus cmd_import(struct store *s, const char *path, FILE *in, bool fresh, FILE *out,
                         store_progress_fn progress, void *arg, struct merr *err)
 {
-	char *text = NULL;
-	size_t len = 0;
-	enum mstatus st = read_all(path, &text, &len, err);
-	if (st != M_OK)
-		return st;
 	struct store_exchange_report rep = {0};
-	if (looks_like_json(text, len)) {
-		st = store_import_json(s, path, text, len, &rep, progress, arg, err);
+	enum mstatus st = M_OK;
+	if (looks_like_json(in)) {
+		char *text = NULL;
+		size_t len = 0;
+		st = read_all(path, in, &text, &len, err);
+		if (st == M_OK)
+			st = store_import_json(s, path, text, len, &rep, progress, arg, err);
+		free(text);
 	} else {
-		struct csv_rows rows = {0};
-		st = csv_read(path, text, len, &rows, err);
-		if (st == M_OK && fresh)
+		if (fresh)
 			st = catalogue_load_defaults(s, err);
 		if (st == M_OK)
-			st = csv_import(s, path, &rows, &rep, err);
-		csv_rows_clear(&rows);
+			st = csv_import(s, path, in, &rep, progress, arg, err);
 	}
-	free(text);
 	if (st != M_OK)
 		return st;
-	fprintf(out, _("%s: %ld added, %ld already here"), path, rep.added, rep.same);
+	char *name = text_sanitize(path, 0); /* a file name is shown, never obeyed */
+	fprintf(out, _("%s: %ld added, %ld already here"), name, rep.added, rep.same);
+	free(name);
 	if (rep.matched)
 		fprintf(out, _(", %ld actors or categories matched by name"), rep.matched);
 	if (rep.kept)

@@ -37,11 +37,14 @@ void report_date(char out[11]);
 /* The chosen cases (all when n is 0) as JSON. */
 enum mstatus cmd_export(struct store *s, const char *const *codes, size_t n, FILE *out,
                         struct merr *err);
-/* A JSON export or a CSV chronology (told apart by the first character) into s, all or
+/* A JSON export or a CSV chronology (told apart by the first character) read from `in` into s, all or
  * nothing; `fresh`: s was created for this import (a CSV then gets the default catalogue).
  * A summary line goes to out. */
-enum mstatus cmd_import(struct store *s, const char *path, bool fresh, FILE *out,
+enum mstatus cmd_import(struct store *s, const char *path, FILE *in, bool fresh, FILE *out,
                         store_progress_fn progress, void *arg, struct merr *err);
+/* Opens an import's input `path` for cmd_import, before any database is opened for it: what is
+ * not a regular file (a FIFO would wait for a writer forever, a directory) is refused at once. */
+enum mstatus cmd_import_open(const char *path, FILE **in, struct merr *err);
 /* Another laptop's database into s: what was added, updated and found in conflict goes to out.
  * M_FINDINGS while conflicts are open. */
 enum mstatus cmd_merge(struct store *s, const char *other, FILE *out, store_progress_fn progress,

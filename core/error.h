@@ -36,5 +36,9 @@ struct merr {
 enum mstatus merr_set(struct merr *err, enum mstatus status, enum mreason reason, const char *fmt,
                       ...) __attribute__((format(printf, 4, 5)));
 void merr_clear(struct merr *err);
+/* What the content of a file being imported or merged makes fail is a data error, never a usage
+ * one (the store calls a refused value M_USAGE, as it would be for a value typed on the command
+ * line): turns M_USAGE into M_DATA in err and the returned status. */
+enum mstatus merr_data(struct merr *err, enum mstatus st);
 
 #endif

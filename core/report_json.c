@@ -9,10 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Every string of the report passes here, sanitised as every other format's text is (the
+ * actors' and categories' names come straight from the file). */
 static void str(const char *s, FILE *out)
 {
+	char *clean = text_sanitize(s, TEXT_KEEP_NEWLINES);
 	fputc('"', out);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+	for (const unsigned char *p = (const unsigned char *)clean; *p; p++) {
 		if (*p == '"' || *p == '\\')
 			fprintf(out, "\\%c", *p);
 		else if (*p == '\n')
@@ -23,6 +26,7 @@ static void str(const char *s, FILE *out)
 			fputc(*p, out);
 	}
 	fputc('"', out);
+	free(clean);
 }
 
 static void count(const struct report *r, int n, FILE *out)

@@ -217,8 +217,23 @@ enum mstatus store_export_json(struct store *s, const char *const *codes, size_t
 enum mstatus store_import_json(struct store *s, const char *name, const char *text, size_t len,
                                struct store_exchange_report *r, store_progress_fn progress,
                                void *arg, struct merr *err);
+
+/* ---- adding in bulk: a chronology import ---------------------------------------------------
+ * Inside store_begin()/store_commit(): each statement is prepared once for the whole import and
+ * no call reads more than its own record's index entries, so a row takes the same time however
+ * many came before it. Values are checked as the single adds check them. store_bulk_end() after
+ * the commit or the rollback. */
+/* The case with this code, made when it is not here (*made), and the next place in its story:
+ * the caller counts on from there for the steps it adds to it. */
+enum mstatus store_bulk_case(struct store *s, const char *code, m_id *id, int *next_seq, bool *made,
+                             struct merr *err);
+/* A step with its uuid, case and seq given. */
+enum mstatus store_bulk_step(struct store *s, struct m_step *stp, struct merr *err);
+/* An intervention with its uuid given. */
+enum mstatus store_bulk_intervention(struct store *s, struct m_intervention *iv, struct merr *err);
 /* Whether a step, intervention or case with this uuid is here. */
 enum mstatus store_record_exists(struct store *s, const char *uuid, bool *yes, struct merr *err);
+void store_bulk_end(struct store *s);
 
 /* A field changed on both sides since they last agreed: kept here, the other side's value
  * remembered until someone decides. */

@@ -199,6 +199,12 @@ static void skip_escape(struct san *it)
 	}
 }
 
+bool text_bidi_control(uint32_t cp)
+{
+	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
+	       cp == 0x200F || cp == 0x061C;
+}
+
 static bool san_next(struct san *it, uint32_t *out)
 {
 	while (it->i < it->n) {
@@ -247,6 +253,8 @@ static bool san_next(struct san *it, uint32_t *out)
 		}
 		if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
 			cp = REPLACEMENT;
+		else if (text_bidi_control(cp))
+			continue;
 		*out = cp;
 		return true;
 	}

@@ -25,9 +25,14 @@ enum text_sanitize_flags {
 	TEXT_KEEP_NEWLINES =
 	    1 << 0, /* keep '\n' (multi-line fields); otherwise it becomes a space */
 };
+/* The bidirectional controls (U+202A-202E embeddings and overrides, U+2066-2069 isolates, the
+ * marks U+200E, U+200F and U+061C): they can make text read in another order than it is stored,
+ * so no screen or report ever shows them. */
+bool text_bidi_control(uint32_t cp);
 /* A new string, safe to print: invalid UTF-8 becomes U+FFFD; ESC and the sequences it starts
- * (CSI, OSC, DCS ... up to their terminator) are removed; other C0/C1 controls and DEL become
- * U+FFFD; a tab becomes a space; CR LF becomes LF. The caller frees it. */
+ * (CSI, OSC, DCS ... up to their terminator) and the bidirectional controls are removed; other
+ * C0/C1 controls and DEL become U+FFFD; a tab becomes a space; CR LF becomes LF. Every screen
+ * (tui/draw.c) and every report writer shows user text only through this. The caller frees it. */
 char *text_sanitize(const char *s, unsigned flags);
 
 /* The number of bytes of s that fit in `cols` columns, never cutting a code point or separating

@@ -288,8 +288,46 @@ static enum mstatus check_head(struct store *s, const char *name, const char *do
 	return st;
 }
 
+/* SQLite's JSON functions end a string at an escaped NUL (\u0000) without a word: "ab\u0000cd"
+ * reads as "ab". The JSON text itself still has the escape, so it is looked for there. */
+static const char *json_nul(const char *raw)
+{
+	bool in_string = false;
+	for (const char *p = raw; p && *p; p++) {
+		if (*p == '"')
+			in_string = !in_string;
+		else if (in_string && *p == '\\') {
+			if (p[1] == 'u' && strncmp(p + 2, "0000", 4) == 0)
+				return p;
+			if (p[1])
+				p++;
+		}
+	}
+	return NULL;
+}
+
+/* A record whose JSON text has a NUL in it: refused, naming the field that holds it. */
+static enum mstatus nul_field(struct store *s, const char *where, const char *raw, struct merr *err)
+{
+	struct q q;
+	q_prepare(&q, s, "SELECT j.key, :o -> j.fullkey FROM json_each(:o) j");
+	q_text(&q, ":o", raw);
+	char *key = NULL;
+	while (!key && q_row(&q))
+		if (json_nul((const char *)sqlite3_column_text(q.st, 1)))
+			key = text_sanitize((const char *)sqlite3_column_text(q.st, 0), 0);
+	enum mstatus st = q_finish(&q, err);
+	if (st == M_OK)
+		st = merr_set(err, M_DATA, MR_INVALID,
+		              _("%s%s%s: holds a NUL character (\\u0000); text cannot hold one"),
+		              where, key ? "." : "", key ? key : "");
+	free(key);
+	return st;
+}
+
 /* The query reading the members of one array: the portable columns in pairs (type, value), then
- * the member's index, its type, and the first key it has that the format does not know. */
+ * the member's index, its type, the first key it has that the format does not know, and its
+ * JSON text. */
 static char *members_sql(const struct ptable *t)
 {
 	char *sql = xstrdup("SELECT ");
@@ -306,7 +344,7 @@ static char *members_sql(const struct ptable *t)
 		known = kn;
 	}
 	char *full = xasprintf("%s, e.key, e.type, (SELECT j.key FROM json_each(e.value) j WHERE "
-	                       "e.type = 'object' AND j.key NOT IN (%s) LIMIT 1) FROM "
+	                       "e.type = 'object' AND j.key NOT IN (%s) LIMIT 1), e.value FROM "
 	                       "json_each(:d) e ORDER BY e.id",
 	                       sql, known);
 	free(sql);
@@ -378,6 +416,9 @@ static enum mstatus import_table(struct store *s, const char *name, const char *
 		if (!type || strcmp(type, "object") != 0)
 			st = merr_set(err, M_DATA, MR_INVALID, _("%s: must be an object {...}"),
 			              where);
+		if (st == M_OK && json_nul((const char *)sqlite3_column_text(q.st, base + 3)))
+			st = nul_field(s, where, (const char *)sqlite3_column_text(q.st, base + 3),
+			               err);
 		if (st == M_OK)
 			st = prow_from_stmt(t, q.st, &r, where, err);
 		if (st == M_OK)
@@ -422,7 +463,25 @@ static enum mstatus import_history(struct store *s, const char *name, const char
 	enum mstatus st = q_finish(&q, err);
 	if (st != M_OK)
 		return st;
-	/* Every entry checked first, so a bad one names itself. */
+	/* Every entry checked first, so a bad one names itself: a NUL in any of its texts (the
+	 * old and new values are JSON in a JSON string, so it may be escaped twice) ... */
+	q_prepare(&q, s,
+	          "SELECT e.key, e.value, json_extract(e.value, '$.old'), "
+	          "json_extract(e.value, '$.new') FROM json_each(:d) e ORDER BY e.id");
+	q_text(&q, ":d", doc);
+	while (st == M_OK && q_row(&q))
+		for (int c = 1; st == M_OK && c <= 3; c++)
+			if (json_nul((const char *)sqlite3_column_text(q.st, c))) {
+				char *where = xasprintf("%s: history[%lld]", name,
+				                        (long long)q_col_int(&q, 0));
+				st = nul_field(s, where, (const char *)sqlite3_column_text(q.st, 1),
+				               err);
+				free(where);
+			}
+	enum mstatus nst = q_finish(&q, err);
+	if (st != M_OK || nst != M_OK)
+		return st != M_OK ? st : nst;
+	/* ... and the shape of each entry. */
 	q_prepare(&q, s,
 	          "SELECT e.key FROM json_each(:d) e WHERE e.type <> 'object' OR "
 	          "json_type(e.value, '$.table') IS NOT 'text' OR json_extract(e.value, '$.table') "
@@ -431,6 +490,7 @@ static enum mstatus import_history(struct store *s, const char *name, const char
 	          "'workshop_case', 'workshop_log', 'vote', 'name_block') OR "
 	          "json_type(e.value, '$.uuid') IS NOT 'text' OR "
 	          "length(json_extract(e.value, '$.uuid')) <> 36 OR "
+	          "json_type(e.value, '$.op') IS NOT 'text' OR "
 	          "json_extract(e.value, '$.op') NOT IN ('insert', 'update', 'delete') OR "
 	          "json_type(e.value, '$.at') IS NOT 'text' OR "
 	          "json_type(e.value, '$.editor') NOT IN ('text', 'null') OR "
@@ -489,6 +549,11 @@ enum mstatus store_import_json(struct store *s, const char *name, const char *te
 		return merr_set(err, M_DATA, MR_INVALID,
 		                _("%s: not a text file; nothing was imported"), name);
 	char *doc = xstrndup(text, len);
+	const char *at = json_nul(doc);
+	bool nul = at != NULL;
+	long nul_line = 1;
+	for (const char *p = doc; at && p < at; p++)
+		nul_line += *p == '\n';
 	char *arrays[16] = {NULL}; /* n_ptables lists, then the history */
 	merr_clear(err);
 	enum mstatus st = check_head(s, name, doc, arrays, err);
@@ -509,6 +574,13 @@ enum mstatus store_import_json(struct store *s, const char *name, const char *te
 			st = import_table(s, name, arrays[i], &ptables[i], rep, progress, arg, err);
 		if (st == M_OK)
 			st = import_history(s, name, arrays[n_ptables], before, rep, err);
+		/* A NUL no record above named: in a key, say. */
+		if (st == M_OK && nul)
+			st =
+			    merr_set(err, M_DATA, MR_INVALID,
+			             _("%s: line %ld: holds a NUL character (\\u0000); nothing was "
+			               "imported"),
+			             name, nul_line);
 		/* The file's history names its records by the other file's row ids, which search
 		 * and undo read: the index is built again from the records, and the import is no
 		 * change undo could take back (a backup before is the way back). */
@@ -520,22 +592,11 @@ enum mstatus store_import_json(struct store *s, const char *name, const char *te
 			st = store_commit(s, err);
 		else
 			store_rollback(s);
+		st = merr_data(err, st);
 		pmap_drop(s);
 		pq_clear();
 	}
 	for (size_t i = 0; i <= n_ptables; i++)
 		free(arrays[i]);
 	return st;
-}
-
-enum mstatus store_record_exists(struct store *s, const char *uuid, bool *yes, struct merr *err)
-{
-	struct q q;
-	q_prepare(&q, s,
-	          "SELECT 1 FROM main.step WHERE uuid = :u UNION ALL SELECT 1 FROM "
-	          "main.intervention WHERE uuid = :u UNION ALL SELECT 1 FROM main.kase WHERE "
-	          "uuid = :u");
-	q_text(&q, ":u", uuid);
-	*yes = q_row(&q);
-	return q_finish(&q, err);
 }

@@ -61,38 +61,50 @@ static char *other_text(struct other *o, const char *sql, enum mstatus *st, stru
 	return v;
 }
 
+/* The whole schema, SQLite's own entries included: a trigger or a view can be given a name
+ * starting with sqlite_ by writing the schema table directly, and would otherwise pass unseen.
+ * Only the statistics tables an ANALYZE makes, exactly as SQLite makes them, may differ: never
+ * read, and they hold no code. */
 #define OBJECTS                                                                                    \
-	"SELECT type, name, sql FROM main.sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' "         \
-	"ESCAPE '\\' ORDER BY type, name"
+	"SELECT type, name, tbl_name, sql FROM main.sqlite_schema WHERE NOT (" ANALYZED ") "       \
+	"ORDER BY type, name"
+#define ANALYZED                                                                                   \
+	"type = 'table' AND ((name = 'sqlite_stat1' AND sql IS 'CREATE TABLE "                     \
+	"sqlite_stat1(tbl,idx,stat)') OR (name = 'sqlite_stat4' AND sql IS 'CREATE TABLE "         \
+	"sqlite_stat4(tbl,idx,neq,nlt,ndlt,sample)'))"
 
 /* The first object of one schema that the other lacks or has otherwise, as "view 'v'"; NULL
- * when both are the same. SQLite's own (sqlite_stat1 after an ANALYZE, automatic indexes) are
- * left out: never read, and harmless. */
+ * when both are the same. Each entry must be in the other schema with the same type, name,
+ * table and SQL, and both must have as many entries (none twice). */
 static char *schema_difference(sqlite3 *from, sqlite3 *in)
 {
 	sqlite3_stmt *q = NULL, *f = NULL;
 	char *diff = NULL;
 	if (sqlite3_prepare_v2(from, OBJECTS, -1, &q, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(in,
-	                       "SELECT sql FROM main.sqlite_schema WHERE type = ?1 AND name = ?2",
+	                       "SELECT count(*), (SELECT count(*) FROM main.sqlite_schema WHERE "
+	                       "NOT (" ANALYZED ")) FROM main.sqlite_schema WHERE type = ?1 AND "
+	                       "name = ?2 AND tbl_name IS ?3 AND sql IS ?4",
 	                       -1, &f, NULL) != SQLITE_OK)
 		diff = xstrdup("?");
-	while (!diff && sqlite3_step(q) == SQLITE_ROW) {
+	int rows = 0, total = -1, rc = SQLITE_ROW;
+	while (!diff && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+		rows++;
 		const char *type = (const char *)sqlite3_column_text(q, 0);
 		const char *name = (const char *)sqlite3_column_text(q, 1);
-		const char *sql = (const char *)sqlite3_column_text(q, 2);
 		sqlite3_reset(f);
-		sqlite3_bind_text(f, 1, type, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(f, 2, name, -1, SQLITE_TRANSIENT);
-		bool there = sqlite3_step(f) == SQLITE_ROW;
-		const char *other = there ? (const char *)sqlite3_column_text(f, 0) : NULL;
-		if (!there || (sql == NULL) != (other == NULL) ||
-		    (sql && strcmp(sql, other) != 0)) {
+		for (int c = 0; c < 4; c++)
+			sqlite3_bind_value(f, c + 1, sqlite3_column_value(q, c));
+		bool there = sqlite3_step(f) == SQLITE_ROW && sqlite3_column_int(f, 0) == 1;
+		total = sqlite3_column_int(f, 1);
+		if (!there) {
 			char *raw = xasprintf("%s '%.60s'", type ? type : "?", name ? name : "?");
 			diff = text_sanitize(raw, 0); /* the file's own text, on our terminal */
 			free(raw);
 		}
 	}
+	if (!diff && (rc != SQLITE_DONE || (total >= 0 && rows != total)))
+		diff = xstrdup(rc != SQLITE_DONE ? "?" : _("an entry twice"));
 	sqlite3_finalize(q);
 	sqlite3_finalize(f);
 	return diff;
@@ -598,6 +610,7 @@ enum mstatus store_merge(struct store *s, const char *other, struct store_merge_
 		st = store_commit(s, err);
 	else
 		store_rollback(s);
+	st = merr_data(err, st); /* past open_other, only the other file's records can fail */
 	db_exec(s, "DROP TABLE IF EXISTS temp.x_skip", NULL);
 	pmap_drop(s);
 	sqlite3_exec(o.db, "COMMIT", NULL, NULL, NULL);

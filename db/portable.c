@@ -208,6 +208,12 @@ enum mstatus prow_from_stmt(const struct ptable *t, sqlite3_stmt *st, struct pro
 			return bad_field(t, i, where, _("expected a whole number"), err);
 		if (!want_int && strcmp(type, "text") != 0)
 			return bad_field(t, i, where, _("expected text"), err);
+		/* A NUL inside the text (JSON's \u0000, or a value another program wrote) would
+		 * cut it short everywhere it is read: refused whole rather than cut. */
+		if (!want_int && strlen(v) != (size_t)sqlite3_column_bytes(st, (int)(2 * i + 1)))
+			return bad_field(t, i, where,
+			                 _("holds a NUL character (\\u0000); text cannot hold one"),
+			                 err);
 		if (!want_int && !*v)
 			continue; /* as our writes do: empty text is no text */
 		r->v[i] = xstrdup(v);
@@ -311,6 +317,9 @@ static struct pq_slot {
 	bool busy;
 } pq[PQ_SLOTS];
 static size_t pq_next;
+/* Every table whose records have a uuid, as one query for the table of the record with :u;
+ * made once per import or merge, freed by pq_clear(). */
+static char *uuid_sql;
 
 void pq_prepare(struct q *q, struct store *s, const char *sql)
 {
@@ -358,6 +367,8 @@ enum mstatus pq_finish(struct q *q, struct merr *err)
 
 void pq_clear(void)
 {
+	free(uuid_sql);
+	uuid_sql = NULL;
 	for (size_t i = 0; i < PQ_SLOTS; i++) {
 		sqlite3_finalize(pq[i].st);
 		free(pq[i].sql);
@@ -477,9 +488,8 @@ static size_t col_index(const struct ptable *t, const char *col)
 	return t->n;
 }
 
-/* A step's sort keys, derived as store_step_add derives them. */
-static enum mstatus sort_keys(struct store *s, const char *time, m_id case_id, char from[11],
-                              char to[11], struct merr *err)
+enum mstatus psort_keys(struct store *s, const char *time, m_id case_id, char from[11], char to[11],
+                        struct merr *err)
 {
 	from[0] = to[0] = '\0';
 	struct q q;
@@ -493,9 +503,48 @@ static enum mstatus sort_keys(struct store *s, const char *time, m_id case_id, c
 	return st;
 }
 
+/* A record of another kind that has this uuid already refuses r: one identity, one record. */
+static enum mstatus uuid_free(struct store *s, const struct ptable *t, const char *uuid,
+                              const char *where, struct merr *err)
+{
+	struct q q;
+	if (!uuid_sql) {
+		q_prepare(
+		    &q, s,
+		    "SELECT group_concat('SELECT ''' || m.name || ''' FROM main.\"' || m.name "
+		    "|| '\" WHERE uuid = :u', ' UNION ALL ') FROM main.sqlite_schema m WHERE "
+		    "m.type = 'table' AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) p "
+		    "WHERE p.name = 'uuid')");
+		char *sql = q_row(&q) ? q_col_text(&q, 0) : NULL;
+		enum mstatus st = q_finish(&q, err);
+		if (st != M_OK || !sql) {
+			free(sql);
+			return st;
+		}
+		uuid_sql = xasprintf("%s LIMIT 1", sql);
+		free(sql);
+	}
+	pq_prepare(&q, s, uuid_sql);
+	q_text(&q, ":u", uuid);
+	char *other = q_row(&q) ? q_col_text(&q, 0) : NULL;
+	enum mstatus st = pq_finish(&q, err);
+	if (st == M_OK && other) {
+		const struct ptable *o = ptable_find(other);
+		st = merr_set(err, M_DATA, MR_EXISTS,
+		              _("%s.uuid: already the identity of a %s here; two records cannot "
+		                "share one (the %s needs an identity of its own)"),
+		              where, o ? _(o->what) : other, _(t->what));
+	}
+	free(other);
+	return st;
+}
+
 enum mstatus prow_insert(struct store *s, const struct ptable *t, const struct prow *r,
                          const char *where, struct merr *err)
 {
+	enum mstatus ust = uuid_free(s, t, r->v[0], where, err);
+	if (ust != M_OK)
+		return ust;
 	bool step = strcmp(t->table, "step") == 0;
 	char *cols = xstrdup(""), *vals = xstrdup("");
 	for (size_t i = 0; i < t->n; i++) {
@@ -521,7 +570,7 @@ enum mstatus prow_insert(struct store *s, const struct ptable *t, const struct p
 		size_t ci = col_index(t, "case_id"), ti = col_index(t, "time");
 		m_id case_id = plocal_id(s, "kase", r->v[ci], &st, err);
 		if (st == M_OK)
-			st = sort_keys(s, r->v[ti], case_id, from, to, err);
+			st = psort_keys(s, r->v[ti], case_id, from, to, err);
 		q_text(&q, ":from", from);
 		q_text(&q, ":to", to);
 	}
@@ -530,7 +579,7 @@ enum mstatus prow_insert(struct store *s, const struct ptable *t, const struct p
 	struct merr e = {0};
 	enum mstatus fst = pq_finish(&q, &e);
 	if (st == M_OK && fst != M_OK)
-		st = merr_set(err, fst, e.reason, "%s: %s", where, e.msg);
+		st = merr_set(err, merr_data(NULL, fst), e.reason, "%s: %s", where, e.msg);
 	return st;
 }
 
@@ -575,7 +624,7 @@ static enum mstatus resort_steps(struct store *s, const char *case_uuid, struct 
 	for (size_t k = 0; k < n; k++) {
 		char from[11], to[11];
 		if (st == M_OK)
-			st = sort_keys(s, steps[k].time, steps[k].case_id, from, to, err);
+			st = psort_keys(s, steps[k].time, steps[k].case_id, from, to, err);
 		if (st == M_OK) {
 			pq_prepare(
 			    &q, s,
@@ -613,7 +662,7 @@ enum mstatus prow_set(struct store *s, const struct ptable *t, const char *uuid,
 			case_id = q_col_int(&c, 0);
 		st = pq_finish(&c, err);
 		if (st == M_OK)
-			st = sort_keys(s, r->v[i], case_id, from, to, err);
+			st = psort_keys(s, r->v[i], case_id, from, to, err);
 		q_text(&q, ":from", from);
 		q_text(&q, ":to", to);
 	}

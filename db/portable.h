@@ -86,6 +86,10 @@ m_id plocal_id(struct store *s, const char *table, const char *uuid, enum mstatu
  * NULL when it is new here. Records a match by name in the map. */
 char *pmatch(struct store *s, const struct ptable *t, const struct prow *r, enum mstatus *st,
              struct merr *err);
+/* A step's sort keys from its time code and its case's birth year, as store_step_add derives
+ * them ("" and "" when the time has none). */
+enum mstatus psort_keys(struct store *s, const char *time, m_id case_id, char from[11], char to[11],
+                        struct merr *err);
 /* Inserts r as a new record (its uuid, created and updated kept); `where` for messages. */
 enum mstatus prow_insert(struct store *s, const struct ptable *t, const struct prow *r,
                          const char *where, struct merr *err);

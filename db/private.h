@@ -19,7 +19,8 @@
  *   store_votes.c  the dot votes summed per gap, for the gap analysis
  *   store_privacy.c the list of names, kept findings and workshop texts of core/store.h
  *   migrate_privacy.c  schema version 4: the kept findings
- *   portable.c     records as they travel between files (portable.h), for the next three
+ *   portable.c     records as they travel between files (portable.h), for the next four
+ *   bulk.c         many steps added in one transaction, as a chronology import adds them
  *   exchange.c     the JSON export and import (mellan(5))
  *   merge.c        another laptop's file brought in, read as untrusted
  *   conflict.c     the fields merge found changed on both sides, and deciding them
@@ -115,6 +116,17 @@ void db_bind_intervention(struct q *q, const struct m_intervention *iv, const ch
 void db_bind_handover(struct q *q, const struct m_handover *h, char times[3][FT_BUFSZ]);
 void db_bind_gap(struct q *q, const struct m_gap *g);
 void db_bind_action(struct q *q, const struct m_action *a, const char *follow);
+
+/* The INSERTs of a step and of an intervention, shared by the single adds (store_write.c) and
+ * the bulk ones of an import (bulk.c); the values are bound by db_bind_step/intervention. */
+#define DB_INSERT_STEP                                                                             \
+	"INSERT INTO step (uuid, case_id, time, sort_from, sort_to, seq, title, narrative, "       \
+	"domain, certainty, voice, note) VALUES (:uuid, :case, :time, :from, :to, :seq, :title, "  \
+	":narrative, :domain, :certainty, :voice, :note)"
+#define DB_INSERT_INTERVENTION                                                                     \
+	"INSERT INTO intervention (uuid, case_id, actor_id, step_from, step_to, kind, "            \
+	"start_time, end_time, what, outcome, effect) VALUES (:uuid, :case, :actor, :from, :to, "  \
+	":kind, :start, :end, :what, :outcome, :effect)"
 
 /* A new `updated` stamp for the row being updated, always later than the one it replaces (two
  * saves within one millisecond, or a clock set back, must still change it). */

@@ -193,11 +193,7 @@ enum mstatus store_step_add(struct store *s, struct m_step *stp, struct merr *er
 		from[0] = to[0] = '\0';
 	m_id id = 0;
 	if (st == M_OK) {
-		q_prepare(
-		    &q, s,
-		    "INSERT INTO step (uuid, case_id, time, sort_from, sort_to, seq, title, "
-		    "narrative, domain, certainty, voice, note) VALUES (:uuid, :case, :time, "
-		    ":from, :to, :seq, :title, :narrative, :domain, :certainty, :voice, :note)");
+		q_prepare(&q, s, DB_INSERT_STEP);
 		q_text(&q, ":uuid", stp->uuid);
 		q_id(&q, ":case", stp->case_id);
 		db_bind_step(&q, stp, code, from, to, seq);
@@ -247,10 +243,7 @@ enum mstatus store_intervention_add(struct store *s, struct m_intervention *iv, 
 		return unmade(st, iv->uuid, made);
 	struct q q;
 	m_id id = 0;
-	q_prepare(&q, s,
-	          "INSERT INTO intervention (uuid, case_id, actor_id, step_from, step_to, kind, "
-	          "start_time, end_time, what, outcome, effect) VALUES (:uuid, :case, :actor, "
-	          ":from, :to, :kind, :start, :end, :what, :outcome, :effect)");
+	q_prepare(&q, s, DB_INSERT_INTERVENTION);
 	q_text(&q, ":uuid", iv->uuid);
 	q_id(&q, ":case", iv->case_id);
 	db_bind_intervention(&q, iv, start, end);

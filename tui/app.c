@@ -1,5 +1,6 @@
 /* app.c - the main loop of the TUI: terminal set-up and restore, signals, resize, the top and
- * bottom lines, key dispatch through the key table, and reloading when another mellan writes.
+ * bottom lines around the top screen (or the open form), key dispatch through the key table to
+ * the app's own actions and the top screen's, and reloading when another mellan writes.
  * Handlers return what changed; only this loop draws. */
 #include "private.h"
 
@@ -79,10 +80,7 @@ void app_show_form(struct app *a, struct form *f)
 {
 	if (a->form) /* only the initials' form opens over another, and it is pending then */
 		form_free(&a->form);
-	if (a->screen != SCR_FORM && a->screen != SCR_HELP)
-		a->form_from = a->screen;
 	a->form = f;
-	a->screen = SCR_FORM;
 }
 
 void app_open_form(struct app *a, struct form *f)
@@ -103,59 +101,42 @@ const struct m_step *app_selected_step(const struct app *a)
 	return &a->journey.steps[a->step_sel];
 }
 
+/* The form is over the top screen, unless the help that describes it is. */
+static bool form_on_top(const struct app *a)
+{
+	return a->form && !screen_top(a)->ops->modal;
+}
+
+enum tui_screen app_shown(const struct app *a)
+{
+	return form_on_top(a) ? SCR_FORM : screen_top(a)->ops->id;
+}
+
 static void close_form(struct app *a)
 {
 	form_free(&a->form);
-	a->screen = a->form_from;
-	if (a->screen == SCR_JOURNEY && !a->journey_case)
-		a->screen = SCR_CASES;
 	curs_set(0);
 }
 
-void app_reload(struct app *a)
+/* Reads the open journey again, keeping the same step selected when it is still there. */
+static void reload_journey(struct app *a)
 {
 	struct merr err = {0};
-	/* Keep the same case selected by id: another mellan may have added or renamed one. */
-	m_id case_id = a->case_sel < a->cases.n ? a->cases.items[a->case_sel].id : 0;
-	m_case_list_clear(&a->cases);
-	m_actor_list_clear(&a->actors);
-	m_category_list_clear(&a->categories);
-	if (store_case_list(a->store, &a->cases, &err) != M_OK ||
-	    store_actor_list(a->store, &a->actors, &err) != M_OK ||
-	    store_category_list(a->store, &a->categories, &err) != M_OK)
-		app_message(a, &err);
-	if (a->want_case)
-		case_id = a->want_case;
-	for (size_t i = 0; i < a->cases.n; i++)
-		if (a->cases.items[i].id == case_id)
-			a->case_sel = i;
-	if (a->case_sel >= a->cases.n)
-		a->case_sel = a->cases.n ? a->cases.n - 1 : 0;
-	if (a->want_case && a->want_open && a->case_sel < a->cases.n &&
-	    a->cases.items[a->case_sel].id == a->want_case)
-		app_open_journey(a, a->want_case);
-	a->want_case = 0;
-	a->want_open = false;
-	if (a->screen == SCR_GAPS || (a->screen == SCR_HELP && a->help_from == SCR_GAPS))
-		gaps_reload(a);
-	names_reload(a);
-	if (!a->journey_case)
-		return;
-
-	/* Keep the same step selected when it is still there, by id, not by position. */
 	m_id step_id = a->step_sel < a->journey.n_steps ? a->journey.steps[a->step_sel].id : 0;
 	if (a->want_step)
 		step_id = a->want_step;
 	a->want_step = 0;
 	m_journey_clear(&a->journey);
 	if (store_journey_load(a->store, a->journey_case, &a->journey, &err) != M_OK) {
-		/* The case went away under us (another mellan deleted it): back to the list. */
+		/* The case went away under us (another mellan deleted it): back to what was under
+		 * its journey. The presentation stays and says so, in the room's words. */
 		app_message(a, &err);
 		a->journey_case = 0;
-		if (a->screen == SCR_JOURNEY || a->screen == SCR_LANES)
-			a->screen = SCR_CASES;
+		if (screen_top(a)->ops != &screen_present)
+			screen_close(a, &screen_journey);
 		return;
 	}
+	/* By id, not by position: another mellan may have added or moved steps. */
 	for (size_t i = 0; i < a->journey.n_steps; i++)
 		if (a->journey.steps[i].id == step_id)
 			a->step_sel = i;
@@ -163,66 +144,58 @@ void app_reload(struct app *a)
 		a->step_sel = a->journey.n_steps ? a->journey.n_steps - 1 : 0;
 }
 
-void app_open_journey(struct app *a, m_id case_id)
+void app_reload(struct app *a)
+{
+	struct merr err = {0};
+	m_actor_list_clear(&a->actors);
+	m_category_list_clear(&a->categories);
+	if (store_actor_list(a->store, &a->actors, &err) != M_OK ||
+	    store_category_list(a->store, &a->categories, &err) != M_OK)
+		app_message(a, &err);
+	if (a->journey_case)
+		reload_journey(a);
+	struct screen *top = screen_top(a);
+	if (top->ops->reload)
+		top->ops->reload(a, top);
+}
+
+/* Loads the journey of a case as the open one, from its first step. */
+static bool load_journey(struct app *a, m_id case_id)
 {
 	struct merr err = {0};
 	m_journey_clear(&a->journey);
 	if (store_journey_load(a->store, case_id, &a->journey, &err) != M_OK) {
 		app_message(a, &err);
 		a->journey_case = 0;
-		return;
+		return false;
 	}
 	a->journey_case = case_id;
-	a->journey_back = 0;
-	a->step_sel = a->step_top = a->card_scroll = 0;
-	a->screen = SCR_JOURNEY;
-	if (a->form) /* opened behind a form being saved: back to the journey */
-		a->form_from = SCR_JOURNEY;
+	a->step_sel = 0;
+	return true;
+}
+
+void app_open_journey(struct app *a, m_id case_id)
+{
+	if (!load_journey(a, case_id))
+		return;
+	screen_reset(a);
+	screen_push(a, &screen_journey);
+}
+
+void app_open_journey_over(struct app *a, m_id case_id)
+{
+	if (load_journey(a, case_id))
+		screen_push(a, &screen_journey);
 }
 
 static void draw_top(struct app *a)
 {
-	char title[256];
-	switch (a->screen) {
-	case SCR_JOURNEY:
-	case SCR_LANES:
-		journey_title(a, title, sizeof title);
-		break;
-	case SCR_FORM:
-		snprintf(title, sizeof title, "%s", a->form ? a->form->title : "");
-		break;
-	case SCR_CATALOGUE:
-		snprintf(title, sizeof title, "%s", _("Actors and gap categories"));
-		break;
-	case SCR_GAPS:
-		gaps_title(a, title, sizeof title);
-		break;
-	case SCR_CONFLICTS:
-		snprintf(title, sizeof title, _("%zu merge conflicts"), a->conflicts.n_conflicts);
-		break;
-	case SCR_NAMES:
-		names_title(a, title, sizeof title);
-		break;
-	case SCR_WORKSHOP:
-		snprintf(title, sizeof title, "%s", _("Workshops"));
-		break;
-	case SCR_HELP:
-		snprintf(title, sizeof title, "%s",
-		         a->help_from == SCR_JOURNEY     ? _("Keys of the journey screen")
-		         : a->help_from == SCR_FORM      ? _("Keys of a form")
-		         : a->help_from == SCR_CATALOGUE ? _("Keys of the catalogue")
-		         : a->help_from == SCR_GAPS      ? _("Keys of the gaps screen")
-		         : a->help_from == SCR_LANES     ? _("Keys of the lanes view")
-		         : a->help_from == SCR_CONFLICTS ? _("Keys of the merge conflicts")
-		         : a->help_from == SCR_NAMES     ? _("Keys of the names not to use")
-		         : a->help_from == SCR_WORKSHOP  ? _("Keys of the workshops")
-		                                         : _("Keys of the cases screen"));
-		break;
-	default:
-		snprintf(title, sizeof title, ngettext("%zu case", "%zu cases", a->cases.n),
-		         a->cases.n);
-		break;
-	}
+	char title[256] = "";
+	struct screen *top = screen_top(a);
+	if (form_on_top(a))
+		snprintf(title, sizeof title, "%s", a->form->title);
+	else
+		top->ops->title(a, top, title, sizeof title);
 	char line[400];
 	if (a->opt && a->opt->title && *a->opt->title)
 		snprintf(line, sizeof line, "mellan (%s) — %s", a->opt->title, title);
@@ -234,28 +207,30 @@ static void draw_top(struct app *a)
 static void draw_bottom(struct app *a)
 {
 	char hints[512];
-	if (a->screen == SCR_FORM && a->form && a->form->asking) {
+	struct screen *top = screen_top(a);
+	if (form_on_top(a) && a->form->asking) {
 		form_bottom(a->form, hints, sizeof hints);
 		draw_line(LINES - 1, 0, COLS, ROLE_WARNING, hints);
 		return;
 	}
-	if (a->del_kind) {
-		draw_line(LINES - 1, 0, COLS, ROLE_WARNING, a->del_question);
+	if (a->del.kind) {
+		draw_line(LINES - 1, 0, COLS, ROLE_WARNING, a->del.question);
 		return;
 	}
 	if (a->message[0]) {
 		draw_line(LINES - 1, 0, COLS, a->message_ok ? ROLE_HINT : ROLE_WARNING, a->message);
 		return;
 	}
-	if (a->screen == SCR_HELP)
-		snprintf(hints, sizeof hints, "%s", _("PgUp PgDn scroll  any other key: back"));
-	else if (a->screen == SCR_FORM && a->form)
+	if (form_on_top(a))
 		form_bottom(a->form, hints, sizeof hints);
+	else if (top->ops->hints)
+		top->ops->hints(a, top, hints, sizeof hints);
 	else
-		keys_hints(a->screen, hints, sizeof hints);
+		keys_hints(top->ops->id, hints, sizeof hints);
 	draw_line(LINES - 1, 0, COLS, ROLE_HINT, hints);
 }
 
+/* The one place the terminal's size is looked at before drawing: too small, a notice instead. */
 void app_draw(struct app *a)
 {
 	erase();
@@ -274,48 +249,20 @@ void app_draw(struct app *a)
 		refresh();
 		return;
 	}
-	if (a->screen == SCR_PRESENT) {
-		present_draw(a); /* the whole screen is the room's */
+	struct screen *top = screen_top(a);
+	bool form = form_on_top(a);
+	if (!form && !top->ops->title) {
+		top->ops->draw(a, top, 0, LINES); /* the whole screen is the room's */
 		refresh();
 		return;
 	}
 	draw_top(a);
-	int top = 1, rows = LINES - 2;
-	switch (a->screen) {
-	case SCR_JOURNEY:
-		journey_draw(a, top, rows);
-		break;
-	case SCR_HELP:
-		help_draw(a, top, rows);
-		break;
-	case SCR_FORM:
-		if (a->form)
-			form_draw(a->form, top, rows);
-		break;
-	case SCR_GAPS:
-		gaps_draw(a, top, rows);
-		break;
-	case SCR_CATALOGUE:
-		catalogue_draw(a, top, rows);
-		break;
-	case SCR_LANES:
-		lanes_draw(a, top, rows);
-		break;
-	case SCR_CONFLICTS:
-		conflicts_draw(a, top, rows);
-		break;
-	case SCR_NAMES:
-		names_draw(a, top, rows);
-		break;
-	case SCR_WORKSHOP:
-		workshop_draw(a, top, rows);
-		break;
-	default:
-		cases_draw(a, top, rows);
-		break;
-	}
+	if (form)
+		form_draw(a->form, 1, LINES - 2);
+	else
+		top->ops->draw(a, top, 1, LINES - 2);
 	draw_bottom(a);
-	if (a->screen == SCR_FORM && a->form && !a->form->asking)
+	if (form && !a->form->asking)
 		form_place_cursor(a->form);
 	refresh();
 }
@@ -325,23 +272,26 @@ static unsigned form_dispatch(struct app *a, int key, uint32_t cp)
 	bool typed = cp >= 0x20 && cp != 0x7F;
 	enum action act = typed ? ACT_NONE : keys_lookup(SCR_FORM, key);
 	if (act == ACT_HELP) {
-		a->help_from = SCR_FORM;
-		a->screen = SCR_HELP;
+		screen_push(a, &screen_help);
 		return CH_REDRAW;
 	}
 	if (act == ACT_REDRAW) {
 		clearok(curscr, TRUE);
 		return CH_REDRAW;
 	}
-	switch (form_key(a->form, key, cp)) {
+	struct form *done = a->form;
+	switch (form_key(done, key, cp)) {
 	case FORM_SAVED:
-		close_form(a);
+		a->form = NULL;
+		curs_set(0);
 		if (a->pending) { /* the initials are given: on to what was asked for */
 			struct form *next = a->pending;
 			a->pending = NULL;
 			app_show_form(a, next);
 		}
-		edit_after_choice(a);
+		if (done->after)
+			done->after(done);
+		form_free(&done);
 		return CH_RELOAD;
 	case FORM_CANCELLED:
 		close_form(a);
@@ -399,7 +349,7 @@ static unsigned paste(struct app *a)
 	size_t n;
 	char *text = read_paste(&n);
 	unsigned change = CH_REDRAW;
-	if (a->screen == SCR_FORM && a->form)
+	if (form_on_top(a))
 		form_paste(a->form, text, n);
 	else /* pasted text is never taken for keys */
 		app_note(a, "%s", _("a paste goes into a form's field; it was left out here"));
@@ -413,34 +363,22 @@ static unsigned dispatch(struct app *a, int key, uint32_t cp)
 		return paste(a);
 	if (key == KEYX_PASTE_END)
 		return CH_NONE;
-	if (a->screen == SCR_HELP)
-		return help_key(a, key);
-	if (a->screen == SCR_FORM && a->form)
+	struct screen *top = screen_top(a);
+	if (top->ops->modal)
+		return top->ops->key(a, top, keys_lookup(top->ops->id, key), key);
+	if (form_on_top(a))
 		return form_dispatch(a, key, cp);
-	if (a->del_kind)
+	if (a->del.kind)
 		return edit_key_confirm(a, key);
 	if (cp >= 0x80)
 		return CH_NONE; /* a letter outside ASCII binds nothing */
-	enum action act = keys_lookup(a->screen, key);
-	a->key = key;
+	enum action act = keys_lookup(top->ops->id, key);
 	if (a->opt && a->opt->follow && act != ACT_BACK && act != ACT_REDRAW)
 		return CH_NONE; /* the follower shows what the facilitator shows, nothing else */
+	/* The app's own actions, the same on every screen that binds them. */
 	switch (act) {
 	case ACT_NONE:
 		return CH_NONE;
-	case ACT_PRESENT:
-		a->present_from = a->screen;
-		a->screen = SCR_PRESENT;
-		a->card_scroll = 0;
-		return CH_REDRAW;
-	case ACT_LANES:
-		/* The same step stays selected: the views share it. */
-		a->screen = a->screen == SCR_LANES ? SCR_JOURNEY : SCR_LANES;
-		a->card_scroll = 0;
-		return CH_REDRAW;
-	case ACT_EDIT:
-	case ACT_DELETE:
-		return edit_selected(a, act == ACT_DELETE);
 	case ACT_UNDO:
 	case ACT_REDO:
 		return edit_undo(a, act == ACT_REDO);
@@ -448,42 +386,14 @@ static unsigned dispatch(struct app *a, int key, uint32_t cp)
 		return edit_search(a);
 	case ACT_NEXT_HIT:
 		return edit_next_hit(a);
-	case ACT_HELP:
-		a->help_from = a->screen;
-		a->screen = SCR_HELP;
-		return CH_REDRAW;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
-		return CH_REDRAW;
-	case ACT_GAPS:
-		gaps_open(a);
-		return CH_REDRAW;
-	case ACT_NAMES:
-		names_open(a);
 		return CH_REDRAW;
 	default:
 		break;
 	}
-	switch (a->screen) {
-	case SCR_JOURNEY:
-		return journey_key(a, act);
-	case SCR_GAPS:
-		return gaps_key(a, act);
-	case SCR_CATALOGUE:
-		return catalogue_key(a, act);
-	case SCR_PRESENT:
-		return present_key(a, act);
-	case SCR_LANES:
-		return lanes_key(a, act);
-	case SCR_CONFLICTS:
-		return conflicts_key(a, act);
-	case SCR_NAMES:
-		return names_key(a, act);
-	case SCR_WORKSHOP:
-		return workshop_key(a, act);
-	default:
-		return cases_key(a, act);
-	}
+	unsigned change = screen_open_action(a, act);
+	return change != CH_NONE ? change : top->ops->key(a, top, act, key);
 }
 
 unsigned app_key(struct app *a, int key, uint32_t cp)
@@ -537,22 +447,6 @@ static bool read_key(int *key, uint32_t *cp, int wait_ms)
 	return true;
 }
 
-/* Opens the case the options ask for, by code. */
-static void open_start_case(struct app *a)
-{
-	if (!a->opt || !a->opt->open_case)
-		return;
-	for (size_t i = 0; i < a->cases.n; i++) {
-		if (strcmp(a->cases.items[i].code, a->opt->open_case) == 0) {
-			a->case_sel = i;
-			app_open_journey(a, a->cases.items[i].id);
-			if (a->opt->present && a->journey_case)
-				a->screen = SCR_PRESENT;
-			return;
-		}
-	}
-}
-
 /* Ctrl-C in a form asks, like Esc, instead of throwing what was typed away (the keys typed
  * before it are handled first, so the form knows what it holds); SIGTERM and SIGHUP (the
  * terminal gone) always end mellan. */
@@ -562,7 +456,7 @@ static bool quitting(struct app *a)
 {
 	if (!quit_signal)
 		return false;
-	if (quit_signal == SIGINT && a->screen == SCR_FORM && a->form) {
+	if (quit_signal == SIGINT && form_on_top(a)) {
 		quit_signal = 0;
 		interrupted = true;
 		return false;
@@ -573,7 +467,7 @@ static bool quitting(struct app *a)
 static unsigned interrupt_form(struct app *a)
 {
 	interrupted = false;
-	if (a->screen != SCR_FORM || !a->form)
+	if (!form_on_top(a))
 		return CH_NONE;
 	if (form_dirty(a->form)) {
 		a->form->asking = true;
@@ -640,30 +534,28 @@ void app_init(struct app *a, struct store *s, const struct tui_options *opt)
 	memset(a, 0, sizeof *a);
 	a->store = s;
 	a->opt = opt;
-	a->screen = SCR_CASES;
-	a->lanes_zoom = -1;
 	if (initials_load(a->initials, sizeof a->initials))
 		store_set_editor(s, a->initials);
+	screen_push(a, &screen_cases);
 	app_reload(a);
 	store_changed_elsewhere(s); /* what we just read is the baseline */
-	open_start_case(a);
+	/* The case the options ask for, by code; mellan present straight into presenting it. */
+	if (opt && opt->open_case && cases_open_code(a, opt->open_case) && opt->present &&
+	    a->journey_case)
+		screen_push(a, &screen_present);
 	if (opt && opt->follow) {
-		a->screen = SCR_PRESENT;
+		screen_push(a, &screen_present);
 		follow_poll(a);
 	}
 }
 
 void app_free(struct app *a)
 {
-	gaps_free(a);
-	names_free(a);
+	screens_free(a);
 	form_free(&a->form);
 	form_free(&a->pending);
 	m_hit_list_clear(&a->hits);
-	store_merge_report_clear(&a->conflicts);
 	m_journey_clear(&a->journey);
-	m_threshold_list_clear(&a->thresholds);
-	m_case_list_clear(&a->cases);
 	m_actor_list_clear(&a->actors);
 	m_category_list_clear(&a->categories);
 }

@@ -14,12 +14,14 @@
 
 int cli_usage_error(const char *fmt, ...)
 {
+	char line[sizeof((struct merr){0}).msg];
 	va_list ap;
 	va_start(ap, fmt);
-	fputs("mellan: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fprintf(stderr, "; %s\n", _("see 'mellan --help'"));
+	vsnprintf(line, sizeof line, fmt, ap);
 	va_end(ap);
+	struct merr err = {0};
+	merr_set(&err, M_USAGE, MR_INVALID, "%s", line); /* control characters made visible */
+	fprintf(stderr, "mellan: %s; %s\n", err.msg, _("see 'mellan --help'"));
 	return M_USAGE;
 }
 

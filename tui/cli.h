@@ -20,6 +20,20 @@ struct cli_command {
 	const char *usage; /* N_() marked: "mellan list [--db FILE]    the cases, ..." */
 };
 
+/* The commands, each in its own tui/cli_NAME.c, declared here once; their table
+ * (cli_commands.c) names them and gives their usage lines. */
+int cli_init(int argc, char **argv);
+int cli_list(int argc, char **argv);
+int cli_report(int argc, char **argv);
+int cli_export(int argc, char **argv);
+int cli_import(int argc, char **argv);
+int cli_merge(int argc, char **argv);
+int cli_backup(int argc, char **argv);
+int cli_conflicts(int argc, char **argv);
+int cli_check(int argc, char **argv);
+int cli_names(int argc, char **argv);
+int cli_present(int argc, char **argv);
+
 /* The commands, in the order --help lists them; NULL when name is none of them. */
 const struct cli_command *cli_command_find(const char *name);
 size_t cli_command_count(void);

@@ -4,8 +4,6 @@
 #include "core/commands.h"
 #include "core/i18n.h"
 
-int cli_backup(int argc, char **argv);
-
 int cli_backup(int argc, char **argv)
 {
 	static const struct option opts[] = {

@@ -4,8 +4,6 @@
 
 #include "core/commands.h"
 
-int cli_check(int argc, char **argv);
-
 int cli_check(int argc, char **argv)
 {
 	return cli_run_read_only(argc, argv, STORE_DAMAGED_OK, cmd_check);

@@ -6,18 +6,6 @@
 
 #include <string.h>
 
-int cli_init(int argc, char **argv);
-int cli_list(int argc, char **argv);
-int cli_report(int argc, char **argv);
-int cli_export(int argc, char **argv);
-int cli_import(int argc, char **argv);
-int cli_merge(int argc, char **argv);
-int cli_backup(int argc, char **argv);
-int cli_conflicts(int argc, char **argv);
-int cli_check(int argc, char **argv);
-int cli_names(int argc, char **argv);
-int cli_present(int argc, char **argv);
-
 /* clang-format off */
 static const struct cli_command commands[] = {
 	{"init", cli_init, N_("mellan init [--demo] FILE        create a database (with the demo cases)")},

@@ -8,8 +8,6 @@
 #include <errno.h>
 #include <stdlib.h>
 
-int cli_conflicts(int argc, char **argv);
-
 int cli_conflicts(int argc, char **argv)
 {
 	static const struct option opts[] = {

@@ -8,8 +8,6 @@
 
 #include <stdlib.h>
 
-int cli_export(int argc, char **argv);
-
 int cli_export(int argc, char **argv)
 {
 	static const struct option opts[] = {

@@ -1,5 +1,6 @@
 /* cli_import.c - `mellan import [--db FILE] IN`: a JSON export or a CSV chronology. A database
- * that does not exist yet is created for the import, and removed again if the import fails. */
+ * that does not exist yet is created for the import, and removed again if the import fails,
+ * with the directories made for it. */
 #include "cli.h"
 #include "cli_progress.h"
 
@@ -9,11 +10,30 @@
 #include "core/xalloc.h"
 
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
-int cli_import(int argc, char **argv);
+/* The directories above path that are not there yet, deepest first ("a/b/c.db": "a/b", "a"),
+ * so that a failed import can take away exactly what it made. */
+static size_t missing_dirs(const char *path, char ***out)
+{
+	*out = NULL;
+	size_t n = 0;
+	char *d = xstrdup(path);
+	for (char *slash = strrchr(d, '/'); slash && slash != d; slash = strrchr(d, '/')) {
+		*slash = '\0';
+		struct stat sb;
+		if (lstat(d, &sb) == 0)
+			break;
+		*out = xreallocarray(*out, n + 1, sizeof **out);
+		(*out)[n++] = xstrdup(d);
+	}
+	free(d);
+	return n;
+}
 
-static void remove_new(const char *path)
+static void remove_new(const char *path, char **dirs, size_t n)
 {
 	static const char *const sides[] = {"", "-wal", "-shm"};
 	for (size_t i = 0; i < sizeof sides / sizeof *sides; i++) {
@@ -21,6 +41,8 @@ static void remove_new(const char *path)
 		unlink(p);
 		free(p);
 	}
+	for (size_t i = 0; i < n; i++)
+		rmdir(dirs[i]); /* only when empty: nothing of anyone else's goes */
 }
 
 int cli_import(int argc, char **argv)
@@ -46,22 +68,22 @@ int cli_import(int argc, char **argv)
 	char *path = db ? xstrdup(db) : m_default_db_path();
 	if (!path)
 		return cli_open_store(NULL, 0, NULL);
-	bool fresh = access(path, F_OK) != 0;
-	if (fresh && access(rest[0], R_OK) != 0) {
+	struct merr err = {0};
+	FILE *in = NULL;
+	if (cmd_import_open(rest[0], &in, &err) != M_OK) {
 		free(path);
-		return cli_usage_error(_("%s: cannot read the file"), rest[0]);
+		return cli_fail(&err);
 	}
+	bool fresh = access(path, F_OK) != 0;
+	char **dirs = NULL;
+	size_t n_dirs = fresh ? missing_dirs(path, &dirs) : 0;
 	struct store *s = NULL;
 	int rc = cli_open_store(path, STORE_CREATE, &s);
-	if (rc != M_OK) {
-		free(path);
-		return rc;
-	}
-	struct merr err = {0};
 	struct cli_output o;
-	rc = cli_output_open(NULL, 0, NULL, &o);
+	if (rc == M_OK)
+		rc = cli_output_open(NULL, 0, NULL, &o);
 	if (rc == M_OK) {
-		if (cmd_import(s, rest[0], fresh, o.fp, cli_progress(), NULL, &err) != M_OK) {
+		if (cmd_import(s, rest[0], in, fresh, o.fp, cli_progress(), NULL, &err) != M_OK) {
 			cli_progress_done();
 			rc = cli_fail(&err);
 		}
@@ -70,9 +92,13 @@ int cli_import(int argc, char **argv)
 		if (rc == M_OK)
 			rc = crc;
 	}
+	fclose(in);
 	store_close(&s);
 	if (rc != M_OK && fresh)
-		remove_new(path);
+		remove_new(path, dirs, n_dirs);
+	for (size_t i = 0; i < n_dirs; i++)
+		free(dirs[i]);
+	free(dirs);
 	free(path);
 	return rc;
 }

@@ -4,8 +4,6 @@
 #include "core/commands.h"
 #include "core/i18n.h"
 
-int cli_init(int argc, char **argv);
-
 int cli_init(int argc, char **argv)
 {
 	static const struct option opts[] = {

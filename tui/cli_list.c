@@ -3,8 +3,6 @@
 
 #include "core/commands.h"
 
-int cli_list(int argc, char **argv);
-
 int cli_list(int argc, char **argv)
 {
 	return cli_run_read_only(argc, argv, 0, cmd_list);

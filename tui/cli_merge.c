@@ -5,8 +5,6 @@
 #include "core/commands.h"
 #include "core/i18n.h"
 
-int cli_merge(int argc, char **argv);
-
 int cli_merge(int argc, char **argv)
 {
 	static const struct option opts[] = {

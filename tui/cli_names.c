@@ -8,8 +8,6 @@
 
 #include <stdlib.h>
 
-int cli_names(int argc, char **argv);
-
 int cli_names(int argc, char **argv)
 {
 	static const struct option opts[] = {

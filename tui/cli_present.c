@@ -7,8 +7,6 @@
 #include "palette.h"
 #include "tui.h"
 
-int cli_present(int argc, char **argv);
-
 int cli_present(int argc, char **argv)
 {
 	static const struct option opts[] = {

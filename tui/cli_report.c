@@ -12,8 +12,6 @@
 #include <string.h>
 #include <unistd.h>
 
-int cli_report(int argc, char **argv);
-
 struct bar {
 	bool shown;
 };

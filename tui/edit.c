@@ -1,7 +1,7 @@
-/* edit.c - the editor's actions on what is selected: edit it, delete it (after asking; undo
- * brings it back), undo and redo, search and jump to the hits. On the journey, e and d first
- * ask which of the selected step's parts is meant (a gap's actions among them) when it has more
- * than the step itself. */
+/* edit.c - the editor's actions: e and d on the journey's step, which first ask which of its
+ * parts is meant (a gap's actions among them) when it has more than the step itself; the
+ * question before a delete and its y (undo brings the record back); undo and redo; search and
+ * jump to the hits. */
 #include "private.h"
 
 #include "core/i18n.h"
@@ -104,13 +104,6 @@ static void open_edit(struct app *a, enum rec_kind kind, m_id id)
 {
 	const struct m_journey *j = &a->journey;
 	switch (kind) {
-	case RK_CASE: {
-		const struct m_case *found = NULL;
-		FIND(a->cases.items, a->cases.n, id);
-		if (found)
-			form_case_open(a, found);
-		break;
-	}
 	case RK_STEP: {
 		const struct m_step *found = NULL;
 		FIND(j->steps, j->n_steps, id);
@@ -153,39 +146,28 @@ static void open_edit(struct app *a, enum rec_kind kind, m_id id)
 					return;
 				}
 		break;
-	case RK_ACTOR: {
-		const struct m_actor *found = NULL;
-		FIND(a->actors.items, a->actors.n, id);
-		if (found)
-			form_actor_open(a, found);
-		break;
-	}
-	case RK_CATEGORY: {
-		const struct m_category *found = NULL;
-		FIND(a->categories.items, a->categories.n, id);
-		if (found)
-			form_category_open(a, found);
-		break;
-	}
-	case RK_NAME: /* the names screen opens its own form (names_edit) */
+	case RK_CASE: /* the cases, the catalogue and the names screen open their own forms */
+	case RK_ACTOR:
+	case RK_CATEGORY:
+	case RK_NAME:
 	case RK_NONE:
 		break;
 	}
 }
 
-static void ask_delete(struct app *a, enum rec_kind kind, m_id id, const char *label)
+void edit_ask_delete(struct app *a, enum rec_kind kind, m_id id, const char *label)
 {
-	a->del_kind = kind;
-	a->del_id = id;
-	snprintf(a->del_question, sizeof a->del_question,
+	a->del.kind = kind;
+	a->del.id = id;
+	snprintf(a->del.question, sizeof a->del.question,
 	         _("Delete %s? y deletes it (u undoes), another key keeps it"), label);
 }
 
 unsigned edit_key_confirm(struct app *a, int key)
 {
-	enum rec_kind kind = a->del_kind;
-	m_id id = a->del_id;
-	a->del_kind = RK_NONE;
+	enum rec_kind kind = a->del.kind;
+	m_id id = a->del.id;
+	a->del.kind = RK_NONE;
 	if (key != 'y' && key != 'Y') {
 		app_note(a, "%s", _("nothing was deleted"));
 		return CH_REDRAW;
@@ -238,6 +220,7 @@ unsigned edit_key_confirm(struct app *a, int key)
 struct chooser {
 	struct parts parts;
 	bool del;
+	const struct part *picked; /* what was chosen, acted on once the chooser is closed */
 };
 
 static void free_chooser(void *p)
@@ -247,67 +230,34 @@ static void free_chooser(void *p)
 	free(c);
 }
 
+static void act(struct app *a, enum rec_kind kind, m_id id, const char *label, bool del)
+{
+	if (del)
+		edit_ask_delete(a, kind, id, label);
+	else
+		open_edit(a, kind, id);
+}
+
 static enum mstatus chosen(struct form *f, struct merr *err)
 {
 	(void)err;
 	struct chooser *c = f->ctx;
 	int64_t v = form_pick(f, 0);
-	if (v < 1 || (size_t)v > c->parts.n)
-		return M_OK;
-	const struct part *p = &c->parts.items[v - 1];
-	/* Acted on once this form is closed: another form or a question takes its place. */
-	f->app->choice_kind = p->kind;
-	f->app->choice_id = p->id;
-	f->app->choice_del = c->del;
-	snprintf(f->app->choice_label, sizeof f->app->choice_label, "%s", p->label);
+	if (v >= 1 && (size_t)v <= c->parts.n)
+		c->picked = &c->parts.items[v - 1];
 	return M_OK;
 }
 
-void edit_after_choice(struct app *a)
+/* Another form or a question takes the chooser's place: only once it is closed. */
+static void after_choice(struct form *f)
 {
-	enum rec_kind kind = a->choice_kind;
-	a->choice_kind = RK_NONE;
-	if (kind == RK_NONE)
-		return;
-	if (a->choice_del)
-		ask_delete(a, kind, a->choice_id, a->choice_label);
-	else
-		open_edit(a, kind, a->choice_id);
+	struct chooser *c = f->ctx;
+	if (c->picked)
+		act(f->app, c->picked->kind, c->picked->id, c->picked->label, c->del);
 }
 
-static void act(struct app *a, enum rec_kind kind, m_id id, const char *label, bool del)
+unsigned edit_step_parts(struct app *a, bool del)
 {
-	if (del)
-		ask_delete(a, kind, id, label);
-	else
-		open_edit(a, kind, id);
-}
-
-unsigned edit_selected(struct app *a, bool del)
-{
-	char label[600];
-	if (a->screen == SCR_NAMES)
-		return names_edit(a, del);
-	if (a->screen == SCR_CASES) {
-		if (a->case_sel >= a->cases.n)
-			return CH_NONE;
-		const struct m_case *c = &a->cases.items[a->case_sel];
-		snprintf(label, sizeof label, _("the case %s"), c->code);
-		act(a, RK_CASE, c->id, label, del);
-		return CH_REDRAW;
-	}
-	if (a->screen == SCR_CATALOGUE) {
-		if (a->cat_sel < a->actors.n) {
-			const struct m_actor *ac = &a->actors.items[a->cat_sel];
-			snprintf(label, sizeof label, _("the actor %s"), ac->name);
-			act(a, RK_ACTOR, ac->id, label, del);
-		} else if (a->cat_sel - a->actors.n < a->categories.n) {
-			const struct m_category *c = &a->categories.items[a->cat_sel - a->actors.n];
-			snprintf(label, sizeof label, _("the gap category %s"), c->name);
-			act(a, RK_CATEGORY, c->id, label, del);
-		}
-		return CH_REDRAW;
-	}
 	struct chooser *c = xcalloc(1, sizeof *c);
 	c->del = del;
 	step_parts(a, &c->parts);
@@ -325,6 +275,7 @@ unsigned edit_selected(struct app *a, bool del)
 		pick_list_add(&l, (int64_t)i + 1, c->parts.items[i].label, NULL, NULL);
 	form_add_pick(f, _("Which"), &l, 0, true);
 	f->choose_saves = true;
+	f->after = after_choice;
 	app_show_form(a, f);
 	return CH_REDRAW;
 }

@@ -737,8 +737,14 @@ static enum form_result save(struct form *f)
 	struct merr err = {0};
 	if (f->conflicted && f->rec_stamp) {
 		/* The second save after a conflict: the user has seen it and wants theirs. */
-		if (!stamp_fresh(f->app->store, (enum rec_kind)f->rec_kind, f->rec_case, f->rec_id,
-		                 f->rec_stamp)) {
+		bool gone = false;
+		if (stamp_fresh(f->app->store, (enum rec_kind)f->rec_kind, f->rec_case, f->rec_id,
+		                f->rec_stamp, &gone, &err) != M_OK) {
+			/* Not readable now (busy): the record may well be there; Ctrl-S tries again. */
+			snprintf(f->message, sizeof f->message, "%s", err.msg);
+			return FORM_CONTINUE;
+		}
+		if (gone) {
 			snprintf(
 			    f->message, sizeof f->message, "%s",
 			    _("This record is no longer in the file: another mellan deleted it. "

@@ -84,6 +84,9 @@ struct form {
 	char *rec_stamp; /* the record's `updated`, inside the form's context */
 	bool conflicted;
 	bool choose_saves; /* a chooser: Enter on a choice is the save */
+	/* Called once the form is saved and closed, before it is freed: what cannot happen while
+	 * it is open (the chooser's choice opens another form or asks a question). NULL: none. */
+	void (*after)(struct form *f);
 	/* The privacy warning on save (form_privacy.c): the record's uuid (filled by the save of a
 	 * new record) and the keys of the findings last shown. */
 	char *priv_uuid;

@@ -36,8 +36,7 @@ static enum mstatus save(struct form *f, struct merr *err)
 	                         : store_case_update(f->app->store, k, err);
 	if (st != M_OK)
 		return st;
-	f->app->want_case = k->id;
-	f->app->want_open = is_new;
+	cases_select(f->app, k->id, is_new);
 	app_note(f->app, is_new ? _("saved: new case '%s'") : _("saved: case '%s'"), k->code);
 	return M_OK;
 }

@@ -26,9 +26,9 @@ void proposals_load(struct app *a, struct m_proposal_list *out)
 	m_key_list_clear(&dismissed);
 }
 
-const struct m_proposal *proposal_shown(const struct app *a, const struct m_proposal_list *l)
+const struct m_proposal *proposal_shown(size_t sel, const struct m_proposal_list *l)
 {
-	return a->proposal_sel && a->proposal_sel <= l->n ? &l->items[a->proposal_sel - 1] : NULL;
+	return sel && sel <= l->n ? &l->items[sel - 1] : NULL;
 }
 
 static void confirm(struct app *a, const struct m_proposal *p)
@@ -43,25 +43,25 @@ static void confirm(struct app *a, const struct m_proposal *p)
 	m_gap_clear(&g);
 }
 
-unsigned proposals_key(struct app *a, enum action act)
+unsigned proposals_key(struct app *a, size_t *sel, enum action act)
 {
 	struct m_proposal_list l;
 	proposals_load(a, &l);
 	unsigned change = CH_REDRAW;
-	const struct m_proposal *p = proposal_shown(a, &l);
+	const struct m_proposal *p = proposal_shown(*sel, &l);
 	if (l.n == 0) {
 		app_note(a, "%s", _("the program proposes no gaps in this journey"));
-		a->proposal_sel = 0;
+		*sel = 0;
 	} else if (act == ACT_PROPOSAL) {
-		a->proposal_sel = a->proposal_sel % l.n + 1;
-		int i = story_step_index(&a->journey, l.items[a->proposal_sel - 1].step_id);
+		*sel = *sel % l.n + 1;
+		int i = story_step_index(&a->journey, l.items[*sel - 1].step_id);
 		if (i >= 0)
 			a->step_sel = (size_t)i;
 	} else if (!p) {
 		app_note(a, "%s", _("o first, to choose a proposed gap"));
 	} else if (act == ACT_CONFIRM) {
 		confirm(a, p);
-		a->proposal_sel = 0;
+		*sel = 0;
 		change = CH_RELOAD;
 	} else {
 		struct merr err = {0};
@@ -69,7 +69,7 @@ unsigned proposals_key(struct app *a, enum action act)
 			app_message(a, &err);
 		else
 			app_note(a, "%s", _("dismissed: it is not proposed again (u undoes it)"));
-		a->proposal_sel = 0;
+		*sel = 0;
 		change = CH_RELOAD;
 	}
 	m_proposal_list_clear(&l);

@@ -3,29 +3,32 @@
  * them from the file and shows the same step, read-only. */
 #include "private.h"
 
-/* After every key of the facilitator: publish the journey's selection when it changed. */
+/* After every key of the facilitator: publish the journey's selection when it changed, from the
+ * screens that show it (not from a form or the help over them). */
 void follow_publish(struct app *a)
 {
-	if (!a->journey_case || a->step_sel >= a->journey.n_steps)
+	if (!a->journey_case || a->step_sel >= a->journey.n_steps || a->form)
 		return;
-	if (a->screen != SCR_JOURNEY && a->screen != SCR_PRESENT && a->screen != SCR_LANES)
+	const struct screen_ops *top = screen_top(a)->ops;
+	if (top != &screen_journey && top != &screen_present && top != &screen_lanes)
 		return;
+	struct follow *fw = &a->follow;
 	m_id step = a->journey.steps[a->step_sel].id;
-	bool blank = a->blank && a->screen == SCR_PRESENT;
-	if (!a->publish_pending && a->shown_case == a->journey_case && a->shown_step == step &&
-	    a->shown_blank == blank)
+	bool blank = present_blanked(a);
+	if (!fw->pending && fw->shown_case == a->journey_case && fw->shown_step == step &&
+	    fw->shown_blank == blank)
 		return;
 	struct merr err = {0};
 	enum mstatus st = M_OK;
-	if (a->publish_pending || a->shown_case != a->journey_case || a->shown_step != step)
+	if (fw->pending || fw->shown_case != a->journey_case || fw->shown_step != step)
 		st = store_follow_publish(a->store, a->journey_case, step, &err);
-	if (st == M_OK && (a->publish_pending || a->shown_blank != blank))
+	if (st == M_OK && (fw->pending || fw->shown_blank != blank))
 		st = store_follow_blank_set(a->store, blank, &err);
-	a->shown_case = a->journey_case;
-	a->shown_step = step;
-	a->shown_blank = blank;
+	fw->shown_case = a->journey_case;
+	fw->shown_step = step;
+	fw->shown_blank = blank;
 	/* Busy: another mellan is writing; the next turn of the loop tries again. */
-	a->publish_pending = st != M_OK && err.reason == MR_BUSY;
+	fw->pending = st != M_OK && err.reason == MR_BUSY;
 }
 
 static bool select_step(struct app *a, m_id step)
@@ -48,18 +51,16 @@ unsigned follow_poll(struct app *a)
 	store_follow_read(a->store, &kase, &step, &err);
 	if (!kase)
 		return CH_NONE;
-	bool blank = store_follow_blanked(a->store);
-	if (blank != a->blank) {
-		a->blank = blank;
+	if (present_set_blank(a, store_follow_blanked(a->store)))
 		return CH_REDRAW;
-	}
-	if (kase == a->shown_case && step == a->shown_step && kase == a->journey_case)
+	struct follow *fw = &a->follow;
+	if (kase == fw->shown_case && step == fw->shown_step && kase == a->journey_case)
 		return CH_NONE;
 	if (kase != a->journey_case) {
 		app_open_journey(a, kase);
-		a->screen = SCR_PRESENT;
 		if (!a->journey_case)
 			return CH_REDRAW; /* not (yet) readable: the message says why */
+		screen_push(a, &screen_present);
 	}
 	/* A step added just now is not in what we loaded: read the journey again once. */
 	if (!select_step(a, step)) {
@@ -67,8 +68,7 @@ unsigned follow_poll(struct app *a)
 		if (!select_step(a, step))
 			return CH_REDRAW; /* the next turn tries again */
 	}
-	a->shown_case = kase;
-	a->shown_step = step;
-	a->card_scroll = 0;
+	fw->shown_case = kase;
+	fw->shown_step = step;
 	return CH_REDRAW;
 }

@@ -1,5 +1,6 @@
 /* private.h - what the files of tui/ share and nothing outside tui/ may use: the application
- * state, what a key handler says changed, and each screen's draw and key functions. */
+ * state the screens share, what a key handler says changed, the editor's forms and actions, and
+ * what the screens offer one another. The screens themselves are objects (screen.h). */
 #ifndef MELLAN_TUI_PRIVATE_H
 #define MELLAN_TUI_PRIVATE_H
 
@@ -8,6 +9,7 @@
 #include "core/store.h"
 #include "form.h"
 #include "keys.h"
+#include "screen.h"
 #include "tui.h"
 
 #include <stdbool.h>
@@ -28,94 +30,58 @@ enum change {
 /* From this width the journey shows its list of steps and the card side by side. */
 #define TUI_WIDE_COLS 100
 
-struct app {
-	struct store *store;
-	const struct tui_options *opt;
-	enum tui_screen screen;
-	enum tui_screen help_from; /* the screen the help screen describes */
-	size_t help_scroll;        /* the first line of the help shown */
-	int help_rows;             /* rows and lines of the help at its last draw */
-	size_t help_lines;
-
-	struct m_case_list cases;
-	size_t case_sel, case_top;
-	struct m_actor_list actors;
-	struct m_category_list categories;
-
-	m_id journey_case; /* 0: no journey open */
-	struct m_journey journey;
-	size_t step_sel, step_top;
-	size_t card_scroll; /* first line of the card shown */
-	int card_rows;      /* rows the card had at the last draw, for PgUp/PgDn */
-	size_t card_lines;  /* lines the card had at the last draw */
-
-	/* The lanes view: its scale and zoom (-1: fit the screen), what is scrolled away, and the
-	 * age thresholds it draws (loaded when it first opens). */
-	int lanes_scale, lanes_zoom, lanes_zoom_shown;
-	size_t lanes_top;
-	int lanes_left;
-	bool thresholds_loaded;
-	struct m_threshold_list thresholds;
-	size_t proposal_sel; /* the proposal shown, counting from 1; 0: none */
-
-	int key;        /* the key being handled, for actions that read it (a vote's digit) */
-	size_t gap_sel; /* which of the presented step's gaps the room votes on */
-	enum tui_screen present_from; /* the journey or the lanes, where q goes back to */
-	bool reveal_gap;              /* scroll the card to that gap at the next draw */
-
-	/* Presenter follow: what was last published to (or, following, read from) the file. */
+/* What was last published to the follow file (mellan present --follow), or, following, read
+ * from it. */
+struct follow {
 	m_id shown_case, shown_step;
-	bool blank, shown_blank; /* the presentation blanked */
-	bool publish_pending;
-
-	char message[sizeof(((struct merr *)0)->msg)]; /* one line for the user (an error from the
-	                                                  store), "" for none */
-	bool message_ok; /* the message confirms something done, it is not an error */
-
-	/* The editor. */
-	struct form *form;         /* the open form, NULL for none */
-	struct form *pending;      /* a form waiting for the initials to be given first */
-	enum tui_screen form_from; /* the screen under the form */
-	char initials[16];         /* the facilitator's, "" until asked */
-	m_id want_case;            /* after a reload: select this case (and open it, want_open) */
-	bool want_open;
-	m_id want_step;          /* after a reload: select this step */
-	size_t cat_sel, cat_top; /* the catalogue screen's selection */
-	/* A delete waiting for its y (del_kind an enum rec_kind, 0 for none). */
-	int del_kind;
-	m_id del_id;
-	char del_question[800];
-	/* What the "Edit what?" chooser picked, acted on once it is closed. */
-	int choice_kind;
-	m_id choice_id;
-	bool choice_del;
-	char choice_label[600];
-	/* The gaps screen's analysis and list (screen_gaps.c); NULL until it is first opened. */
-	struct gaps_view *gaps;
-	enum tui_screen journey_back; /* where q on the journey goes; 0: the cases */
-	/* The open merge conflicts (screen_conflicts.c) and the one selected. */
-	struct store_merge_report conflicts;
-	size_t conf_sel, conf_top;
-	/* The list of names not to use (screen_names.c) while it is open, NULL otherwise. */
-	struct names_view *names;
-	/* The last search's hits and the one shown. */
-	struct m_hit_list hits;
-	size_t hit;
-	size_t ws_sel, ws_top; /* the workshop screen's selection */
+	bool shown_blank; /* the presentation blanked */
+	bool pending;     /* a publish the file was too busy for: the next turn tries again */
 };
 
-/* The main loop's parts, so the screens can also be driven without a terminal: the state on a
- * store (curses set up already), one key handled as the loop handles it (what changed comes
- * back: reload and draw are the caller's), a whole draw, and the state released. */
-void app_init(struct app *a, struct store *s, const struct tui_options *opt);
-unsigned app_key(struct app *a, int key, uint32_t cp);
-void app_draw(struct app *a);
-void app_free(struct app *a);
-/* Reads the cases and catalogues again and, when a journey is open, that journey; keeps the
+/* A delete waiting for its y on the bottom line. */
+struct delete_question {
+	int kind; /* an enum rec_kind, 0 for none */
+	m_id id;
+	char question[800];
+};
+
+/* What the screens share; what only one screen needs is that screen's own (screen.h). */
+struct app {
+	struct store *store;           /* every screen and form reads and writes through it */
+	const struct tui_options *opt; /* how mellan was started: title, follow, present */
+	struct screens screens;        /* the open screens, the top one drawn (screen.h) */
+	/* The catalogue: the journey, its lanes, the presentation, the catalogue screen, the
+	 * editor and its pickers all read it. */
+	struct m_actor_list actors;
+	struct m_category_list categories;
+	/* The open journey (journey_case 0: none) and its selected step: the journey, its lanes
+	 * and the presentation show the same step, the forms add to it, follow publishes it. */
+	m_id journey_case;
+	struct m_journey journey;
+	size_t step_sel;
+	m_id want_step; /* after a reload: select this step (a form saved it, a search found it) */
+	/* One line for the user under any screen (an error from the store), "" for none. */
+	char message[sizeof(((struct merr *)0)->msg)];
+	bool message_ok; /* the message confirms something done, it is not an error */
+	/* The open form, NULL for none: any screen opens one, over the top screen, which keeps
+	 * its place under it (what a save opens, a journey, lands under the form). */
+	struct form *form;
+	struct form *pending; /* the form asked for, waiting for the initials to be given first */
+	char initials[16];    /* the facilitator's, for the history of every edit; "" until asked */
+	struct delete_question del; /* asked on the bottom line of whichever screen asks it */
+	/* The last search's hits and the one shown: n goes on from the cases or the journey. */
+	struct m_hit_list hits;
+	size_t hit;
+	struct follow follow; /* published after every key, whatever the screen */
+};
+
+/* Reads the catalogues, the open journey and what the top screen shows again; keeps the
  * selections where they were as far as the data allows. */
 void app_reload(struct app *a);
-/* Opens the journey of a case: loads it and switches screens. */
+/* Opens the journey of a case over the cases screen alone (q goes back to the cases), or over
+ * the top screen (the gaps, to come back to). Nothing changes when it cannot be read. */
 void app_open_journey(struct app *a, m_id case_id);
+void app_open_journey_over(struct app *a, m_id case_id);
 /* Puts an error for the user on the message line. */
 void app_message(struct app *a, const struct merr *err);
 /* Puts a confirmation on the message line ("saved: step 'Flytt'"). */
@@ -125,6 +91,17 @@ void app_note(struct app *a, const char *fmt, ...) __attribute__((format(printf,
 void app_open_form(struct app *a, struct form *f);
 /* Opens a form at once (the initials' own form). */
 void app_show_form(struct app *a, struct form *f);
+/* The main loop's parts, so the screens can also be driven without a terminal: the state on a
+ * store (the cases screen open; curses set up already when it is to be drawn), one key handled
+ * as the loop handles it (an ncurses key code or ASCII character and the character typed, 0 for
+ * a function key; what changed comes back: reload and draw are the caller's), a whole draw, the
+ * screen being shown (the top screen's id, SCR_FORM when a form is over it), and the state
+ * released. */
+void app_init(struct app *a, struct store *s, const struct tui_options *opt);
+unsigned app_key(struct app *a, int key, uint32_t cp);
+void app_draw(struct app *a);
+enum tui_screen app_shown(const struct app *a);
+void app_free(struct app *a);
 
 /* The facilitator's remembered initials into buf; false when none are. */
 bool initials_load(char *buf, size_t n);
@@ -155,16 +132,17 @@ enum rec_kind {
 	RK_NAME,   /* a name on the list not to use */
 	RK_ACTION, /* an action of a gap: written by rewriting its gap */
 };
-/* The stamp record `id` (of case case_id, for the parts of a journey) has in the file now;
- * false when it is gone. */
-bool stamp_fresh(struct store *s, enum rec_kind kind, m_id case_id, m_id id,
-                 char out[M_STAMP_LEN + 1]);
+/* The stamp record `id` (of case case_id, for the parts of a journey) has in the file now, into
+ * out; *gone when the record is not there any more. A file that cannot be read (another mellan
+ * holds it: MR_BUSY) is an error, never taken for a deleted record. */
+enum mstatus stamp_fresh(struct store *s, enum rec_kind kind, m_id case_id, m_id id,
+                         char out[M_STAMP_LEN + 1], bool *gone, struct merr *err);
 
-/* edit.c: e and d on what is selected (the journey asks which part of the step), the y of a
- * delete, what the chooser picked, undo and redo, search and the next hit. */
-unsigned edit_selected(struct app *a, bool del);
+/* edit.c: e and d on the journey's step (asking which of its parts when it has more than the
+ * step itself), the question before a delete and its y, undo and redo, search and the next hit. */
+unsigned edit_step_parts(struct app *a, bool del);
+void edit_ask_delete(struct app *a, enum rec_kind kind, m_id id, const char *label);
 unsigned edit_key_confirm(struct app *a, int key);
-void edit_after_choice(struct app *a);
 unsigned edit_undo(struct app *a, bool redo);
 unsigned edit_search(struct app *a);
 unsigned edit_next_hit(struct app *a);
@@ -172,56 +150,30 @@ unsigned edit_next_hit(struct app *a);
 /* The selected step of the open journey, NULL when it has none. */
 const struct m_step *app_selected_step(const struct app *a);
 
-/* One draw and one key function per screen. Draw functions get the rows they may use
- * (the top line and the bottom hint line are the main loop's). */
-void cases_draw(struct app *a, int top, int rows);
-unsigned cases_key(struct app *a, enum action act);
-void journey_draw(struct app *a, int top, int rows);
-unsigned journey_key(struct app *a, enum action act);
-/* The top line's title of the journey screen. */
-void journey_title(const struct app *a, char *buf, size_t n);
-/* The gaps screen: opened (and analysed) on demand, analysed again on reload. */
-void gaps_open(struct app *a);
-void gaps_reload(struct app *a);
-void gaps_free(struct app *a);
-void gaps_draw(struct app *a, int top, int rows);
-unsigned gaps_key(struct app *a, enum action act);
-void gaps_title(const struct app *a, char *buf, size_t n);
-/* screen_conflicts.c: the open merge conflicts; h keeps this side, t takes the other's. */
-void conflicts_open(struct app *a);
-void conflicts_draw(struct app *a, int top, int rows);
-unsigned conflicts_key(struct app *a, enum action act);
-/* screen_names.c: the list of names not to use; names_edit is e and d there. */
-void names_open(struct app *a);
-void names_reload(struct app *a);
-void names_free(struct app *a);
-void names_draw(struct app *a, int top, int rows);
-unsigned names_key(struct app *a, enum action act);
-unsigned names_edit(struct app *a, bool del);
-void names_title(const struct app *a, char *buf, size_t n);
-void catalogue_draw(struct app *a, int top, int rows);
-unsigned catalogue_key(struct app *a, enum action act);
-void lanes_draw(struct app *a, int top, int rows);
-unsigned lanes_key(struct app *a, enum action act);
-/* The gaps the program proposes, in the lanes (lanes_proposals.c). */
+/* What the screens offer one another and the forms. */
+/* screen_cases.c: select a case after the next reload (a form saved it), and open its journey;
+ * open the case with that code (mellan CODE), false when there is none. */
+void cases_select(struct app *a, m_id case_id, bool open);
+bool cases_open_code(struct app *a, const char *code);
+/* screen_journey.c: the top line's title of the journey and of its lanes (a title op). */
+void journey_title(const struct app *a, const struct screen *s, char *buf, size_t n);
+/* screen_present.c: whether the presentation is on top and blank; blank it or show it again
+ * (the follower, as the facilitator does), true when that changed anything. */
+bool present_blanked(const struct app *a);
+bool present_set_blank(struct app *a, bool blank);
+/* The gaps the program proposes, in the lanes (lanes_proposals.c); *sel is the lanes' proposal
+ * shown, counting from 1, 0 for none. */
 struct m_proposal_list;
 struct m_proposal;
 void proposals_load(struct app *a, struct m_proposal_list *out);
-const struct m_proposal *proposal_shown(const struct app *a, const struct m_proposal_list *l);
-unsigned proposals_key(struct app *a, enum action act);
-void present_draw(struct app *a);
-unsigned present_key(struct app *a, enum action act);
+const struct m_proposal *proposal_shown(size_t sel, const struct m_proposal_list *l);
+unsigned proposals_key(struct app *a, size_t *sel, enum action act);
 /* Presenter follow (present_follow.c): the facilitator publishes its selection, the follower reads it. */
 void follow_publish(struct app *a);
 unsigned follow_poll(struct app *a);
-/* The workshops (screen_workshop.c) and their forms (form_workshop.c, form_lengths.c). */
-void workshop_draw(struct app *a, int top, int rows);
-unsigned workshop_key(struct app *a, enum action act);
-const struct m_workshop *workshop_selected(struct app *a, struct m_workshop_list *l);
+/* The workshops' forms (form_workshop.c, form_lengths.c). */
 void form_workshop_open(struct app *a, const struct m_workshop *w);
 void form_log_open(struct app *a, const struct m_workshop *w, bool decision);
 void form_lengths_open(struct app *a);
-void help_draw(struct app *a, int top, int rows);
-unsigned help_key(struct app *a, int key);
 
 #endif

@@ -7,6 +7,15 @@
 
 #include <curses.h>
 #include <stdio.h>
+#include <string.h>
+
+struct cases_view {
+	struct screen base;
+	struct m_case_list cases;
+	size_t sel, top;
+	m_id want;      /* after a reload: select this case (a form saved it) ... */
+	bool want_open; /* ... and open its journey (a new case) */
+};
 
 struct column {
 	const char *head;
@@ -31,11 +40,11 @@ static void draw_row(int y, int x, int cols, enum role r, const struct column *c
 	}
 }
 
-static void draw_summary(const struct app *a, int y, int x, int cols, int rows)
+static void draw_summary(const struct cases_view *v, int y, int x, int cols, int rows)
 {
-	if (rows < 2 || a->case_sel >= a->cases.n)
+	if (rows < 2 || v->sel >= v->cases.n)
 		return;
-	const struct m_case *c = &a->cases.items[a->case_sel];
+	const struct m_case *c = &v->cases.items[v->sel];
 	struct block b;
 	block_init(&b, cols - 2);
 	block_add(&b, ROLE_NORMAL, NULL, ROLE_HEADING, c->code);
@@ -54,9 +63,11 @@ static void draw_summary(const struct app *a, int y, int x, int cols, int rows)
 	block_clear(&b);
 }
 
-void cases_draw(struct app *a, int top, int rows)
+static void draw(struct app *a, struct screen *s, int top, int rows)
 {
-	if (a->cases.n == 0) {
+	(void)a;
+	struct cases_view *v = (struct cases_view *)s;
+	if (v->cases.n == 0) {
 		draw_centered(top + rows / 2, ROLE_DIM, _("No cases yet: a adds one."));
 		return;
 	}
@@ -69,8 +80,8 @@ void cases_draw(struct app *a, int top, int rows)
 	};
 	for (size_t i = 0; i < 6; i++)
 		c[i].width = max_int(c[i].width, draw_width(c[i].head));
-	for (size_t i = 0; i < a->cases.n; i++) {
-		const struct m_case *k = &a->cases.items[i];
+	for (size_t i = 0; i < v->cases.n; i++) {
+		const struct m_case *k = &v->cases.items[i];
 		c[0].width = max_int(c[0].width, draw_width(k->code));
 		c[1].width = max_int(c[1].width, draw_width(m_case_status_label(k->status)));
 	}
@@ -86,20 +97,20 @@ void cases_draw(struct app *a, int top, int rows)
 	int list_rows = rows - 1;
 	int summary_rows = 0;
 	if (!side && rows >= 12) {
-		int want = (int)a->cases.n;
+		int want = (int)v->cases.n;
 		list_rows = want < (rows - 1) / 2 ? want : (rows - 1) / 2;
 		if (list_rows < 3)
 			list_rows = 3 < rows - 1 ? 3 : rows - 1;
 		summary_rows = rows - 1 - list_rows - 1;
 	}
-	if (a->case_sel < a->case_top)
-		a->case_top = a->case_sel;
-	if (a->case_sel >= a->case_top + (size_t)list_rows)
-		a->case_top = a->case_sel - (size_t)list_rows + 1;
+	if (v->sel < v->top)
+		v->top = v->sel;
+	if (v->sel >= v->top + (size_t)list_rows)
+		v->top = v->sel - (size_t)list_rows + 1;
 
-	for (int r = 0; r < list_rows && a->case_top + (size_t)r < a->cases.n; r++) {
-		size_t i = a->case_top + (size_t)r;
-		const struct m_case *k = &a->cases.items[i];
+	for (int r = 0; r < list_rows && v->top + (size_t)r < v->cases.n; r++) {
+		size_t i = v->top + (size_t)r;
+		const struct m_case *k = &v->cases.items[i];
 		char born[16], steps[16], ivs[16], gaps[16];
 		if (k->birth_year)
 			snprintf(born, sizeof born, "%d", k->birth_year);
@@ -110,52 +121,135 @@ void cases_draw(struct app *a, int top, int rows)
 		snprintf(gaps, sizeof gaps, "%*d", c[5].width, k->n_gaps);
 		const char *cells[6] = {k->code, m_case_status_label(k->status), born, steps, ivs,
 		                        gaps};
-		draw_row(top + 1 + r, 0, list_cols, i == a->case_sel ? ROLE_SELECTED : ROLE_NORMAL,
-		         c, 6, cells);
+		draw_row(top + 1 + r, 0, list_cols, i == v->sel ? ROLE_SELECTED : ROLE_NORMAL, c, 6,
+		         cells);
 	}
 	if (side)
-		draw_summary(a, top, list_cols + 1, COLS - list_cols - 1, rows);
+		draw_summary(v, top, list_cols + 1, COLS - list_cols - 1, rows);
 	else if (summary_rows > 0)
-		draw_summary(a, top + 2 + list_rows, 0, COLS, summary_rows);
+		draw_summary(v, top + 2 + list_rows, 0, COLS, summary_rows);
 }
 
-unsigned cases_key(struct app *a, enum action act)
+static void load(struct app *a, struct screen *s)
 {
-	size_t n = a->cases.n;
+	struct cases_view *v = (struct cases_view *)s;
+	struct merr err = {0};
+	/* Keep the same case selected by id: another mellan may have added or renamed one. */
+	m_id case_id = v->sel < v->cases.n ? v->cases.items[v->sel].id : 0;
+	if (v->want)
+		case_id = v->want;
+	m_case_list_clear(&v->cases);
+	if (store_case_list(a->store, &v->cases, &err) != M_OK)
+		app_message(a, &err);
+	for (size_t i = 0; i < v->cases.n; i++)
+		if (v->cases.items[i].id == case_id)
+			v->sel = i;
+	if (v->sel >= v->cases.n)
+		v->sel = v->cases.n ? v->cases.n - 1 : 0;
+	m_id open = v->want_open && v->sel < v->cases.n && v->cases.items[v->sel].id == v->want
+	                ? v->want
+	                : 0;
+	v->want = 0;
+	v->want_open = false;
+	if (open)
+		app_open_journey(a, open);
+}
+
+void cases_select(struct app *a, m_id case_id, bool open)
+{
+	struct cases_view *v = (struct cases_view *)screen_find(a, &screen_cases);
+	if (!v)
+		return;
+	v->want = case_id;
+	v->want_open = open;
+}
+
+bool cases_open_code(struct app *a, const char *code)
+{
+	struct cases_view *v = (struct cases_view *)screen_find(a, &screen_cases);
+	for (size_t i = 0; v && i < v->cases.n; i++) {
+		if (strcmp(v->cases.items[i].code, code) == 0) {
+			v->sel = i;
+			app_open_journey(a, v->cases.items[i].id);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* e edits the selected case, d asks before deleting it. */
+static unsigned edit(struct app *a, const struct cases_view *v, bool del)
+{
+	if (v->sel >= v->cases.n)
+		return CH_NONE;
+	const struct m_case *c = &v->cases.items[v->sel];
+	if (!del) {
+		form_case_open(a, c);
+		return CH_REDRAW;
+	}
+	char label[600];
+	snprintf(label, sizeof label, _("the case %s"), c->code);
+	edit_ask_delete(a, RK_CASE, c->id, label);
+	return CH_REDRAW;
+}
+
+static unsigned key(struct app *a, struct screen *s, enum action act, int k)
+{
+	(void)k;
+	struct cases_view *v = (struct cases_view *)s;
+	size_t n = v->cases.n;
 	switch (act) {
 	case ACT_PREV:
-		if (a->case_sel > 0)
-			a->case_sel--;
+		if (v->sel > 0)
+			v->sel--;
 		return CH_REDRAW;
 	case ACT_NEXT:
-		if (a->case_sel + 1 < n)
-			a->case_sel++;
+		if (v->sel + 1 < n)
+			v->sel++;
 		return CH_REDRAW;
 	case ACT_FIRST:
-		a->case_sel = 0;
+		v->sel = 0;
 		return CH_REDRAW;
 	case ACT_LAST:
-		a->case_sel = n ? n - 1 : 0;
+		v->sel = n ? n - 1 : 0;
 		return CH_REDRAW;
 	case ACT_OPEN:
-		if (a->case_sel < n)
-			app_open_journey(a, a->cases.items[a->case_sel].id);
+		if (v->sel < n)
+			app_open_journey(a, v->cases.items[v->sel].id);
 		return CH_REDRAW;
 	case ACT_ADD:
 		form_case_open(a, NULL);
 		return CH_REDRAW;
-	case ACT_CATALOGUE:
-		a->screen = SCR_CATALOGUE;
-		return CH_REDRAW;
-	case ACT_CONFLICTS:
-		conflicts_open(a);
-		return CH_REDRAW;
-	case ACT_WORKSHOP:
-		a->screen = SCR_WORKSHOP;
-		return CH_REDRAW;
+	case ACT_EDIT:
+	case ACT_DELETE:
+		return edit(a, v, act == ACT_DELETE);
 	case ACT_QUIT:
 		return CH_QUIT;
 	default:
 		return CH_NONE;
 	}
 }
+
+static void title(const struct app *a, const struct screen *s, char *buf, size_t n)
+{
+	(void)a;
+	const struct cases_view *v = (const struct cases_view *)s;
+	snprintf(buf, n, ngettext("%zu case", "%zu cases", v->cases.n), v->cases.n);
+}
+
+static void free_view(struct screen *s)
+{
+	m_case_list_clear(&((struct cases_view *)s)->cases);
+}
+
+const struct screen_ops screen_cases = {
+    .id = SCR_CASES,
+    .help_title = N_("Keys of the cases screen"),
+    .size = sizeof(struct cases_view),
+    .keep = true,   /* at the bottom of the stack, never closed */
+    .reload = load, /* the app reloads it as it starts */
+    .draw = draw,
+    .key = key,
+    .title = title,
+    .free = free_view,
+};

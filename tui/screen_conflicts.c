@@ -13,21 +13,21 @@
 
 #define ROWS_EACH 3 /* the record and field, the value here, the value there */
 
-static void load(struct app *a)
-{
-	struct merr err = {0};
-	store_merge_report_clear(&a->conflicts);
-	if (store_conflict_list(a->store, &a->conflicts, &err) != M_OK)
-		app_message(a, &err);
-	if (a->conf_sel >= a->conflicts.n_conflicts)
-		a->conf_sel = a->conflicts.n_conflicts ? a->conflicts.n_conflicts - 1 : 0;
-}
+struct conflicts_view {
+	struct screen base;
+	struct store_merge_report conflicts;
+	size_t sel, top;
+};
 
-void conflicts_open(struct app *a)
+static void load(struct app *a, struct screen *s)
 {
-	a->conf_sel = a->conf_top = 0;
-	load(a);
-	a->screen = SCR_CONFLICTS;
+	struct conflicts_view *v = (struct conflicts_view *)s;
+	struct merr err = {0};
+	store_merge_report_clear(&v->conflicts);
+	if (store_conflict_list(a->store, &v->conflicts, &err) != M_OK)
+		app_message(a, &err);
+	if (v->sel >= v->conflicts.n_conflicts)
+		v->sel = v->conflicts.n_conflicts ? v->conflicts.n_conflicts - 1 : 0;
 }
 
 static const char *shown(const char *v)
@@ -35,9 +35,11 @@ static const char *shown(const char *v)
 	return v ? v : _("(nothing)");
 }
 
-void conflicts_draw(struct app *a, int top, int rows)
+static void draw(struct app *a, struct screen *s, int top, int rows)
 {
-	size_t n = a->conflicts.n_conflicts, fit = (size_t)(rows / ROWS_EACH);
+	(void)a;
+	struct conflicts_view *v = (struct conflicts_view *)s;
+	size_t n = v->conflicts.n_conflicts, fit = (size_t)(rows / ROWS_EACH);
 	if (n == 0) {
 		draw_centered(top + rows / 2, ROLE_DIM,
 		              _("No open merge conflicts: everything merged agrees."));
@@ -45,14 +47,14 @@ void conflicts_draw(struct app *a, int top, int rows)
 	}
 	if (fit == 0)
 		fit = 1;
-	if (a->conf_sel < a->conf_top)
-		a->conf_top = a->conf_sel;
-	if (a->conf_sel >= a->conf_top + fit)
-		a->conf_top = a->conf_sel - fit + 1;
+	if (v->sel < v->top)
+		v->top = v->sel;
+	if (v->sel >= v->top + fit)
+		v->top = v->sel - fit + 1;
 	int y = top;
-	for (size_t i = a->conf_top; i < n && y + ROWS_EACH <= top + rows; i++) {
-		const struct store_conflict *c = &a->conflicts.conflicts[i];
-		enum role r = i == a->conf_sel ? ROLE_SELECTED : ROLE_NORMAL;
+	for (size_t i = v->top; i < n && y + ROWS_EACH <= top + rows; i++) {
+		const struct store_conflict *c = &v->conflicts.conflicts[i];
+		enum role r = i == v->sel ? ROLE_SELECTED : ROLE_NORMAL;
 		char line[800];
 		snprintf(line, sizeof line, "%s: %s", c->what, c->field);
 		draw_line(y++, 0, COLS, r, line);
@@ -63,11 +65,11 @@ void conflicts_draw(struct app *a, int top, int rows)
 	}
 }
 
-static unsigned decide(struct app *a, bool take)
+static unsigned decide(struct app *a, struct conflicts_view *v, bool take)
 {
-	if (a->conf_sel >= a->conflicts.n_conflicts)
+	if (v->sel >= v->conflicts.n_conflicts)
 		return CH_NONE;
-	const struct store_conflict *c = &a->conflicts.conflicts[a->conf_sel];
+	const struct store_conflict *c = &v->conflicts.conflicts[v->sel];
 	struct merr err = {0};
 	if (store_conflict_resolve(a->store, c->id, take, &err) != M_OK) {
 		app_message(a, &err);
@@ -76,30 +78,54 @@ static unsigned decide(struct app *a, bool take)
 	char *field = text_sanitize(c->field, 0);
 	app_note(a, take ? _("took the other laptop's %s") : _("kept the %s here"), field);
 	free(field);
-	load(a);
+	load(a, &v->base);
 	return CH_RELOAD;
 }
 
-unsigned conflicts_key(struct app *a, enum action act)
+static unsigned key(struct app *a, struct screen *s, enum action act, int k)
 {
-	size_t n = a->conflicts.n_conflicts;
+	(void)k;
+	struct conflicts_view *v = (struct conflicts_view *)s;
+	size_t n = v->conflicts.n_conflicts;
 	switch (act) {
 	case ACT_PREV:
-		if (a->conf_sel > 0)
-			a->conf_sel--;
+		if (v->sel > 0)
+			v->sel--;
 		return CH_REDRAW;
 	case ACT_NEXT:
-		if (a->conf_sel + 1 < n)
-			a->conf_sel++;
+		if (v->sel + 1 < n)
+			v->sel++;
 		return CH_REDRAW;
 	case ACT_KEEP:
-		return decide(a, false);
+		return decide(a, v, false);
 	case ACT_TAKE:
-		return decide(a, true);
+		return decide(a, v, true);
 	case ACT_BACK:
-		a->screen = SCR_CASES;
-		return CH_REDRAW;
+		return screen_pop(a);
 	default:
 		return CH_NONE;
 	}
 }
+
+static void title(const struct app *a, const struct screen *s, char *buf, size_t n)
+{
+	(void)a;
+	const struct conflicts_view *v = (const struct conflicts_view *)s;
+	snprintf(buf, n, _("%zu merge conflicts"), v->conflicts.n_conflicts);
+}
+
+static void free_view(struct screen *s)
+{
+	store_merge_report_clear(&((struct conflicts_view *)s)->conflicts);
+}
+
+const struct screen_ops screen_conflicts = {
+    .id = SCR_CONFLICTS,
+    .help_title = N_("Keys of the merge conflicts"),
+    .size = sizeof(struct conflicts_view),
+    .open = load,
+    .draw = draw,
+    .key = key,
+    .title = title,
+    .free = free_view,
+};

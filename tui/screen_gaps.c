@@ -24,7 +24,9 @@ struct row {
 	long gap; /* index into an.gaps; -1 for the pattern's own line */
 };
 
+/* Kept between visits: its sort, filters and selection are there again when it next opens. */
 struct gaps_view {
+	struct screen base;
 	struct analysis an;
 	bool loaded;
 	enum gaps_sort sort;
@@ -66,21 +68,24 @@ static bool category_has_pattern(const struct gaps_view *v, size_t c)
 	return false;
 }
 
-static const struct gaps_view *sort_view; /* qsort has no context argument in C11 */
+/* A pattern to sort: its sort key taken out first, so the comparison needs nothing else. */
+struct keyed {
+	int key; /* larger first */
+	size_t pattern;
+};
 
-static int cmp_pattern(const void *pa, const void *pb)
+static int cmp_keyed(const void *pa, const void *pb)
 {
-	const struct an_pattern *a = &sort_view->an.patterns[*(const size_t *)pa];
-	const struct an_pattern *b = &sort_view->an.patterns[*(const size_t *)pb];
-	int d = 0;
-	if (sort_view->sort == SORT_SEVERITY)
-		d = b->severity_max - a->severity_max;
-	else if (sort_view->sort == SORT_VOTES)
-		d = b->votes - a->votes;
-	if (d)
-		return d;
+	const struct keyed *a = pa, *b = pb;
+	if (a->key != b->key)
+		return a->key > b->key ? -1 : 1;
 	/* Then the analysis' own order: most cases, most gaps. */
-	return *(const size_t *)pa < *(const size_t *)pb ? -1 : 1;
+	return a->pattern < b->pattern ? -1 : 1;
+}
+
+static int sort_key(const struct gaps_view *v, const struct an_pattern *p)
+{
+	return v->sort == SORT_SEVERITY ? p->severity_max : v->sort == SORT_VOTES ? p->votes : 0;
 }
 
 /* The list's lines for the current filters and sort, keeping the selection on the same line
@@ -88,20 +93,19 @@ static int cmp_pattern(const void *pa, const void *pb)
 static void build_rows(struct gaps_view *v)
 {
 	struct row keep = v->sel < v->n_rows ? v->rows[v->sel] : (struct row){0, -2};
-	size_t np = v->an.n_patterns, *order = xcalloc(np + 1, sizeof *order);
-	size_t n = 0;
+	size_t np = v->an.n_patterns, n = 0;
+	struct keyed *order = xcalloc(np + 1, sizeof *order);
 	for (size_t i = 0; i < np; i++)
 		if (pattern_shown(v, &v->an.patterns[i]))
-			order[n++] = i;
-	sort_view = v;
+			order[n++] = (struct keyed){sort_key(v, &v->an.patterns[i]), i};
 	if (n)
-		qsort(order, n, sizeof *order, cmp_pattern);
+		qsort(order, n, sizeof *order, cmp_keyed);
 	free(v->rows);
 	v->rows = NULL;
 	v->n_rows = 0;
 	size_t cap = 0;
 	for (size_t i = 0; i < n; i++) {
-		const struct an_pattern *p = &v->an.patterns[order[i]];
+		const struct an_pattern *p = &v->an.patterns[order[i].pattern];
 		for (long k = -1; k < (long)p->n_gaps; k++) {
 			if (k >= 0 && !gap_shown(v, &v->an.gaps[p->gaps[k]]))
 				continue;
@@ -110,7 +114,7 @@ static void build_rows(struct gaps_view *v)
 				v->rows = xreallocarray(v->rows, cap, sizeof *v->rows);
 			}
 			v->rows[v->n_rows++] =
-			    (struct row){order[i], k < 0 ? -1 : (long)p->gaps[k]};
+			    (struct row){order[i].pattern, k < 0 ? -1 : (long)p->gaps[k]};
 		}
 	}
 	free(order);
@@ -120,11 +124,9 @@ static void build_rows(struct gaps_view *v)
 			v->sel = i;
 }
 
-void gaps_reload(struct app *a)
+static void reload(struct app *a, struct screen *s)
 {
-	struct gaps_view *v = a->gaps;
-	if (!v)
-		return;
+	struct gaps_view *v = (struct gaps_view *)s;
 	struct row keep = v->sel < v->n_rows ? v->rows[v->sel] : (struct row){0, -2};
 	m_id cat = v->category ? v->an.categories.items[v->category - 1].id : 0;
 	analysis_clear(&v->an);
@@ -143,22 +145,11 @@ void gaps_reload(struct app *a)
 			v->sel = i;
 }
 
-void gaps_open(struct app *a)
+static void free_view(struct screen *s)
 {
-	if (!a->gaps)
-		a->gaps = xcalloc(1, sizeof *a->gaps);
-	a->screen = SCR_GAPS;
-	gaps_reload(a);
-}
-
-void gaps_free(struct app *a)
-{
-	if (!a->gaps)
-		return;
-	analysis_clear(&a->gaps->an);
-	free(a->gaps->rows);
-	free(a->gaps);
-	a->gaps = NULL;
+	struct gaps_view *v = (struct gaps_view *)s;
+	analysis_clear(&v->an);
+	free(v->rows);
 }
 
 static const char *sort_label(enum gaps_sort s)
@@ -166,19 +157,21 @@ static const char *sort_label(enum gaps_sort s)
 	return s == SORT_SEVERITY ? _("severity") : s == SORT_VOTES ? _("votes") : _("count");
 }
 
-void gaps_title(const struct app *a, char *buf, size_t n)
+static void title(const struct app *a, const struct screen *s, char *buf, size_t n)
 {
-	const struct gaps_view *v = a->gaps;
+	(void)a;
+	const struct gaps_view *v = (const struct gaps_view *)s;
 	size_t shown = 0;
-	for (size_t i = 0; v && i < v->n_rows; i++)
+	for (size_t i = 0; i < v->n_rows; i++)
 		shown += v->rows[i].gap < 0;
 	snprintf(buf, n, _("Recurring gaps across the cases (%zu)"), shown);
 }
 
-void gaps_draw(struct app *a, int top, int rows)
+static void draw(struct app *a, struct screen *s, int top, int rows)
 {
-	struct gaps_view *v = a->gaps;
-	if (!v || !v->loaded)
+	(void)a;
+	struct gaps_view *v = (struct gaps_view *)s;
+	if (!v->loaded)
 		return;
 	char line[512];
 	const char *cat =
@@ -244,9 +237,8 @@ void gaps_draw(struct app *a, int top, int rows)
 }
 
 /* Opens the journey of the selected line at its step. */
-static void open_step(struct app *a)
+static void open_step(struct app *a, const struct gaps_view *v)
 {
-	struct gaps_view *v = a->gaps;
 	const struct row *w = &v->rows[v->sel];
 	const struct an_pattern *p = &v->an.patterns[w->pattern];
 	long gi = w->gap >= 0 ? w->gap : (long)p->gaps[0];
@@ -258,19 +250,20 @@ static void open_step(struct app *a)
 			}
 	const struct an_gap *g = &v->an.gaps[gi];
 	m_id step = g->step ? g->step->id : 0;
-	app_open_journey(a, g->journey->kase.id);
-	if (a->screen != SCR_JOURNEY)
+	/* Over the gaps, so q comes back here. */
+	app_open_journey_over(a, g->journey->kase.id);
+	if (a->journey_case != g->journey->kase.id)
 		return;
-	a->journey_back = SCR_GAPS;
 	for (size_t i = 0; i < a->journey.n_steps; i++)
 		if (a->journey.steps[i].id == step)
 			a->step_sel = i;
 }
 
-unsigned gaps_key(struct app *a, enum action act)
+static unsigned key(struct app *a, struct screen *s, enum action act, int k)
 {
-	struct gaps_view *v = a->gaps;
-	size_t n = v ? v->n_rows : 0;
+	(void)k;
+	struct gaps_view *v = (struct gaps_view *)s;
+	size_t n = v->n_rows;
 	int page = LINES - 4 > 1 ? LINES - 4 : 1;
 	switch (act) {
 	case ACT_PREV:
@@ -310,12 +303,24 @@ unsigned gaps_key(struct app *a, enum action act)
 		return CH_REDRAW;
 	case ACT_OPEN:
 		if (v->sel < n)
-			open_step(a);
+			open_step(a, v);
 		return CH_REDRAW;
 	case ACT_BACK:
-		a->screen = SCR_CASES;
-		return CH_REDRAW;
+		return screen_pop(a);
 	default:
 		return CH_NONE;
 	}
 }
+
+const struct screen_ops screen_gaps = {
+    .id = SCR_GAPS,
+    .help_title = N_("Keys of the gaps screen"),
+    .size = sizeof(struct gaps_view),
+    .keep = true,
+    .open = reload, /* analysed again each time it opens */
+    .reload = reload,
+    .draw = draw,
+    .key = key,
+    .title = title,
+    .free = free_view,
+};

@@ -1,18 +1,44 @@
-/* screen_help.c - the help screen: every key of the screen it was opened from, generated from
- * the key table so it can never disagree with what the keys do. */
+/* screen_help.c - the help screen: every key of the screen it was opened over (or of the form
+ * open there), generated from the key table so it can never disagree with what the keys do. */
 #include "private.h"
 
 #include "core/i18n.h"
 #include "draw.h"
 
 #include <curses.h>
+#include <stdio.h>
 
-void help_draw(struct app *a, int top, int rows)
+struct help_view {
+	struct screen base;
+	enum tui_screen from; /* the screen whose keys it shows */
+	const char *title;    /* N_() marked */
+	size_t scroll;        /* the first line of the help shown */
+	int rows;             /* rows and lines of the help at its last draw */
+	size_t lines;
+};
+
+/* What it describes: the form when one is open, else the screen under it. */
+static void open(struct app *a, struct screen *s)
 {
+	struct help_view *v = (struct help_view *)s;
+	const struct screen *under = screen_under(a, s);
+	if (a->form || !under) {
+		v->from = SCR_FORM;
+		v->title = N_("Keys of a form");
+	} else {
+		v->from = under->ops->id;
+		v->title = under->ops->help_title;
+	}
+}
+
+static void draw(struct app *a, struct screen *s, int top, int rows)
+{
+	(void)a;
+	struct help_view *v = (struct help_view *)s;
 	int label_w = 0;
 	for (size_t i = 0; i < keys_count(); i++) {
 		const struct key_binding *b = keys_at(i);
-		if (b->label && (b->screens & (unsigned)a->help_from)) {
+		if (b->label && (b->screens & (unsigned)v->from)) {
 			int w = draw_width(_(b->label));
 			label_w = w > label_w ? w : label_w;
 		}
@@ -24,15 +50,14 @@ void help_draw(struct app *a, int top, int rows)
 	for (size_t pass = 0; pass < 2 * keys_count(); pass++) {
 		size_t i = pass % keys_count();
 		const struct key_binding *k = keys_at(i);
-		bool own = k->screens == (unsigned)a->help_from;
-		if (!k->label || !(k->screens & (unsigned)a->help_from) ||
-		    own != (pass < keys_count()))
+		bool own = k->screens == (unsigned)v->from;
+		if (!k->label || !(k->screens & (unsigned)v->from) || own != (pass < keys_count()))
 			continue;
 		size_t first = b.n;
 		block_add(&b, ROLE_NORMAL, NULL, ROLE_NORMAL, _(k->desc));
-		if (first < b.n && first >= a->help_scroll) {
+		if (first < b.n && first >= v->scroll) {
 			/* The key goes in the column before the description's first line. */
-			int y = top + 1 + (int)(first - a->help_scroll);
+			int y = top + 1 + (int)(first - v->scroll);
 			if (y < top + rows - 1)
 				draw_text(y, x, label_w, ROLE_HEADING, _(k->label));
 		}
@@ -40,30 +65,64 @@ void help_draw(struct app *a, int top, int rows)
 	/* Taller than the screen (a projector at 60x20): it scrolls, and says so. */
 	int shown = rows - 2;
 	size_t max = b.n > (size_t)shown ? b.n - (size_t)shown : 0;
-	if (a->help_scroll > max)
-		a->help_scroll = max;
-	a->help_rows = shown;
-	a->help_lines = b.n;
-	block_draw(&b, top + 1, desc_x, shown, a->help_scroll);
-	if (a->help_scroll < max)
+	if (v->scroll > max)
+		v->scroll = max;
+	v->rows = shown;
+	v->lines = b.n;
+	block_draw(&b, top + 1, desc_x, shown, v->scroll);
+	if (v->scroll < max)
 		draw_text(top + rows - 1, x, COLS - x, ROLE_DIM, _("▼ more keys (PgDn)"));
 	block_clear(&b);
 }
 
-unsigned help_key(struct app *a, int key)
+/* Every key comes here (a modal screen): PgUp and PgDn scroll, any other goes back. */
+static unsigned key(struct app *a, struct screen *s, enum action act, int k)
 {
-	size_t page = a->help_rows > 1 ? (size_t)a->help_rows - 1 : 1;
-	switch (keys_lookup(SCR_HELP, key)) {
+	(void)k;
+	struct help_view *v = (struct help_view *)s;
+	size_t page = v->rows > 1 ? (size_t)v->rows - 1 : 1;
+	switch (act) {
 	case ACT_PAGE_UP:
-		a->help_scroll = a->help_scroll > page ? a->help_scroll - page : 0;
+		v->scroll = v->scroll > page ? v->scroll - page : 0;
 		return CH_REDRAW;
 	case ACT_PAGE_DOWN:
-		if (a->help_scroll + (size_t)a->help_rows < a->help_lines)
-			a->help_scroll += page; /* clamped when drawn */
+		if (v->scroll + (size_t)v->rows < v->lines)
+			v->scroll += page; /* clamped when drawn */
 		return CH_REDRAW;
 	default:
-		a->screen = a->help_from;
-		a->help_scroll = 0;
-		return CH_REDRAW;
+		return screen_pop(a);
 	}
 }
+
+/* The screen it describes is reloaded while the help is over it: it is shown again next. */
+static void reload(struct app *a, struct screen *s)
+{
+	struct screen *under = screen_under(a, s);
+	if (under && under->ops->reload)
+		under->ops->reload(a, under);
+}
+
+static void title(const struct app *a, const struct screen *s, char *buf, size_t n)
+{
+	(void)a;
+	snprintf(buf, n, "%s", _(((const struct help_view *)s)->title));
+}
+
+static void hints(const struct app *a, const struct screen *s, char *buf, size_t n)
+{
+	(void)a;
+	(void)s;
+	snprintf(buf, n, "%s", _("PgUp PgDn scroll  any other key: back"));
+}
+
+const struct screen_ops screen_help = {
+    .id = SCR_HELP,
+    .size = sizeof(struct help_view),
+    .modal = true,
+    .open = open,
+    .reload = reload,
+    .draw = draw,
+    .key = key,
+    .title = title,
+    .hints = hints,
+};

@@ -14,6 +14,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+struct journey_view {
+	struct screen base;
+	size_t top;         /* the first step of the list shown */
+	size_t card_scroll; /* the first line of the card shown */
+	m_id card_step;     /* the step card_scroll is of: another step starts at its top */
+	int card_rows;      /* rows the card had at the last draw, for PgUp/PgDn */
+};
+
 #define SEP " · "
 #define ARROW " → "
 #define NARROW_LIST_ROWS 5
@@ -260,8 +268,9 @@ static void build_card(const struct app *a, int width, struct block *b)
 	}
 }
 
-void journey_title(const struct app *a, char *buf, size_t n)
+void journey_title(const struct app *a, const struct screen *s, char *buf, size_t n)
 {
+	(void)s;
 	const struct m_journey *j = &a->journey;
 	if (j->n_steps)
 		snprintf(buf, n, _("%s — step %zu of %zu"), j->kase.code, a->step_sel + 1,
@@ -270,7 +279,7 @@ void journey_title(const struct app *a, char *buf, size_t n)
 		snprintf(buf, n, "%s", j->kase.code);
 }
 
-static void draw_list(struct app *a, int y, int x, int cols, int rows)
+static void draw_list(struct app *a, struct journey_view *v, int y, int x, int cols, int rows)
 {
 	const struct m_journey *j = &a->journey;
 	int tw = 0;
@@ -284,14 +293,14 @@ static void draw_list(struct app *a, int y, int x, int cols, int rows)
 	tw = tw > cap ? cap : tw;
 	/* Keep the selection away from the edges so the story around it stays in view. */
 	size_t margin = rows > 4 ? 1 : 0;
-	if (a->step_sel < a->step_top + margin)
-		a->step_top = a->step_sel > margin ? a->step_sel - margin : 0;
-	if (a->step_sel + margin >= a->step_top + (size_t)rows)
-		a->step_top = a->step_sel + margin + 1 - (size_t)rows;
-	if (a->step_top + (size_t)rows > j->n_steps)
-		a->step_top = j->n_steps > (size_t)rows ? j->n_steps - (size_t)rows : 0;
-	for (int r = 0; r < rows && a->step_top + (size_t)r < j->n_steps; r++) {
-		size_t i = a->step_top + (size_t)r;
+	if (a->step_sel < v->top + margin)
+		v->top = a->step_sel > margin ? a->step_sel - margin : 0;
+	if (a->step_sel + margin >= v->top + (size_t)rows)
+		v->top = a->step_sel + margin + 1 - (size_t)rows;
+	if (v->top + (size_t)rows > j->n_steps)
+		v->top = j->n_steps > (size_t)rows ? j->n_steps - (size_t)rows : 0;
+	for (int r = 0; r < rows && v->top + (size_t)r < j->n_steps; r++) {
+		size_t i = v->top + (size_t)r;
 		enum role role = i == a->step_sel ? ROLE_SELECTED : ROLE_NORMAL;
 		draw_line(y + r, x, cols, role, "");
 		time_display(j->steps[i].time, when);
@@ -300,20 +309,24 @@ static void draw_list(struct app *a, int y, int x, int cols, int rows)
 	}
 }
 
-static void draw_card(struct app *a, int y, int x, int cols, int rows)
+static void draw_card(struct app *a, struct journey_view *v, int y, int x, int cols, int rows)
 {
 	struct block b;
 	build_card(a, cols, &b);
+	/* The step changed (in the lanes, the presentation, a reload): its card from the top. */
+	const struct m_step *st = app_selected_step(a);
+	if (!st || st->id != v->card_step)
+		v->card_scroll = 0;
+	v->card_step = st ? st->id : 0;
 	size_t max_scroll = b.n > (size_t)rows ? b.n - (size_t)rows : 0;
-	if (a->card_scroll > max_scroll)
-		a->card_scroll = max_scroll;
-	a->card_rows = rows;
-	a->card_lines = b.n;
-	bool more = a->card_scroll < max_scroll;
-	block_draw(&b, y, x, more ? rows - 1 : rows, a->card_scroll);
+	if (v->card_scroll > max_scroll)
+		v->card_scroll = max_scroll;
+	v->card_rows = rows;
+	bool more = v->card_scroll < max_scroll;
+	block_draw(&b, y, x, more ? rows - 1 : rows, v->card_scroll);
 	if (more) {
 		char line[96];
-		size_t below = b.n - a->card_scroll - (size_t)(rows - 1);
+		size_t below = b.n - v->card_scroll - (size_t)(rows - 1);
 		snprintf(line, sizeof line,
 		         ngettext("▼ %zu more line (PgDn)", "▼ %zu more lines (PgDn)", below),
 		         below);
@@ -322,23 +335,24 @@ static void draw_card(struct app *a, int y, int x, int cols, int rows)
 	block_clear(&b);
 }
 
-void journey_draw(struct app *a, int top, int rows)
+static void draw(struct app *a, struct screen *s, int top, int rows)
 {
+	struct journey_view *v = (struct journey_view *)s;
 	if (COLS >= TUI_WIDE_COLS) {
 		int list_w = COLS * 38 / 100;
 		list_w = list_w > 48 ? 48 : list_w;
-		draw_list(a, top, 0, list_w, rows);
+		draw_list(a, v, top, 0, list_w, rows);
 		for (int r = 0; r < rows; r++)
 			draw_text(top + r, list_w, 1, ROLE_DIM, "│");
-		draw_card(a, top, list_w + 2, COLS - list_w - 3, rows);
+		draw_card(a, v, top, list_w + 2, COLS - list_w - 3, rows);
 	} else if (rows >= 16) {
 		int list_rows = (int)a->journey.n_steps < NARROW_LIST_ROWS ? (int)a->journey.n_steps
 		                                                           : NARROW_LIST_ROWS;
-		draw_list(a, top, 0, COLS, list_rows);
+		draw_list(a, v, top, 0, COLS, list_rows);
 		draw_rule(top + list_rows, 0, COLS, ROLE_DIM);
-		draw_card(a, top + list_rows + 1, 1, COLS - 2, rows - list_rows - 1);
+		draw_card(a, v, top + list_rows + 1, 1, COLS - 2, rows - list_rows - 1);
 	} else {
-		draw_card(a, top, 1, COLS - 2, rows);
+		draw_card(a, v, top, 1, COLS - 2, rows);
 	}
 }
 
@@ -382,10 +396,12 @@ static unsigned add_at_step(struct app *a, enum action act)
 	return CH_REDRAW;
 }
 
-unsigned journey_key(struct app *a, enum action act)
+static unsigned key(struct app *a, struct screen *s, enum action act, int k)
 {
+	(void)k;
+	struct journey_view *v = (struct journey_view *)s;
 	size_t n = a->journey.n_steps;
-	size_t page = a->card_rows > 2 ? (size_t)a->card_rows - 2 : 1;
+	size_t page = v->card_rows > 2 ? (size_t)v->card_rows - 2 : 1;
 	switch (act) {
 	case ACT_PREV:
 		if (a->step_sel > 0)
@@ -402,16 +418,15 @@ unsigned journey_key(struct app *a, enum action act)
 		a->step_sel = n ? n - 1 : 0;
 		break;
 	case ACT_PAGE_UP:
-		a->card_scroll = a->card_scroll > page ? a->card_scroll - page : 0;
+		v->card_scroll = v->card_scroll > page ? v->card_scroll - page : 0;
 		return CH_REDRAW;
 	case ACT_PAGE_DOWN:
-		a->card_scroll += page; /* clamped when drawn */
+		v->card_scroll += page; /* clamped when drawn */
 		return CH_REDRAW;
 	case ACT_BACK:
 		m_journey_clear(&a->journey);
 		a->journey_case = 0;
-		a->screen = a->journey_back ? a->journey_back : SCR_CASES;
-		return a->screen == SCR_GAPS ? CH_RELOAD : CH_REDRAW;
+		return screen_pop(a); /* to the cases, or the gaps it was opened from */
 	case ACT_ADD:
 		form_step_open(a, NULL);
 		return CH_REDRAW;
@@ -420,15 +435,24 @@ unsigned journey_key(struct app *a, enum action act)
 	case ACT_ADD_GAP:
 	case ACT_ADD_FACTOR:
 		return add_at_step(a, act);
-	case ACT_CATALOGUE:
-		a->screen = SCR_CATALOGUE;
-		return CH_REDRAW;
+	case ACT_EDIT:
+	case ACT_DELETE:
+		return edit_step_parts(a, act == ACT_DELETE);
 	case ACT_MOVE_UP:
 	case ACT_MOVE_DOWN:
 		return move_step(a, act == ACT_MOVE_UP ? -1 : 1);
 	default:
 		return CH_NONE;
 	}
-	a->card_scroll = 0; /* a new step starts at the top of its card */
+	v->card_scroll = 0; /* a new step starts at the top of its card */
 	return CH_REDRAW;
 }
+
+const struct screen_ops screen_journey = {
+    .id = SCR_JOURNEY,
+    .help_title = N_("Keys of the journey screen"),
+    .size = sizeof(struct journey_view),
+    .draw = draw,
+    .key = key,
+    .title = journey_title,
+};

@@ -20,6 +20,20 @@
 
 #define LABEL_MAX 14
 
+/* Kept between visits: v back to the journey and v again finds the lanes as they were. */
+struct lanes_view {
+	struct screen base;
+	int scale;       /* an enum lanes_scale */
+	int zoom;        /* -1: fit the screen */
+	int zoom_shown;  /* the zoom of the last draw, where + and - start from */
+	size_t top;      /* the first lane shown */
+	int left;        /* the first column of time shown */
+	size_t proposal; /* the proposal shown, counting from 1; 0: none */
+	bool seen;       /* opened before */
+	bool thresholds_loaded;
+	struct m_threshold_list thresholds; /* the age rules, read when the lanes first open */
+};
+
 /* One screen row of the lanes area: a sector heading or an actor's lane. */
 struct line {
 	bool heading;
@@ -131,7 +145,7 @@ static void lane_cells(const struct app *a, const struct lanes_layout *l, size_t
 }
 
 /* The gaps, and behind them the gaps the program proposes (the one chosen with o marked). */
-static void gap_cells(const struct app *a, const struct lanes_layout *l,
+static void gap_cells(const struct app *a, const struct lanes_view *v, const struct lanes_layout *l,
                       const struct m_proposal_list *props, struct cells *c, int left)
 {
 	for (size_t i = 0; i < l->n_gaps; i++) {
@@ -139,7 +153,7 @@ static void gap_cells(const struct app *a, const struct lanes_layout *l,
 			cells_under(c, left, col, "─", ROLE_GAP);
 		cells_put(c, left, l->gaps[i].from, "▲", ROLE_GAP);
 	}
-	const struct m_proposal *shown = proposal_shown(a, props);
+	const struct m_proposal *shown = proposal_shown(v->proposal, props);
 	for (size_t i = 0; i < props->n; i++) {
 		const struct m_proposal *p = &props->items[i];
 		int s = story_step_index(&a->journey, p->step_id);
@@ -249,15 +263,16 @@ static void legend(const struct lanes_layout *l, int y, int w)
 
 /* The selected step in one line, so the lanes can be read against the story; or the proposal
  * chosen with o, and what to do with it. */
-static void selected_line(const struct app *a, const struct m_proposal_list *props, int y)
+static void selected_line(const struct app *a, const struct lanes_view *v,
+                          const struct m_proposal_list *props, int y)
 {
 	const struct m_journey *j = &a->journey;
-	const struct m_proposal *p = proposal_shown(a, props);
+	const struct m_proposal *p = proposal_shown(v->proposal, props);
 	if (p) {
 		char what[512], line[700];
 		silence_describe(p, j, &a->actors, what, sizeof what);
 		snprintf(line, sizeof line, _("proposed %zu of %zu (y: a gap, x: dismiss): %s"),
-		         a->proposal_sel, props->n, what);
+		         v->proposal, props->n, what);
 		draw_line(y, 0, COLS, ROLE_WARNING, line);
 		return;
 	}
@@ -272,27 +287,28 @@ static void selected_line(const struct app *a, const struct m_proposal_list *pro
 	free(line);
 }
 
-static void ensure_thresholds(struct app *a)
+static void ensure_thresholds(struct app *a, struct lanes_view *v)
 {
-	if (a->thresholds_loaded)
+	if (v->thresholds_loaded)
 		return;
 	struct merr err = {0};
-	if (store_threshold_list(a->store, &a->thresholds, &err) != M_OK)
+	if (store_threshold_list(a->store, &v->thresholds, &err) != M_OK)
 		app_message(a, &err);
-	a->thresholds_loaded = true;
+	v->thresholds_loaded = true;
 }
 
-void lanes_draw(struct app *a, int top, int rows)
+static void draw(struct app *a, struct screen *s, int top, int rows)
 {
+	struct lanes_view *v = (struct lanes_view *)s;
 	const struct m_journey *j = &a->journey;
 	if (j->n_steps == 0) {
 		draw_text(top + 1, 2, COLS - 4, ROLE_DIM, _("This journey has no steps yet."));
 		return;
 	}
-	ensure_thresholds(a);
+	ensure_thresholds(a, v);
 	int lw = 0;
 	struct lanes_layout l;
-	enum lanes_scale scale = (enum lanes_scale)a->lanes_scale;
+	enum lanes_scale scale = (enum lanes_scale)v->scale;
 	/* Labels first, so the time area knows its width. */
 	for (size_t i = 0; i < a->actors.n; i++) {
 		int w = draw_width(lane_label(a, a->actors.items[i].id));
@@ -302,19 +318,19 @@ void lanes_draw(struct app *a, int top, int rows)
 	int gaps_w = draw_width(_("Gaps"));
 	lw = gaps_w > lw ? gaps_w : lw;
 	int x0 = lw + 2, tw = COLS - x0;
-	int zoom = a->lanes_zoom >= 0 ? a->lanes_zoom : lanes_fit_zoom(j, scale, tw);
-	lanes_build(j, &a->actors, &a->thresholds, scale, zoom, &l);
+	int zoom = v->zoom >= 0 ? v->zoom : lanes_fit_zoom(j, scale, tw);
+	lanes_build(j, &a->actors, &v->thresholds, scale, zoom, &l);
 
 	/* Keep the selected step in view; when the view must move, the step goes a third of the
 	 * way in, so what follows it (a queue, a hand-over) is in view too. */
 	int sf = l.step_from[a->step_sel], st = l.step_to[a->step_sel];
-	if (sf < a->lanes_left || st >= a->lanes_left + tw)
-		a->lanes_left = sf - tw / 3;
-	if (a->lanes_left > l.width - tw)
-		a->lanes_left = l.width - tw;
-	if (a->lanes_left < 0)
-		a->lanes_left = 0;
-	int left = a->lanes_left;
+	if (sf < v->left || st >= v->left + tw)
+		v->left = sf - tw / 3;
+	if (v->left > l.width - tw)
+		v->left = l.width - tw;
+	if (v->left < 0)
+		v->left = 0;
+	int left = v->left;
 
 	/* Rows: axis and marker, lanes, gaps, legend, the selected step. Sector headings only
 	 * where they fit with every lane. */
@@ -331,12 +347,12 @@ void lanes_draw(struct app *a, int top, int rows)
 		lines[n_lines++] = (struct line){false, r, l.rows[r].sector};
 	}
 	size_t max_top = n_lines > (size_t)avail ? n_lines - (size_t)avail : 0;
-	if (a->lanes_top > max_top)
-		a->lanes_top = max_top;
+	if (v->top > max_top)
+		v->top = max_top;
 
 	axis(a, &l, top, x0, tw, left);
 	int y = top + 2;
-	for (size_t i = a->lanes_top; i < n_lines && y < top + 2 + avail; i++, y++) {
+	for (size_t i = v->top; i < n_lines && y < top + 2 + avail; i++, y++) {
 		if (lines[i].heading) {
 			draw_text(y, 0, COLS, ROLE_DIM, m_sector_label(lines[i].sector));
 			continue;
@@ -349,29 +365,31 @@ void lanes_draw(struct app *a, int top, int rows)
 		cells_draw(&c, y, x0);
 		cells_clear(&c);
 	}
-	if (a->lanes_top + (size_t)avail < n_lines)
+	if (v->top + (size_t)avail < n_lines)
 		draw_text(y - 1, 0, 1, ROLE_DIM, "▼");
 	draw_text(y, 1, lw, ROLE_GAP, _("Gaps"));
 	struct m_proposal_list props;
 	proposals_load(a, &props);
 	struct cells c;
 	cells_init(&c, tw);
-	gap_cells(a, &l, &props, &c, left);
+	gap_cells(a, v, &l, &props, &c, left);
 	cells_draw(&c, y, x0);
 	cells_clear(&c);
 	legend(&l, top + rows - 2, COLS);
-	selected_line(a, &props, top + rows - 1);
+	selected_line(a, v, &props, top + rows - 1);
 	m_proposal_list_clear(&props);
 	free(lines);
-	a->lanes_zoom_shown = zoom;
+	v->zoom_shown = zoom;
 	lanes_clear(&l);
 }
 
-unsigned lanes_key(struct app *a, enum action act)
+static unsigned key(struct app *a, struct screen *s, enum action act, int k)
 {
+	(void)k;
+	struct lanes_view *v = (struct lanes_view *)s;
 	size_t n = a->journey.n_steps;
 	if (act == ACT_PREV || act == ACT_NEXT || act == ACT_FIRST || act == ACT_LAST)
-		a->proposal_sel = 0; /* a step chosen by hand, not a proposal */
+		v->proposal = 0; /* a step chosen by hand, not a proposal */
 	switch (act) {
 	case ACT_PREV:
 		if (a->step_sel > 0)
@@ -388,32 +406,58 @@ unsigned lanes_key(struct app *a, enum action act)
 		a->step_sel = n ? n - 1 : 0;
 		return CH_REDRAW;
 	case ACT_SCROLL_UP:
-		if (a->lanes_top > 0)
-			a->lanes_top--;
+		if (v->top > 0)
+			v->top--;
 		return CH_REDRAW;
 	case ACT_SCROLL_DOWN:
-		a->lanes_top++; /* clamped when drawn */
+		v->top++; /* clamped when drawn */
 		return CH_REDRAW;
 	case ACT_ZOOM_IN:
 	case ACT_ZOOM_OUT:
 		/* Until the first zoom the view fits the screen, also after a resize. */
-		if (a->lanes_zoom < 0)
-			a->lanes_zoom = a->lanes_zoom_shown;
-		if (act == ACT_ZOOM_IN && a->lanes_zoom > 0)
-			a->lanes_zoom--;
-		if (act == ACT_ZOOM_OUT && a->lanes_zoom < LANES_ZOOMS - 1)
-			a->lanes_zoom++;
+		if (v->zoom < 0)
+			v->zoom = v->zoom_shown;
+		if (act == ACT_ZOOM_IN && v->zoom > 0)
+			v->zoom--;
+		if (act == ACT_ZOOM_OUT && v->zoom < LANES_ZOOMS - 1)
+			v->zoom++;
 		return CH_REDRAW;
 	case ACT_PROPOSAL:
 	case ACT_CONFIRM:
 	case ACT_DISMISS:
-		return proposals_key(a, act);
+		return proposals_key(a, &v->proposal, act);
 	case ACT_SCALE:
-		a->lanes_scale = a->lanes_scale == LANES_BY_STEP ? LANES_BY_TIME : LANES_BY_STEP;
-		a->lanes_zoom = -1; /* a new scale starts fitted to the screen */
-		a->lanes_left = 0;
+		v->scale = v->scale == LANES_BY_STEP ? LANES_BY_TIME : LANES_BY_STEP;
+		v->zoom = -1; /* a new scale starts fitted to the screen */
+		v->left = 0;
 		return CH_REDRAW;
 	default:
 		return CH_NONE;
 	}
 }
+
+static void open(struct app *a, struct screen *s)
+{
+	(void)a;
+	struct lanes_view *v = (struct lanes_view *)s;
+	if (!v->seen) /* the first visit: fitted to the screen */
+		v->zoom = -1;
+	v->seen = true;
+}
+
+static void free_view(struct screen *s)
+{
+	m_threshold_list_clear(&((struct lanes_view *)s)->thresholds);
+}
+
+const struct screen_ops screen_lanes = {
+    .id = SCR_LANES,
+    .help_title = N_("Keys of the lanes view"),
+    .size = sizeof(struct lanes_view),
+    .keep = true,
+    .open = open,
+    .draw = draw,
+    .key = key,
+    .title = journey_title, /* the lanes are the journey's, on the same step */
+    .free = free_view,
+};

@@ -16,17 +16,15 @@
 #include <string.h>
 
 struct names_view {
+	struct screen base;
 	struct m_name_list list;
 	size_t sel, top;
-	enum tui_screen from; /* where q goes back to */
-	char *want;           /* after a reload: select this name (the one just saved) */
+	char *want; /* after a reload: select this name (the one just saved) */
 };
 
-void names_reload(struct app *a)
+static void reload(struct app *a, struct screen *s)
 {
-	struct names_view *v = a->names;
-	if (!v)
-		return;
+	struct names_view *v = (struct names_view *)s;
 	m_id sel_id = v->sel < v->list.n ? v->list.items[v->sel].id : 0;
 	m_name_list_clear(&v->list);
 	struct merr err = {0};
@@ -42,40 +40,24 @@ void names_reload(struct app *a)
 		v->sel = v->list.n ? v->list.n - 1 : 0;
 }
 
-void names_open(struct app *a)
+static void free_view(struct screen *s)
 {
-	/* The presentation and a follower are the room's: real names never go there. */
-	if ((a->opt && a->opt->follow) || a->screen == SCR_PRESENT)
-		return;
-	if (!a->names) {
-		a->names = xcalloc(1, sizeof *a->names);
-		a->names->from = a->screen;
-	}
-	a->screen = SCR_NAMES;
-	names_reload(a);
+	struct names_view *v = (struct names_view *)s;
+	m_name_list_clear(&v->list);
+	free(v->want);
 }
 
-void names_free(struct app *a)
+static void title(const struct app *a, const struct screen *s, char *buf, size_t n)
 {
-	if (!a->names)
-		return;
-	m_name_list_clear(&a->names->list);
-	free(a->names->want);
-	free(a->names);
-	a->names = NULL;
-}
-
-void names_title(const struct app *a, char *buf, size_t n)
-{
+	(void)a;
 	snprintf(buf, n, _("%zu names not to use — real names, not for the projector"),
-	         a->names ? a->names->list.n : 0);
+	         ((const struct names_view *)s)->list.n);
 }
 
-void names_draw(struct app *a, int top, int rows)
+static void draw(struct app *a, struct screen *s, int top, int rows)
 {
-	struct names_view *v = a->names;
-	if (!v)
-		return;
+	(void)a;
+	struct names_view *v = (struct names_view *)s;
 	draw_line(top, 0, COLS, ROLE_DIM,
 	          _("The privacy scan finds these names in every text, in any case."));
 	top++;
@@ -109,9 +91,10 @@ static enum mstatus save(struct form *f, struct merr *err)
 	char *name = form_text(f, 0);
 	enum mstatus st = c->id ? store_name_update(a->store, c->id, name, err)
 	                        : store_name_add(a->store, name, err);
-	if (st == M_OK && a->names) {
-		free(a->names->want);
-		a->names->want = name;
+	struct names_view *v = (struct names_view *)screen_find(a, &screen_names);
+	if (st == M_OK && v) {
+		free(v->want);
+		v->want = name;
 		app_note(a, "%s", c->id ? _("saved: the name is changed") : _("saved: a new name"));
 	} else {
 		free(name);
@@ -131,30 +114,28 @@ static void open_form(struct app *a, const struct m_name *given)
 	app_open_form(a, f);
 }
 
-unsigned names_edit(struct app *a, bool del)
+static unsigned edit(struct app *a, struct names_view *v, bool del)
 {
-	struct names_view *v = a->names;
-	if (!v || v->sel >= v->list.n)
+	if (v->sel >= v->list.n)
 		return CH_NONE;
 	const struct m_name *m = &v->list.items[v->sel];
 	if (!del) {
 		open_form(a, m);
 		return CH_REDRAW;
 	}
-	a->del_kind = RK_NAME;
-	a->del_id = m->id;
+	a->del.kind = RK_NAME;
+	a->del.id = m->id;
 	snprintf(
-	    a->del_question, sizeof a->del_question,
+	    a->del.question, sizeof a->del.question,
 	    _("Take %s off the list of names? y takes it off (u undoes), another key keeps it"),
 	    m->name);
 	return CH_REDRAW;
 }
 
-unsigned names_key(struct app *a, enum action act)
+static unsigned key(struct app *a, struct screen *s, enum action act, int k)
 {
-	struct names_view *v = a->names;
-	if (!v)
-		return CH_NONE;
+	(void)k;
+	struct names_view *v = (struct names_view *)s;
 	size_t n = v->list.n;
 	switch (act) {
 	case ACT_PREV:
@@ -174,11 +155,27 @@ unsigned names_key(struct app *a, enum action act)
 	case ACT_ADD:
 		open_form(a, NULL);
 		return CH_REDRAW;
+	case ACT_EDIT:
+	case ACT_DELETE:
+		return edit(a, v, act == ACT_DELETE);
 	case ACT_BACK:
-		a->screen = v->from ? v->from : SCR_CASES;
-		names_free(a);
-		return CH_REDRAW;
+		return screen_pop(a); /* to the cases or the catalogue it was opened from */
 	default:
 		return CH_NONE;
 	}
 }
+
+/* Opened only from the facilitator's own screens (the key table binds N on the cases and the
+ * catalogue alone): the presentation and a follower are the room's, and real names never go
+ * there. Closed, nothing of the list stays in memory. */
+const struct screen_ops screen_names = {
+    .id = SCR_NAMES,
+    .help_title = N_("Keys of the names not to use"),
+    .size = sizeof(struct names_view),
+    .open = reload,
+    .reload = reload,
+    .draw = draw,
+    .key = key,
+    .title = title,
+    .free = free_view,
+};

@@ -20,6 +20,16 @@
 /* Lines longer than this are hard to follow from the back of a room. */
 #define PRESENT_MAX_COLS 72
 
+/* Kept between visits, as the room left it: the gap its dots go to, blank or not. */
+struct present_view {
+	struct screen base;
+	size_t card_scroll; /* the first line of the card shown */
+	m_id card_step;     /* the step card_scroll is of: another step starts at its top */
+	size_t gap_sel;     /* which of the step's gaps the room votes on */
+	bool reveal_gap;    /* scroll the card to that gap at the next draw */
+	bool blank;         /* the screen blanked, so the room looks at the people */
+};
+
 /* The room reads the actor's whole name; its colour marks its lane. */
 static const char *actor_name(const struct app *a, m_id id)
 {
@@ -111,7 +121,8 @@ static void load_dots(struct app *a, struct m_gap_dots_list *dots)
 }
 
 /* *chosen gets the line after the selected gap's dots, so a vote can keep them in view. */
-static void add_gaps(struct app *a, size_t sel, struct block *b, size_t *chosen)
+static void add_gaps(struct app *a, const struct present_view *v, size_t sel, struct block *b,
+                     size_t *chosen)
 {
 	const struct m_journey *j = &a->journey;
 	struct m_gap_dots_list dots;
@@ -126,7 +137,7 @@ static void add_gaps(struct app *a, size_t sel, struct block *b, size_t *chosen)
 		         cat ? cat->name : "?");
 		block_blank(b);
 		/* With several gaps, the one the room's dots go to is marked. */
-		bool marked = n > 1 && k == a->gap_sel % n;
+		bool marked = n > 1 && k == v->gap_sel % n;
 		block_add(b, marked ? ROLE_SELECTED : ROLE_GAP, marked ? "▶ " : "▲ ", ROLE_GAP,
 		          line);
 		int d = m_gap_dots_of(&dots, g->id);
@@ -142,7 +153,7 @@ static void add_gaps(struct app *a, size_t sel, struct block *b, size_t *chosen)
 			snprintf(text, sizeof text, votes, d);
 			block_add(b, ROLE_NORMAL, "  ", ROLE_HEADING, text);
 		}
-		if (k == a->gap_sel % n)
+		if (k == v->gap_sel % n)
 			*chosen = b->n;
 		if (g->what_happened && *g->what_happened)
 			block_add(b, ROLE_NORMAL, "  ", ROLE_NORMAL, g->what_happened);
@@ -152,7 +163,7 @@ static void add_gaps(struct app *a, size_t sel, struct block *b, size_t *chosen)
 
 /* A digit: that many dots on the selected gap of this step, in today's workshop (made now when
  * the facilitator has not made it), which the case then belongs to. */
-static void vote(struct app *a)
+static void vote(struct app *a, const struct present_view *v, int digit)
 {
 	struct merr err = {0};
 	size_t n = 0;
@@ -161,7 +172,7 @@ static void vote(struct app *a)
 		snprintf(a->message, sizeof a->message, "%s", _("no gap at this step to vote on"));
 		return;
 	}
-	const struct m_gap *g = gap_at(&a->journey, a->step_sel, a->gap_sel % n, NULL);
+	const struct m_gap *g = gap_at(&a->journey, a->step_sel, v->gap_sel % n, NULL);
 	m_id w = 0;
 	if (store_workshop_today(a->store, true, &w, &err) != M_OK) {
 		app_message(a, &err);
@@ -172,12 +183,13 @@ static void vote(struct app *a)
 		app_message(a, &err);
 		return;
 	}
-	if (store_vote_add(a->store, w, g->id, a->key - '0', &err) != M_OK)
+	if (store_vote_add(a->store, w, g->id, digit, &err) != M_OK)
 		app_message(a, &err);
 }
 
 /* The step's card for the room: never the facilitator's note. */
-static void build(struct app *a, int width, struct block *b, size_t *chosen)
+static void build(struct app *a, const struct present_view *v, int width, struct block *b,
+                  size_t *chosen)
 {
 	block_init(b, width);
 	const struct m_step *st = &a->journey.steps[a->step_sel];
@@ -197,7 +209,7 @@ static void build(struct app *a, int width, struct block *b, size_t *chosen)
 	}
 	/* The gaps before who acted: they are what the room is here for, and must be on the
 	 * first screen of a small projector. */
-	add_gaps(a, a->step_sel, b, chosen);
+	add_gaps(a, v, a->step_sel, b, chosen);
 	add_who_acted(a, a->step_sel, b);
 }
 
@@ -230,10 +242,14 @@ static void draw_timeline(const struct app *a, int y, int x, int w)
 		draw_text(y + 1, x + w - lw, lw, ROLE_DIM, last);
 }
 
-void present_draw(struct app *a)
+/* The whole terminal is the room's: no top line, no hints. */
+static void draw(struct app *a, struct screen *s, int top_line, int lines)
 {
+	(void)top_line;
+	(void)lines;
+	struct present_view *v = (struct present_view *)s;
 	const struct m_journey *j = &a->journey;
-	if (a->blank)
+	if (v->blank)
 		return; /* the theme's background alone */
 	int w = COLS - 4 > PRESENT_MAX_COLS ? PRESENT_MAX_COLS : COLS - 4;
 	int x = (COLS - w) / 2;
@@ -256,17 +272,21 @@ void present_draw(struct app *a)
 	int rows = LINES - top - 2 - (roomy ? 1 : 0);
 	struct block b;
 	size_t chosen = 0;
-	build(a, w, &b, &chosen);
+	build(a, v, w, &b, &chosen);
+	/* The step changed (followed, or chosen in the journey): its card from the top. */
+	m_id step = j->steps[a->step_sel].id;
+	if (step != v->card_step)
+		v->card_scroll = 0;
+	v->card_step = step;
 	size_t max_scroll = b.n > (size_t)rows ? b.n - (size_t)rows + 1 : 0;
 	/* After Tab or a vote, the gap the dots go to is brought into view. */
-	if (a->reveal_gap && chosen > a->card_scroll + (size_t)rows - 1)
-		a->card_scroll = chosen - (size_t)rows + 1;
-	a->reveal_gap = false;
-	if (a->card_scroll > max_scroll)
-		a->card_scroll = max_scroll;
-	a->card_rows = rows;
-	bool more = b.n > a->card_scroll + (size_t)rows;
-	block_draw(&b, top, x, more ? rows - 1 : rows, a->card_scroll);
+	if (v->reveal_gap && chosen > v->card_scroll + (size_t)rows - 1)
+		v->card_scroll = chosen - (size_t)rows + 1;
+	v->reveal_gap = false;
+	if (v->card_scroll > max_scroll)
+		v->card_scroll = max_scroll;
+	bool more = b.n > v->card_scroll + (size_t)rows;
+	block_draw(&b, top, x, more ? rows - 1 : rows, v->card_scroll);
 	if (more)
 		draw_text(top + rows - 1, x, w, ROLE_DIM, _("▼ more (Down)"));
 	block_clear(&b);
@@ -275,17 +295,18 @@ void present_draw(struct app *a)
 		draw_line(LINES - 1, 0, COLS, ROLE_WARNING, a->message);
 }
 
-unsigned present_key(struct app *a, enum action act)
+static unsigned key(struct app *a, struct screen *s, enum action act, int k)
 {
+	struct present_view *v = (struct present_view *)s;
 	size_t n = a->journey.n_steps;
 	/* Blank: any key but q shows the screen again, and does nothing else. */
-	if (a->blank && act != ACT_BACK) {
-		a->blank = false;
+	if (v->blank && act != ACT_BACK) {
+		v->blank = false;
 		return CH_REDRAW;
 	}
 	switch (act) {
 	case ACT_BLANK:
-		a->blank = true;
+		v->blank = true;
 		return CH_REDRAW;
 	case ACT_NEXT:
 		if (a->step_sel + 1 < n)
@@ -302,32 +323,63 @@ unsigned present_key(struct app *a, enum action act)
 		a->step_sel = n ? n - 1 : 0;
 		break;
 	case ACT_SCROLL_UP:
-		if (a->card_scroll > 0)
-			a->card_scroll--;
+		if (v->card_scroll > 0)
+			v->card_scroll--;
 		return CH_REDRAW;
 	case ACT_VOTE:
-		if (a->key >= '1' && a->key <= '9')
-			vote(a);
-		a->reveal_gap = true;
+		if (k >= '1' && k <= '9')
+			vote(a, v, k - '0');
+		v->reveal_gap = true;
 		return CH_REDRAW;
 	case ACT_GAP_NEXT:
-		a->gap_sel++;
-		a->reveal_gap = true;
+		v->gap_sel++;
+		v->reveal_gap = true;
 		return CH_REDRAW;
 	case ACT_SCROLL_DOWN:
-		a->card_scroll++; /* clamped when drawn */
+		v->card_scroll++; /* clamped when drawn */
 		return CH_REDRAW;
 	case ACT_BACK:
-		/* mellan present ends here; from the journey, back to it on the same step. */
+		/* mellan present ends here; from the journey or its lanes, back to it on the same
+		 * step. */
 		if (a->opt && (a->opt->present || a->opt->follow))
 			return CH_QUIT;
-		a->blank = false;
-		a->screen = a->present_from == SCR_LANES ? SCR_LANES : SCR_JOURNEY;
-		return CH_REDRAW;
+		v->blank = false;
+		return screen_pop(a);
 	default:
 		return CH_NONE;
 	}
-	a->card_scroll = 0;
-	a->gap_sel = 0;
+	v->card_scroll = 0;
+	v->gap_sel = 0;
 	return CH_REDRAW;
 }
+
+static void open(struct app *a, struct screen *s)
+{
+	(void)a;
+	((struct present_view *)s)->card_scroll = 0;
+}
+
+bool present_blanked(const struct app *a)
+{
+	const struct screen *s = screen_top(a);
+	return s->ops == &screen_present && ((const struct present_view *)s)->blank;
+}
+
+bool present_set_blank(struct app *a, bool blank)
+{
+	struct screen *s = screen_top(a);
+	struct present_view *v = (struct present_view *)s;
+	if (s->ops != &screen_present || v->blank == blank)
+		return false;
+	v->blank = blank;
+	return true;
+}
+
+const struct screen_ops screen_present = {
+    .id = SCR_PRESENT,
+    .size = sizeof(struct present_view),
+    .keep = true,
+    .open = open,
+    .draw = draw,
+    .key = key,
+};

@@ -14,6 +14,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Kept between visits: the selection is where it was left. */
+struct workshop_view {
+	struct screen base;
+	size_t sel, top;
+};
+
 /* "municipality,region" -> the sectors' labels, for people to read. */
 static void sector_labels(const char *codes, char *buf, size_t n)
 {
@@ -34,22 +40,23 @@ static void sector_labels(const char *codes, char *buf, size_t n)
 	free(copy);
 }
 
-static void load(struct app *a, struct m_workshop_list *l, m_id *current)
+static void load(struct app *a, struct workshop_view *v, struct m_workshop_list *l, m_id *current)
 {
 	struct merr err = {0};
 	*current = 0;
 	if (store_workshop_list(a->store, l, &err) != M_OK ||
 	    store_workshop_today(a->store, false, current, &err) != M_OK)
 		app_message(a, &err);
-	if (a->ws_sel >= l->n)
-		a->ws_sel = l->n ? l->n - 1 : 0;
+	if (v->sel >= l->n)
+		v->sel = l->n ? l->n - 1 : 0;
 }
 
-const struct m_workshop *workshop_selected(struct app *a, struct m_workshop_list *l)
+static const struct m_workshop *selected(struct app *a, struct workshop_view *v,
+                                         struct m_workshop_list *l)
 {
 	m_id current;
-	load(a, l, &current);
-	return a->ws_sel < l->n ? &l->items[a->ws_sel] : NULL;
+	load(a, v, l, &current);
+	return v->sel < l->n ? &l->items[v->sel] : NULL;
 }
 
 static int draw_log(struct app *a, const struct m_workshop *w, int y, int end)
@@ -80,11 +87,12 @@ static int draw_log(struct app *a, const struct m_workshop *w, int y, int end)
 	return y;
 }
 
-void workshop_draw(struct app *a, int top, int rows)
+static void draw(struct app *a, struct screen *s, int top, int rows)
 {
+	struct workshop_view *v = (struct workshop_view *)s;
 	struct m_workshop_list l;
 	m_id current;
-	load(a, &l, &current);
+	load(a, v, &l, &current);
 	int end = top + rows;
 	int y = top;
 	struct merr err = {0};
@@ -105,11 +113,11 @@ void workshop_draw(struct app *a, int top, int rows)
 	int list_rows = rows / 2 - 1;
 	if (list_rows < 1)
 		list_rows = 1;
-	if (a->ws_sel < a->ws_top)
-		a->ws_top = a->ws_sel;
-	if (a->ws_sel >= a->ws_top + (size_t)list_rows)
-		a->ws_top = a->ws_sel - (size_t)list_rows + 1;
-	for (size_t i = a->ws_top; i < l.n && i < a->ws_top + (size_t)list_rows && y < end; i++) {
+	if (v->sel < v->top)
+		v->top = v->sel;
+	if (v->sel >= v->top + (size_t)list_rows)
+		v->top = v->sel - (size_t)list_rows + 1;
+	for (size_t i = v->top; i < l.n && i < v->top + (size_t)list_rows && y < end; i++) {
 		const struct m_workshop *w = &l.items[i];
 		char sectors[400];
 		sector_labels(w->sectors, sectors, sizeof sectors);
@@ -119,23 +127,23 @@ void workshop_draw(struct app *a, int top, int rows)
 			size_t len = strlen(line);
 			snprintf(line + len, sizeof line - len, "  %s", _("(current)"));
 		}
-		draw_line(y++, 0, COLS, i == a->ws_sel ? ROLE_SELECTED : ROLE_NORMAL, line);
+		draw_line(y++, 0, COLS, i == v->sel ? ROLE_SELECTED : ROLE_NORMAL, line);
 	}
 	if (y < end)
 		y++;
-	if (a->ws_sel < l.n && y < end)
-		draw_log(a, &l.items[a->ws_sel], y, end);
+	if (v->sel < l.n && y < end)
+		draw_log(a, &l.items[v->sel], y, end);
 	m_workshop_list_clear(&l);
 }
 
-static unsigned choose_current(struct app *a)
+static unsigned choose_current(struct app *a, struct workshop_view *v)
 {
 	struct m_workshop_list l;
 	m_id current;
-	load(a, &l, &current);
+	load(a, v, &l, &current);
 	struct merr err = {0};
-	if (a->ws_sel < l.n) {
-		const struct m_workshop *w = &l.items[a->ws_sel];
+	if (v->sel < l.n) {
+		const struct m_workshop *w = &l.items[v->sel];
 		bool again = w->id == current;
 		if (store_workshop_current_set(a->store, again ? 0 : w->id, &err) != M_OK)
 			app_message(a, &err);
@@ -148,23 +156,25 @@ static unsigned choose_current(struct app *a)
 	return CH_REDRAW;
 }
 
-unsigned workshop_key(struct app *a, enum action act)
+static unsigned key(struct app *a, struct screen *s, enum action act, int k)
 {
+	(void)k;
+	struct workshop_view *v = (struct workshop_view *)s;
 	struct m_workshop_list l;
 	const struct m_workshop *w;
 	switch (act) {
 	case ACT_PREV:
-		if (a->ws_sel > 0)
-			a->ws_sel--;
+		if (v->sel > 0)
+			v->sel--;
 		return CH_REDRAW;
 	case ACT_NEXT:
-		a->ws_sel++; /* held to the list at the next draw */
+		v->sel++; /* held to the list at the next draw */
 		return CH_REDRAW;
 	case ACT_FIRST:
-		a->ws_sel = 0;
+		v->sel = 0;
 		return CH_REDRAW;
 	case ACT_LAST:
-		a->ws_sel = (size_t)-1 / 2;
+		v->sel = (size_t)-1 / 2;
 		return CH_REDRAW;
 	case ACT_ADD:
 		form_workshop_open(a, NULL);
@@ -172,7 +182,7 @@ unsigned workshop_key(struct app *a, enum action act)
 	case ACT_EDIT:
 	case ACT_NOTE:
 	case ACT_DECISION:
-		w = workshop_selected(a, &l);
+		w = selected(a, v, &l);
 		if (w && act == ACT_EDIT)
 			form_workshop_open(a, w);
 		else if (w)
@@ -180,14 +190,30 @@ unsigned workshop_key(struct app *a, enum action act)
 		m_workshop_list_clear(&l);
 		return CH_REDRAW;
 	case ACT_OPEN:
-		return choose_current(a);
+		return choose_current(a, v);
 	case ACT_LENGTHS:
 		form_lengths_open(a);
 		return CH_REDRAW;
 	case ACT_BACK:
-		a->screen = SCR_CASES;
-		return CH_REDRAW;
+		return screen_pop(a);
 	default:
 		return CH_NONE;
 	}
 }
+
+static void title(const struct app *a, const struct screen *s, char *buf, size_t n)
+{
+	(void)a;
+	(void)s;
+	snprintf(buf, n, "%s", _("Workshops"));
+}
+
+const struct screen_ops screen_workshop = {
+    .id = SCR_WORKSHOP,
+    .help_title = N_("Keys of the workshops"),
+    .size = sizeof(struct workshop_view),
+    .keep = true,
+    .draw = draw,
+    .key = key,
+    .title = title,
+};

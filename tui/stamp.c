@@ -37,30 +37,34 @@ static bool in_journey(const struct m_journey *j, enum rec_kind kind, m_id id,
 	return false;
 }
 
-bool stamp_fresh(struct store *s, enum rec_kind kind, m_id case_id, m_id id,
-                 char out[M_STAMP_LEN + 1])
+enum mstatus stamp_fresh(struct store *s, enum rec_kind kind, m_id case_id, m_id id,
+                         char out[M_STAMP_LEN + 1], bool *gone, struct merr *err)
 {
-	struct merr err = {0};
+	enum mstatus st;
 	bool found = false;
 	if (kind == RK_ACTOR) {
 		struct m_actor_list l = {0};
-		if (store_actor_list(s, &l, &err) == M_OK)
-			for (size_t i = 0; i < l.n && !found; i++)
-				if (l.items[i].id == id)
-					found = copy(out, l.items[i].updated);
+		st = store_actor_list(s, &l, err);
+		for (size_t i = 0; st == M_OK && i < l.n && !found; i++)
+			if (l.items[i].id == id)
+				found = copy(out, l.items[i].updated);
 		m_actor_list_clear(&l);
 	} else if (kind == RK_CATEGORY) {
 		struct m_category_list l = {0};
-		if (store_category_list(s, &l, &err) == M_OK)
-			for (size_t i = 0; i < l.n && !found; i++)
-				if (l.items[i].id == id)
-					found = copy(out, l.items[i].updated);
+		st = store_category_list(s, &l, err);
+		for (size_t i = 0; st == M_OK && i < l.n && !found; i++)
+			if (l.items[i].id == id)
+				found = copy(out, l.items[i].updated);
 		m_category_list_clear(&l);
 	} else {
 		struct m_journey j = {0};
-		if (store_journey_load(s, case_id, &j, &err) == M_OK)
+		st = store_journey_load(s, case_id, &j, err);
+		if (st == M_OK)
 			found = in_journey(&j, kind, id, out);
+		else if (err->reason == MR_NOT_FOUND)
+			st = M_OK; /* the case is gone, and its parts with it */
 		m_journey_clear(&j);
 	}
-	return found;
+	*gone = st == M_OK && !found;
+	return st;
 }

@@ -1,6 +1,7 @@
 /* tui.h - the terminal interface: what the command line calls to open the screens.
  * Files of tui/: main.c (command line), app.c (main loop, signals, resize), keys.c (the key
- * table), theme.c (colour roles), draw.c (wide-character drawing), screen_*.c (one per screen). */
+ * table), theme.c (colour roles), draw.c (wide-character drawing), screen.c (the stack of
+ * screens, screen.h), screen_*.c (one per screen), form*.c (the editor's forms). */
 #ifndef MELLAN_TUI_H
 #define MELLAN_TUI_H
 

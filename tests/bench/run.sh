@@ -44,6 +44,8 @@ i=0
 init_ms=$(median_ms sh -c 'i=$(date +%s%N); "$0" init --demo "$1/init-$i.db"' "$bin" "$tmp")
 echo "mellan init --demo: $init_ms ms (median of 7)"
 sh "$top/tests/bench/fieldwork.sh" "$bin" "$db" "$tmp"
+# A CSV chronology of one long case: 1,000 to 200,000 rows, each beside its floor.
+sh "$top/tests/bench/import.sh" "$bin" "$tmp"
 
 # A long journal pasted into a form, beside cat receiving the same paste.
 sh "$top/tests/bench/paste.sh" "$bin"

@@ -148,7 +148,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				change = app_key(&a, k->key, k->cp);
 			}
 		}
-		reached |= a.screen;
+		reached |= app_shown(&a);
 		if (change & CH_QUIT)
 			break;
 		if (change & CH_RELOAD)

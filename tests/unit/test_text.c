@@ -318,6 +318,31 @@ static void test_collate_total(void **state)
 	assert_true(text_collate_sv("ab", 2, "abc", 3) < 0);
 }
 
+/* Text that would read in another order than it is stored never reaches a screen or a report:
+ * every bidirectional control is left out, and takes no column. */
+static void test_bidi_controls(void **state)
+{
+	(void)state;
+	static const char *const controls[] = {
+	    "\xE2\x80\xAA", "\xE2\x80\xAB", "\xE2\x80\xAC", "\xE2\x80\xAD",
+	    "\xE2\x80\xAE", "\xE2\x81\xA6", "\xE2\x81\xA7", "\xE2\x81\xA8",
+	    "\xE2\x81\xA9", "\xE2\x80\x8E", "\xE2\x80\x8F", "\xD8\x9C",
+	};
+	for (size_t i = 0; i < sizeof controls / sizeof *controls; i++) {
+		char in[32];
+		snprintf(in, sizeof in, "ab%sc\xC3\xA5", controls[i]);
+		char *out = text_sanitize(in, TEXT_KEEP_NEWLINES);
+		if (strcmp(out, "abc\xC3\xA5") != 0)
+			fail_msg("control %zu kept: \"%s\"", i, out);
+		free(out);
+		assert_int_equal(text_width(in), 4);
+	}
+	/* Neighbours that are not controls stay: ZERO WIDTH JOINER, Arabic letters. */
+	char *out = text_sanitize("\xE2\x80\x8D\xD8\xA8", 0);
+	assert_string_equal(out, "\xE2\x80\x8D\xD8\xA8");
+	free(out);
+}
+
 int main(void)
 {
 	tu_init();
@@ -326,6 +351,7 @@ int main(void)
 	    cmocka_unit_test(test_widths),        cmocka_unit_test(test_sanitize),
 	    cmocka_unit_test(test_fit),           cmocka_unit_test(test_wrap),
 	    cmocka_unit_test(test_collate_order), cmocka_unit_test(test_collate_total),
+	    cmocka_unit_test(test_bidi_controls),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
