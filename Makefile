@@ -160,7 +160,7 @@ update-po: pot
 	for po in $(PO); do msgmerge --quiet --update --backup=none --previous $$po $(POT) \
 		|| exit 1; done
 
-FORMAT_SRC = core/*.[ch] db/*.[ch] tui/*.[ch] tests/unit/*.[ch] tests/bench/*.c
+FORMAT_SRC = core/*.[ch] db/*.[ch] tui/*.[ch] tests/unit/*.[ch] tests/bench/*.c tests/fuzz/*.[ch]
 format:
 	clang-format -i $(FORMAT_SRC)
 format-check:
