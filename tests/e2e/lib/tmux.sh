@@ -87,8 +87,12 @@ start() { # COLSxROWS [VAR=value...] [-- ARGS...]
 	done
 	if [ $# -gt 0 ]; then shift; else set -- --db "$db"; fi
 	# Windows are named by id: tmux renames them after the command they run. The first
-	# window starts the server, which lives until the script ends.
+	# window starts the server, which lives until the script ends. A new window takes the
+	# session's default size, set first: mellan starts at its size and is never resized while
+	# it starts (a resize in that moment can be lost, and mellan would draw for the old size).
+	# resize-window pins each window's size, so the next default size leaves it alone.
 	if T has-session 2>/dev/null; then
+		T set-option -t main default-size "${_cols}x${_rows}"
 		cur=$(T new-window -d -P -F '#{window_id}' sh "$tmp/pane.sh" "$tmp/pid" "$tmp/home" \
 			"$_envs" "$bin" "$@")
 	else
