@@ -15,6 +15,8 @@ static const struct {
 } kinds[PRIV_KIND_COUNT] = {
     [PRIV_PNR] = {"pnr", N_("personal identity number")},
     [PRIV_COORD] = {"coordination", N_("coordination number")},
+    [PRIV_PNR_BAD] = {"maybe-pnr", N_("possible identity number, check digit wrong")},
+    [PRIV_BIRTH] = {"birthdate", N_("birth date")},
     [PRIV_PHONE] = {"phone", N_("phone number")},
     [PRIV_EMAIL] = {"email", N_("e-mail address")},
     [PRIV_ADDRESS] = {"address", N_("street address")},
@@ -231,9 +233,11 @@ void privacy_scan(const char *text, const struct privacy_names *names, struct pr
 		return;
 	size_t n = strlen(text);
 	/* The order matters where shapes overlap: the digits of an e-mail address are not a phone
-	 * number, an identity number is not a phone number. */
+	 * number, an identity number is not a phone number, and one beside "född" is an identity
+	 * number rather than a birth date. */
 	priv_detect_email(text, n, out);
 	priv_detect_pnr(text, n, out);
+	priv_detect_birth(text, n, out);
 	priv_detect_phone(text, n, out);
 	priv_detect_postcode(text, n, out);
 	priv_detect_address(text, n, out);

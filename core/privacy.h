@@ -1,8 +1,8 @@
 /* privacy.h - keeping the young person anonymous: a scanner over UTF-8 text that finds what could
- * identify a real person (Swedish personal identity and coordination numbers, phone numbers,
- * e-mail addresses, street addresses, postal codes with a place, and the alliance's own list of
- * names), and the walk over a database's free texts that `mellan check`, the export and report
- * gate and the editor's warning on save are built on.
+ * identify a real person (Swedish personal identity and coordination numbers, also typed with a
+ * wrong check digit, birth dates, phone numbers, e-mail addresses, street addresses, postal codes
+ * with a place, and the alliance's own list of names), and the walk over a database's free texts
+ * that `mellan check`, the export and report gate and the editor's warning on save are built on.
  *
  * The scanner errs on the side of few false alarms: numbers must have the shape *and* pass the
  * checks of what they look like (a valid date and check digit, a Swedish number plan), so dates,
@@ -11,6 +11,7 @@
  * Made of:
  *   privacy.c         kinds, findings, masking, keys, the scan driver
  *   privacy_number.c  identity and coordination numbers, phone numbers, postal codes
+ *   privacy_birth.c   birth dates
  *   privacy_text.c    e-mail and street addresses
  *   privacy_names.c   the alliance's list of names
  *   privacy_walk.c    every free text of a database, kept findings, the gate
@@ -27,9 +28,11 @@
 #include <stdio.h>
 
 enum privacy_kind {
-	PRIV_PNR,   /* personnummer */
-	PRIV_COORD, /* samordningsnummer: the day plus 60 */
-	PRIV_PHONE, /* Swedish mobile and landline forms, +46 */
+	PRIV_PNR,     /* personnummer */
+	PRIV_COORD,   /* samordningsnummer: the day plus 60 */
+	PRIV_PNR_BAD, /* either of them with a wrong check digit: most likely typed wrong */
+	PRIV_BIRTH,   /* a date next to a word of birth */
+	PRIV_PHONE,   /* Swedish mobile and landline forms, +46 */
 	PRIV_EMAIL,
 	PRIV_ADDRESS,  /* a street name and a number */
 	PRIV_POSTCODE, /* a postal code with a place */

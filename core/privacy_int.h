@@ -1,5 +1,6 @@
 /* privacy_int.h - what the scanner's files share and nobody else uses: reading code points
- * forwards and backwards, what counts as a letter, case folding, and adding a finding. */
+ * forwards and backwards, what counts as a letter, case folding, whether a date was real, and
+ * adding a finding. */
 #ifndef MELLAN_PRIVACY_INT_H
 #define MELLAN_PRIVACY_INT_H
 
@@ -35,12 +36,17 @@ bool priv_amount_after(const char *s, size_t n, size_t end);
 /* The folded word starting at s[i] (letters only) equals one of the NULL-terminated words. */
 bool priv_word_in(const char *s, size_t n, size_t i, const char *const *words);
 
+/* A day that was, or may have been: year -1 when the century or the year is unknown, and 29
+ * February then passes. */
+bool priv_real_date(int year, int month, int day);
+
 /* Adds a finding unless it overlaps one already found (the earlier detector wins). */
 void priv_add(const char *s, struct privacy_findings *f, enum privacy_kind kind, size_t off,
               size_t len);
 
 void priv_detect_email(const char *s, size_t n, struct privacy_findings *f);
 void priv_detect_pnr(const char *s, size_t n, struct privacy_findings *f);
+void priv_detect_birth(const char *s, size_t n, struct privacy_findings *f);
 void priv_detect_phone(const char *s, size_t n, struct privacy_findings *f);
 void priv_detect_postcode(const char *s, size_t n, struct privacy_findings *f);
 void priv_detect_address(const char *s, size_t n, struct privacy_findings *f);

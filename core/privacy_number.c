@@ -1,7 +1,7 @@
 /* privacy_number.c - the detectors of numbers: Swedish personal identity and coordination
- * numbers, phone numbers, and postal codes with a place. A number is a finding only when it has
- * the shape and passes the checks of what it looks like, so the dates, years, amounts, ages and
- * counts of a life story stay quiet. */
+ * numbers, also typed with a wrong check digit, phone numbers, and postal codes with a place. A
+ * number is a finding only when it has the shape and passes the checks of what it looks like,
+ * so the dates, years, amounts, ages and counts of a life story stay quiet. */
 #include "privacy_int.h"
 
 #include <string.h>
@@ -41,15 +41,13 @@ static int two(const char *d)
 	return (d[0] - '0') * 10 + (d[1] - '0');
 }
 
-/* year -1 when the century is unknown: 29 February then passes for every fourth year. */
-static int days_in(int year, int month)
+bool priv_real_date(int year, int month, int day)
 {
-	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	if (month != 2)
-		return days[month - 1];
-	if (year < 0)
-		return 29;
-	return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28;
+	static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (month < 1 || month > 12 || day < 1 || day > days[month - 1])
+		return false;
+	bool leap = year < 0 || (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+	return month != 2 || day < 29 || leap;
 }
 
 /* The check digit of the ten digits YYMMDDNNNC (Luhn). */
@@ -63,31 +61,86 @@ static bool luhn_ok(const char *d)
 	return (10 - sum % 10) % 10 == d[9] - '0';
 }
 
-/* digits holds 10 or 12 digits; the kind they are, or -1. */
-static int id_kind(const char *digits, size_t k)
+/* digits holds 10 or 12 digits, plus says they were written YYMMDD+NNNC (a hundred years or
+ * more); the kind they are, or -1. A valid date with a wrong check digit is PRIV_PNR_BAD: an
+ * identity number typed wrong still points at one person, while the reference numbers, amounts
+ * and organisation numbers (month 20 or more) of a case are rarely a valid date. */
+static int id_kind(const char *digits, size_t k, bool plus)
 {
-	int year = -1;
 	const char *d = digits;
+	int century = plus ? 19 : 20; /* 10 digits: only 1900 and 2000 differ, by a leap day */
 	if (k == 12) {
-		int century = two(digits);
+		century = two(digits);
 		if (century < 18 || century > 20)
 			return -1;
-		year = century * 100 + two(digits + 2);
 		d = digits + 2;
-	} else if (two(d) % 4 != 0) {
-		year = 1; /* any year that is not a leap year */
 	}
 	int month = two(d + 2), day = two(d + 4);
-	if (month < 1 || month > 12)
-		return -1;
 	enum privacy_kind kind = PRIV_PNR;
 	if (day > 60) {
 		day -= 60;
 		kind = PRIV_COORD;
 	}
-	if (day < 1 || day > days_in(year, month))
+	if (!priv_real_date(century * 100 + two(d), month, day))
 		return -1;
-	return luhn_ok(d) ? (int)kind : -1;
+	if (luhn_ok(d))
+		return (int)kind;
+	return century == 18 ? -1 : PRIV_PNR_BAD;
+}
+
+/* The word before s[i], across spaces and ": . # -": its start, or i when there is none. */
+static size_t word_back(const char *s, size_t i)
+{
+	size_t p = i, q;
+	uint32_t cp;
+	while ((cp = priv_cp_before(s, p, &q)) &&
+	       (cp == ' ' || cp == 0xA0 || cp == 0x202F || cp == ':' || cp == '.' || cp == '#' ||
+	        cp == '-'))
+		p = q;
+	size_t w = p;
+	while (priv_letter(priv_cp_before(s, w, &q)))
+		w = q;
+	return w < p ? w : i;
+}
+
+/* Numbers of another system, a payment's or an invoice's, as they are named before one: "OCR
+ * 0503142383", "Fakturanummer 2005031423", "faktura nr. 050314-2383", "OCR-nummer: ...". */
+static const char *const other_systems[] = {
+    "ocr",         "faktura",     "fakturanummer",  "fakturanr", "invoice",
+    "bankgiro",    "bg",          "bankgironummer", "plusgiro",  "pg",
+    "konto",       "kontonummer", "kontonr",        "account",   "clearingnummer",
+    "ordernummer", "ordernr",     "order",          "iban",      NULL};
+/* Words before a phone number: "ring 0401234567", "tel. 0503142383". */
+static const char *const phone_words[] = {
+    "tel",  "telefon", "telefonnummer", "tfn", "mobil", "mobilnummer", "mobilen", "hemtelefon",
+    "ring", "ringer",  "ringde",        "sms", "phone", "call",        "mobile",  NULL};
+
+/* The word before the number at s[i], or before its "nr" or "nummer", is one of list. */
+static bool named_as(const char *s, size_t n, size_t i, const char *const *list)
+{
+	static const char *const no[] = {"nr", "nummer", "no", "number", NULL};
+	size_t w = word_back(s, i);
+	if (w < i && priv_word_in(s, n, w, no))
+		w = word_back(s, w);
+	return w < i && priv_word_in(s, n, w, list);
+}
+
+/* What stands between the date and the last four digits at s[end]: a dash or a '+' (a hundred
+ * years or more: *plus), or one or two spaces, or a dash or '+' with one space on either side,
+ * as word processors and tired hands write them. Its bytes, 0 for none. */
+static size_t tail_sep(const char *s, size_t n, size_t end, bool *plus)
+{
+	size_t p = end, sp = priv_space(s, n, p);
+	p += sp;
+	size_t dash = priv_dash(s, n, p);
+	if (!dash && p < n && s[p] == '+')
+		dash = 1;
+	*plus = dash == 1 && s[p] == '+';
+	if (dash)
+		p += dash + priv_space(s, n, p + dash);
+	else if (sp)
+		p += priv_space(s, n, p);
+	return p - end;
 }
 
 void priv_detect_pnr(const char *s, size_t n, struct privacy_findings *f)
@@ -97,16 +150,12 @@ void priv_detect_pnr(const char *s, size_t n, struct privacy_findings *f)
 			continue;
 		size_t k = digits_from(s, n, i), end = i + k;
 		char d[13];
+		bool plus = false;
 		if (k == 10 || k == 12) {
 			memcpy(d, s + i, k);
 		} else if (k == 6 || k == 8) {
-			/* YYMMDD-NNNC, YYMMDD+NNNC (a hundred years or more), YYYYMMDD-NNNC, also
-			 * with an en dash or one space as word processors and people write them */
-			size_t sep = priv_dash(s, n, end);
-			if (!sep && end < n && s[end] == '+')
-				sep = 1;
-			if (!sep)
-				sep = priv_space(s, n, end);
+			/* YYMMDD-NNNC, YYMMDD+NNNC, YYYYMMDD-NNNC, and spaced */
+			size_t sep = tail_sep(s, n, end, &plus);
 			if (!sep || digits_from(s, n, end + sep) != 4)
 				goto next;
 			memcpy(d, s + i, k);
@@ -117,7 +166,15 @@ void priv_detect_pnr(const char *s, size_t n, struct privacy_findings *f)
 			goto next;
 		}
 		if (number_ends(s, n, end)) {
-			int kind = id_kind(d, k);
+			int kind = id_kind(d, k, plus);
+			/* Ten digits in a row starting with 0 may be a phone number as well: one
+			 * starting 07 is how a mobile number is typed, and a word of phone before
+			 * says so too; the phone detector then has it, unless it is a valid
+			 * identity number. */
+			bool zero = end - i == 10 && d[0] == '0';
+			bool phone = zero && (d[1] == '7' || named_as(s, n, i, phone_words));
+			if (kind == PRIV_PNR_BAD && (phone || named_as(s, n, i, other_systems)))
+				kind = -1;
 			if (kind >= 0)
 				priv_add(s, f, (enum privacy_kind)kind, i, end - i);
 		}
@@ -219,6 +276,9 @@ void priv_detect_phone(const char *s, size_t n, struct privacy_findings *f)
 		if (!glued && !next && !number_starts(s, i))
 			continue;
 		size_t len = phone_at(s, n, i, glued);
+		/* digits in a row named as a payment's number are that: "OCR 0503142383" */
+		if (len && digits_from(s, n, i) == len && named_as(s, n, i, other_systems))
+			len = 0;
 		if (len) {
 			priv_add(s, f, PRIV_PHONE, i, len);
 			i += len - 1;

@@ -76,6 +76,16 @@ run check --db "$tmp/p.db"
 check "a name taken off the list is no longer a finding (11 left)" \
 	sh -c "[ $(rc) -eq 1 ] && tail -n 1 '$tmp/out' | grep -qxF 'integrity: ok; 11 privacy findings, 0 kept on purpose'"
 
+# --- a mistyped identity number and a birth date, each a kind of its own ----------------------
+cp "$tmp/demo.db" "$tmp/b.db"
+sqlite3 "$tmp/b.db" "UPDATE kase SET summary = 'Född den 14 mars 2005, nr 20050314-2383' WHERE code = 'DEMO-1 Sam';"
+run check --db "$tmp/b.db"
+check "a birth date and a mistyped identity number: status 1, each named and masked" \
+	sh -c "[ $(rc) -eq 1 ] && grep -qxF 'DEMO-1 Sam, case, summary: birth date Fö** *** ** **** **05' '$tmp/out' && grep -qxF 'DEMO-1 Sam, case, summary: possible identity number, check digit wrong 20******-**83' '$tmp/out' && ! grep -qF -e '14 mars' -e '20050314' '$tmp/out'"
+run report --db "$tmp/b.db" -o "$tmp/b.txt"
+check "... and the report refuses them by name" \
+	sh -c "[ $(rc) -eq 1 ] && tail -n 1 '$tmp/err' | grep -qF '(1 possible identity number, check digit wrong, 1 birth date) in DEMO-1 Sam'"
+
 # --- rewritten texts: the history keeps the earlier version for undo, and check says so ----------
 cp "$tmp/demo.db" "$tmp/h.db"
 sqlite3 "$tmp/h.db" "UPDATE step SET narrative = 'Ring 070-123 45 67 eller 040-12 34 56' WHERE id = 1;"
