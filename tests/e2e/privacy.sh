@@ -180,4 +180,4 @@ check "--help lists check" sh -c "grep -q 'mellan check' '$tmp/out'"
 check "the man page documents check and what counts as a finding" \
 	sh -c "mandoc -Tutf8 '$top/man/mellan.1' | col -b | grep -q 'coordination numbers'"
 
-done_testing 70
+done_testing 72
