@@ -51,11 +51,23 @@ TUI_SRC = $(sort $(wildcard tui/*.c))
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 
 CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o)
+# core/ in two parts. The pure part computes on what it is given and returns results; it links
+# without db/ and SQLite. The edge talks to the store: the commands, loading for the analysis,
+# seeding a new file, import, the privacy walk over a file, outputs beside the database. A file
+# of core/ is pure unless it is named here.
+CORE_EDGE_SRC = $(wildcard core/cmd_*.c) core/load.c core/seed.c core/import_csv.c \
+	core/output.c core/privacy_walk.c
+CORE_PURE_OBJ = $(filter-out $(CORE_EDGE_SRC:%.c=$(BUILD)/%.o),$(CORE_OBJ))
 DB_OBJ = $(DB_SRC:%.c=$(BUILD)/%.o)
 TUI_OBJ = $(TUI_SRC:%.c=$(BUILD)/%.o)
 # Unit tests link everything but main(), so the key table can be checked against the man page.
 LIB_OBJ = $(CORE_OBJ) $(DB_OBJ) $(filter-out $(BUILD)/tui/main.o,$(TUI_OBJ))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+# The unit tests of the pure core link against it alone, without -lsqlite3: a call into the
+# store from a pure file breaks their build.
+PURE_UNIT_BIN = $(patsubst %,$(BUILD)/tests/test_%,analysis contrast error fuzzytime lanes \
+	report silence text)
+PURE_LIBS = $(shell $(PKG_CONFIG) --libs uuid 2>/dev/null) -lm
 BENCH_BIN = $(BUILD)/tests/bench_gen
 # Fuzz targets (tests/fuzz/): libFuzzer binaries for make fuzz, and for make check a replay of
 # each one's corpus built with the ordinary compiler.
@@ -68,6 +80,7 @@ MO = $(PO:po/%.po=build/locale/%/LC_MESSAGES/mellan.mo)
 
 .PHONY: all deps demo check unit e2e bench fuzz soak install uninstall clean pot update-po lint-man \
 	format format-check FORCE
+.PHONY: check-pure
 
 all: deps ./mellan $(MO)
 
@@ -95,6 +108,16 @@ FORCE:
 $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ) tests/unit/testutil.h tests/unit/storeutil.h
 	@mkdir -p $(@D)
 	$(COMPILE) $(CMOCKA_CFLAGS) -o $@ $< $(LIB_OBJ) $(PKG_LIBS) $(CMOCKA_LIBS)
+
+$(PURE_UNIT_BIN): $(BUILD)/tests/%: tests/unit/%.c $(CORE_PURE_OBJ) tests/unit/testutil.h \
+		tests/unit/memutil.h
+	@mkdir -p $(@D)
+	$(COMPILE) $(CMOCKA_CFLAGS) -o $@ $< $(CORE_PURE_OBJ) $(PURE_LIBS) $(CMOCKA_LIBS)
+
+# ... and no pure object names the store or SQLite, whether or not a test links it.
+check-pure: $(CORE_PURE_OBJ)
+	@bad=$$(nm -A -u $(CORE_PURE_OBJ) | grep -E ' U (store_|sqlite3_)'); \
+	if [ -n "$$bad" ]; then echo "the pure core calls the store:"; echo "$$bad"; exit 1; fi
 
 $(BUILD)/tests/test_fuzz_%: tests/fuzz/%.c tests/fuzz/replay.c $(wildcard tests/fuzz/*.h) $(LIB_OBJ)
 	@mkdir -p $(@D)
@@ -127,7 +150,7 @@ check: deps
 		build/check/mellan check-units $(MO)
 	JOBS=$(JOBS) sh tests/run.sh build/check
 
-check-units: $(UNIT_BIN) $(FUZZ_REPLAY)
+check-units: $(UNIT_BIN) $(FUZZ_REPLAY) check-pure
 
 # Each fuzz target for FUZZ_TIME seconds (default 60), built with clang's libFuzzer.
 fuzz: deps

@@ -1,9 +1,11 @@
 /* cmd_import.c - `mellan import FILE`: a JSON export (mellan(5)) or a CSV chronology, told apart
  * by the first character that is not a BOM or a blank: '{' is JSON. All or nothing. */
-#include "catalogue.h"
 #include "commands.h"
+
 #include "i18n.h"
 #include "import_csv.h"
+#include "seed.h"
+#include "store_exchange.h"
 #include "text.h"
 #include "xalloc.h"
 

@@ -4,7 +4,7 @@
 #define MELLAN_COMMANDS_H
 
 #include "error.h"
-#include "store.h"
+#include "store_exchange.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -53,7 +53,7 @@ enum mstatus cmd_merge(struct store *s, const char *other, FILE *out, store_prog
  * are any. With id non-zero: decide that conflict instead, keeping this side or taking theirs. */
 enum mstatus cmd_conflicts(struct store *s, m_id id, bool take_theirs, FILE *out, struct merr *err);
 /* One line per conflict, as merge and conflicts print them. */
-void cmd_conflicts_print(FILE *out, const struct store_merge_report *r);
+void cmd_conflicts_print(FILE *out, const struct m_merge_report *r);
 /* A consistent private copy of s at path; flags as output_open() (output.h). */
 enum mstatus cmd_backup(struct store *s, const char *path, unsigned flags, struct merr *err);
 /* Integrity and privacy findings over every free text of the file, one a line with where it

@@ -5,6 +5,8 @@
 
 #include "fuzzytime.h"
 #include "i18n.h"
+#include "store_exchange.h"
+#include "store_read.h"
 #include "text.h"
 #include "uuid.h"
 #include "xalloc.h"

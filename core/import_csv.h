@@ -4,7 +4,7 @@
 #define MELLAN_IMPORT_CSV_H
 
 #include "error.h"
-#include "store.h"
+#include "store_exchange.h"
 
 #include <stddef.h>
 

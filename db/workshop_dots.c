@@ -4,7 +4,7 @@
 #include "private.h"
 
 #include "core/i18n.h"
-#include "core/store.h"
+#include "core/store_workshop.h"
 #include "core/xalloc.h"
 
 #include <stdio.h>
@@ -68,18 +68,4 @@ enum mstatus store_case_dots(struct store *s, m_id workshop, m_id case_id,
 	if (st != M_OK)
 		m_gap_dots_list_clear(out);
 	return st;
-}
-
-void m_gap_dots_list_clear(struct m_gap_dots_list *l)
-{
-	free(l->items);
-	memset(l, 0, sizeof *l);
-}
-
-int m_gap_dots_of(const struct m_gap_dots_list *l, m_id gap)
-{
-	for (size_t i = 0; i < l->n; i++)
-		if (l->items[i].gap_id == gap)
-			return l->items[i].dots;
-	return 0;
 }

@@ -58,11 +58,10 @@ judge() {
 	fi
 	integrity=$(sqlite3 "$f" 'PRAGMA integrity_check' 2>&1)
 	if [ "$opens" -ne 0 ]; then
-		n=$((n + 1))
 		if [ "$integrity" = ok ] && grep -q damaged "$tmp/canon.err"; then
-			echo "not ok $n - $what: mellan calls an intact file damaged # TODO checked without its -wal"
+			not_ok "$what: mellan calls an intact file damaged"
 		else
-			echo "not ok $n - $what: mellan cannot open the file"
+			not_ok "$what: mellan cannot open the file"
 		fi
 		sed 's/^/#   /' "$tmp/canon.err"
 	elif [ "$integrity" != ok ]; then

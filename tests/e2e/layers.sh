@@ -1,5 +1,6 @@
 #!/bin/sh
-# layers.sh - the rule of the three rooms (ARCHITECTURE): core/ includes neither curses nor
+# layers.sh - the rule of the three rooms (what a thing is lives in core/, how it is kept in db/,
+# how it is shown in tui/): core/ includes neither curses nor
 # SQLite nor anything of db/ or tui/; db/ includes no curses and nothing of tui/; SQLite is
 # included only in db/. Speaks TAP.
 . "$(dirname "$0")/lib/tap.sh"
@@ -17,4 +18,14 @@ layer "core/ includes nothing of db/ or tui/" core 'db/|tui/'
 layer "db/ includes no curses" db 'n?curses'
 layer "db/ includes nothing of tui/" db 'tui/'
 layer "tui/ reaches SQLite only through the store" tui 'sqlite3|db/'
-done_testing 5
+# The computations of core/ take loaded data and return results (the link of their unit tests and
+# `make check-pure` hold them to it); only the edge's headers bring in the store's ports.
+hits=$(grep -lE '^[[:space:]]*#[[:space:]]*include[[:space:]]*"store' "$top"/core/*.h |
+	grep -vE '/(store[a-z_]*|load|seed|commands|import_csv|output|privacy)\.h$')
+if [ -z "$hits" ]; then
+	ok "only the edge's headers in core/ include a store port"
+else
+	not_ok "only the edge's headers in core/ include a store port"
+	echo "$hits" | sed 's/^/#   /'
+fi
+done_testing 6

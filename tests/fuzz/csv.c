@@ -3,6 +3,7 @@
 #include "import.h"
 
 #include "core/import_csv.h"
+#include "core/store_exchange.h"
 
 struct bytes {
 	const uint8_t *data;
