@@ -1,7 +1,9 @@
 # mellan - build, test, install.
 #   make            ./mellan
 #   make demo       build and open the TUI on the demo cases
-#   make check      build with ASan+UBSan and run every test (unit, command line, TUI in tmux)
+#   make check      build with ASan+UBSan and run every test (unit, command line, TUI in tmux),
+#                   JOBS at a time (default: one per core); make check JOBS=1 runs one by one
+#   make format-check   fails on a source file not in the .clang-format style (make format fixes it)
 #   make bench      benchmarks
 #   make fuzz       each libFuzzer target of tests/fuzz/ for FUZZ_TIME seconds (clang)
 #   make soak       the kill -9 crash loop of tests/e2e/crash.sh, a thousand rounds
@@ -81,7 +83,8 @@ FUZZ_REPLAY = $(FUZZ_TARGETS:%=$(BUILD)/tests/test_fuzz_%)
 PO = $(sort $(wildcard po/*.po))
 MO = $(PO:po/%.po=build/locale/%/LC_MESSAGES/mellan.mo)
 
-.PHONY: all deps demo check unit e2e bench fuzz soak install uninstall clean pot update-po lint-man format FORCE
+.PHONY: all deps demo check unit e2e bench fuzz soak install uninstall clean pot update-po lint-man \
+	format format-check FORCE
 .PHONY: check-pure
 
 all: deps ./mellan $(MO)
@@ -151,11 +154,13 @@ build/locale/%/LC_MESSAGES/mellan.mo: po/%.po
 demo: all
 	MELLAN_LOCALEDIR=$(CURDIR)/build/locale ./mellan --demo
 
-# Every test, on a build with the address and undefined-behaviour sanitizers.
+# Every test, on a build with the address and undefined-behaviour sanitizers; the build and the
+# tests both JOBS at a time.
+JOBS ?= $(shell getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
 check: deps
-	$(MAKE) --no-print-directory SAN=1 BUILD=build/check $(if $(WERROR),WERROR=1) \
+	$(MAKE) --no-print-directory -j$(JOBS) SAN=1 BUILD=build/check $(if $(WERROR),WERROR=1) \
 		build/check/mellan check-units $(MO)
-	sh tests/run.sh build/check
+	JOBS=$(JOBS) sh tests/run.sh build/check
 
 check-units: $(UNIT_BIN) $(FUZZ_REPLAY) check-pure $(BUILD)/tests/xlsx_chronology
 
@@ -190,8 +195,11 @@ update-po: pot
 	for po in $(PO); do msgmerge --quiet --update --backup=none --previous $$po $(POT) \
 		|| exit 1; done
 
+FORMAT_SRC = core/*.[ch] db/*.[ch] tui/*.[ch] tests/unit/*.[ch] tests/bench/*.c tests/fuzz/*.[ch]
 format:
-	clang-format -i core/*.[ch] db/*.[ch] tui/*.[ch] tests/unit/*.[ch]
+	clang-format -i $(FORMAT_SRC)
+format-check:
+	clang-format --dry-run --Werror $(FORMAT_SRC)
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5

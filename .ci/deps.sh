@@ -36,8 +36,10 @@ need_cmd chromium chromium
 need_cmd pdftotext poppler-utils
 # The outputs' order of sync and rename, and a kill -9 in mid-checkpoint, are seen through strace.
 need_cmd strace strace
-# make fuzz: clang and libFuzzer's runtime (Debian's libclang-rt-dev, for the clang it has).
+# make fuzz: clang and libFuzzer's runtime (Debian's libclang-rt-dev, for the clang it has);
+# CI also builds the whole tree with clang, and make format-check needs clang-format.
 need_cmd clang clang
+need_cmd clang-format clang-format
 if ! command -v clang >/dev/null 2>&1 ||
 	[ ! -f "$(clang -print-file-name="libclang_rt.fuzzer-$(uname -m).a")" ]; then
 	missing="$missing libclang-rt-dev"
