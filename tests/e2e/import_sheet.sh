@@ -5,40 +5,13 @@
 # serial numbers; unknown columns and actor names listed at once and then said with --map,
 # --ignore, --actor and --new-actors; --dry-run writing nothing; bad input refused whole with
 # the line named and the database untouched. Speaks TAP. Needs sqlite3.
-set -u
-bin=${MELLAN_BIN:?set MELLAN_BIN}
-top=${MELLAN_TOP:?set MELLAN_TOP}
+. "$(dirname "$0")/lib/tap.sh"
+need sqlite3
 gen=$(dirname "$bin")/tests/xlsx_chronology
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 1' INT TERM HUP
-n=0
-
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); echo "not ok $n - $1"; sed 's/^/#   /' "$tmp/err" "$tmp/out" 2>/dev/null | head -n 20; }
-check() { # description, then a command that must succeed
-	d=$1
-	shift
-	if "$@"; then ok "$d"; else not_ok "$d"; fi
-}
-run() {
-	env -i HOME="$tmp/home" LC_ALL=C.UTF-8 PATH="$PATH" "$bin" "$@" >"$tmp/out" 2>"$tmp/err"
-	echo $? >"$tmp/rc"
-}
-rc_is() { [ "$(cat "$tmp/rc")" -eq "$1" ]; }
-one_line_err() { [ "$(wc -l <"$tmp/err")" -eq 1 ] && grep -q '^mellan: ' "$tmp/err"; }
-err_has() { grep -qF -- "$1" "$tmp/err"; }
-out_has() { grep -qF -- "$1" "$tmp/out"; }
+on_fail() { sed 's/^/#   /' "$tmp/err" "$tmp/out" 2>/dev/null | head -n 20; }
 q() { sqlite3 "$1" "$2"; }
 same_bytes() { cmp -s "$1" "$2"; }
 no_side_files() { [ ! -e "$1-wal" ] && [ ! -e "$1-shm" ]; }
-for tool in sqlite3; do
-	if ! command -v "$tool" >/dev/null 2>&1; then
-		echo "1..0 # SKIP $tool is not installed"
-		exit 0
-	fi
-done
-mkdir -p "$tmp/home"
 
 # --- a Swedish chronology, as Excel saves it -------------------------------------------------
 printf '\357\273\277Kronologi f\303\266r Lina (avidentifierad);;;;;\r\n;;;;;\r\n' >"$tmp/lina.csv"
@@ -168,4 +141,4 @@ check "a value under no header: status 3, its line and column named" \
 	sh -c "[ \$(cat '$tmp/rc') -eq 3 ] && grep -qF 'line 3: column C has a value but no name' '$tmp/err'"
 check "... the database byte for byte as it was" same_bytes "$tmp/sv.db" "$tmp/sv.before"
 
-echo "1..$n"
+done_testing 45

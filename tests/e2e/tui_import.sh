@@ -5,10 +5,10 @@
 # given, the ambiguous Soc said to be an actor of the catalogue and Fältgruppen made a new one;
 # the preview is the one --dry-run prints and nothing is written until i imports it all at once.
 # A long file shows its progress on the bottom line. Speaks TAP; polls.
-set -u
-bin=${MELLAN_BIN:?set MELLAN_BIN}
-: "${MELLAN_TOP:?set MELLAN_TOP}"
-. "$MELLAN_TOP/tests/e2e/lib/tmux.sh"
+. "$(dirname "$0")/lib/tap.sh"
+. "$(dirname "$0")/lib/tmux.sh"
+db=$tmp/demo.db
+mellan init --demo "$db" >/dev/null 2>&1
 
 mkdir -p "$tmp/papers"
 csv=$tmp/papers/kronologi-lina.csv
@@ -22,7 +22,7 @@ printf 'vt 2017;F\303\244ltgruppen;Slutar tr\303\244ffas;;;A5\r\n' >>"$csv"
 touch "$tmp/papers/other.txt"
 shows_re() { screen | grep -q -- "$1"; }
 
-start 100x30 "" --db "$db"
+start 100x30
 wait_for "DEMO-1"
 keys i
 check "i on the cases asks first for the initials" wait_for "Your initials"
@@ -84,4 +84,4 @@ check "... until it is done" wait_for "imported $big: 60001 added" 120
 keys q
 check "q quits" wait_for "EXITED:0"
 
-echo "1..$n"
+done_testing 29
