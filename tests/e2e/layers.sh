@@ -21,13 +21,12 @@ layer "tui/ reaches SQLite only through the store" tui 'sqlite3|db/'
 layer "db/ includes neither libzip nor expat" db 'zip\.h|expat\.h'
 layer "tui/ includes neither libzip nor expat" tui 'zip\.h|expat\.h'
 # In core/, the .xlsx reader alone: xlsx.c and xlsx_sheet.c through xlsx_int.h.
-n=$((n + 1))
 hits=$(grep -lE "^[[:space:]]*#[[:space:]]*include[[:space:]]*[<\"](zip\.h|expat\.h)" "$top"/core/*.[ch] |
 	grep -vE "/core/xlsx(_int\.h|\.c|_sheet\.c)$")
 if [ -z "$hits" ]; then
-	echo "ok $n - libzip and expat only behind the .xlsx reader in core/"
+	ok "libzip and expat only behind the .xlsx reader in core/"
 else
-	echo "not ok $n - libzip and expat only behind the .xlsx reader in core/"
+	not_ok "libzip and expat only behind the .xlsx reader in core/"
 	echo "$hits" | sed 's/^/#   /'
 fi
 # The computations of core/ take loaded data and return results (the link of their unit tests and
@@ -40,4 +39,4 @@ else
 	not_ok "only the edge's headers in core/ include a store port"
 	echo "$hits" | sed 's/^/#   /'
 fi
-done_testing 6
+done_testing 9
