@@ -20,12 +20,15 @@ LOCALEDIR ?= $(PREFIX)/share/locale
 PKG_CONFIG ?= pkg-config
 CC ?= cc
 
-PKGS = ncursesw sqlite3 uuid
+PKGS = ncursesw sqlite3 uuid libzip expat
 # Our own feature macros below win over the ones ncursesw's pkg-config file adds.
 PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null))
 PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm
 CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+# The workbooks the tests import are written by a real spreadsheet writer, libxlsxwriter.
+XLSXW_CFLAGS = $(shell $(PKG_CONFIG) --cflags xlsxwriter 2>/dev/null)
+XLSXW_LIBS = $(shell $(PKG_CONFIG) --libs xlsxwriter 2>/dev/null)
 
 CFLAGS ?= -O2 -g
 WARNFLAGS = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
@@ -53,10 +56,12 @@ UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o)
 # core/ in two parts. The pure part computes on what it is given and returns results; it links
 # without db/ and SQLite. The edge talks to the store: the commands, loading for the analysis,
-# seeding a new file, import, the privacy walk over a file, outputs beside the database. A file
-# of core/ is pure unless it is named here.
-CORE_EDGE_SRC = $(wildcard core/cmd_*.c) core/load.c core/seed.c core/import_csv.c \
-	core/output.c core/privacy_walk.c
+# seeding a new file, import (with its readers: the .xlsx one links libzip and expat), the
+# privacy walk over a file, outputs beside the database. A file of core/ is pure unless it is
+# named here.
+CORE_EDGE_SRC = $(wildcard core/cmd_*.c) core/load.c core/seed.c core/output.c \
+	core/privacy_walk.c $(filter-out core/import_match.c,$(wildcard core/import_*.c)) \
+	core/xlsx.c core/xlsx_sheet.c
 CORE_PURE_OBJ = $(filter-out $(CORE_EDGE_SRC:%.c=$(BUILD)/%.o),$(CORE_OBJ))
 DB_OBJ = $(DB_SRC:%.c=$(BUILD)/%.o)
 TUI_OBJ = $(TUI_SRC:%.c=$(BUILD)/%.o)
@@ -66,7 +71,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 # The unit tests of the pure core link against it alone, without -lsqlite3: a call into the
 # store from a pure file breaks their build.
 PURE_UNIT_BIN = $(patsubst %,$(BUILD)/tests/test_%,analysis contrast error fuzzytime lanes \
-	report silence text)
+	report silence text import_match)
 PURE_LIBS = $(shell $(PKG_CONFIG) --libs uuid 2>/dev/null) -lm
 BENCH_BIN = $(BUILD)/tests/bench_gen
 # Fuzz targets (tests/fuzz/): libFuzzer binaries for make fuzz, and for make check a replay of
@@ -109,6 +114,13 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ) tests/unit/testutil.h tests/unit/sto
 	@mkdir -p $(@D)
 	$(COMPILE) $(CMOCKA_CFLAGS) -o $@ $< $(LIB_OBJ) $(PKG_LIBS) $(CMOCKA_LIBS)
 
+$(BUILD)/tests/test_xlsx: CMOCKA_CFLAGS += $(XLSXW_CFLAGS)
+$(BUILD)/tests/test_xlsx: CMOCKA_LIBS += $(XLSXW_LIBS)
+
+$(BUILD)/tests/xlsx_chronology: tests/e2e/xlsx_chronology.c
+	@mkdir -p $(@D)
+	$(CC) $(WARNFLAGS) $(CFLAGS) $(XLSXW_CFLAGS) -o $@ $< $(XLSXW_LIBS)
+
 $(PURE_UNIT_BIN): $(BUILD)/tests/%: tests/unit/%.c $(CORE_PURE_OBJ) tests/unit/testutil.h \
 		tests/unit/memutil.h
 	@mkdir -p $(@D)
@@ -150,7 +162,7 @@ check: deps
 		build/check/mellan check-units $(MO)
 	JOBS=$(JOBS) sh tests/run.sh build/check
 
-check-units: $(UNIT_BIN) $(FUZZ_REPLAY) check-pure
+check-units: $(UNIT_BIN) $(FUZZ_REPLAY) check-pure $(BUILD)/tests/xlsx_chronology
 
 # Each fuzz target for FUZZ_TIME seconds (default 60), built with clang's libFuzzer.
 fuzz: deps

@@ -19,8 +19,13 @@ if command -v pkg-config >/dev/null 2>&1; then
 	need_pkg sqlite3 libsqlite3-dev
 	need_pkg uuid uuid-dev
 	need_pkg cmocka libcmocka-dev
+	# .xlsx workbooks are read with libzip and expat; the tests write theirs with libxlsxwriter.
+	need_pkg libzip libzip-dev
+	need_pkg expat libexpat1-dev
+	need_pkg xlsxwriter libxlsxwriter-dev
 else
-	missing="$missing libncurses-dev libsqlite3-dev uuid-dev libcmocka-dev"
+	missing="$missing libncurses-dev libsqlite3-dev uuid-dev libcmocka-dev libzip-dev"
+	missing="$missing libexpat1-dev libxlsxwriter-dev"
 fi
 need_cmd msgfmt gettext
 need_cmd tmux tmux
