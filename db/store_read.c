@@ -3,6 +3,7 @@
 #include "private.h"
 
 #include "core/i18n.h"
+#include "core/step_index.h"
 #include "core/store_read.h"
 #include "core/xalloc.h"
 
@@ -175,14 +176,14 @@ static enum mstatus load_steps(struct store *s, struct m_journey *j, struct merr
 	          "SELECT f.id, f.uuid, f.step_id, f.kind, f.text, f.updated FROM factor f "
 	          "JOIN step s ON s.id = f.step_id WHERE s.case_id = :id ORDER BY f.id");
 	q_id(&q, ":id", j->kase.id);
+	struct step_index ix = {0};
+	step_index_build(&ix, j);
 	while (q_row(&q)) {
 		m_id step_id = q_col_int(&q, 2);
-		struct m_step *st = NULL;
-		for (size_t i = 0; i < j->n_steps && !st; i++)
-			if (j->steps[i].id == step_id)
-				st = &j->steps[i];
-		if (!st)
+		long at = step_index_find(&ix, step_id);
+		if (at < 0)
 			continue;
+		struct m_step *st = &j->steps[at];
 		struct m_factor *f = PUSH(st->factors, st->n_factors);
 		f->id = q_col_int(&q, 0);
 		col_uuid(&q, 1, f->uuid);
@@ -191,6 +192,7 @@ static enum mstatus load_steps(struct store *s, struct m_journey *j, struct merr
 		f->text = q_col_text(&q, 4);
 		col_stamp(&q, 5, f->updated);
 	}
+	step_index_clear(&ix);
 	return q_finish(&q, err);
 }
 
@@ -248,12 +250,18 @@ static enum mstatus load_handovers(struct store *s, struct m_journey *j, struct 
 	return q_finish(&q, err);
 }
 
+/* The gaps are read in the order of their ids: found by a binary search. */
 static struct m_gap *gap_of(struct m_journey *j, m_id id)
 {
-	for (size_t i = 0; i < j->n_gaps; i++)
-		if (j->gaps[i].id == id)
-			return &j->gaps[i];
-	return NULL;
+	size_t lo = 0, hi = j->n_gaps;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (j->gaps[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < j->n_gaps && j->gaps[lo].id == id ? &j->gaps[lo] : NULL;
 }
 
 static enum mstatus load_gaps(struct store *s, struct m_journey *j, struct merr *err)
