@@ -5,6 +5,7 @@
 #include "privacy_int.h"
 
 #include "i18n.h"
+#include "step_index.h"
 #include "store_privacy.h"
 #include "store_read.h"
 #include "text.h"
@@ -14,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+struct at_step;
+
 struct walk {
 	struct store *s;
 	struct privacy_names *names;
@@ -22,7 +25,10 @@ struct walk {
 	void *ctx;
 	struct privacy_tally *tally;
 	struct privacy_findings f;
+	struct at_step *at; /* where the journey walked is, NULL outside one */
 };
+
+static void at_title(struct walk *w, struct at_step *a);
 
 static int kept_cmp(const void *a, const void *b)
 {
@@ -81,6 +87,8 @@ static void visit(struct walk *w, struct privacy_where *where, const char *field
 	w->tally->findings += w->f.n;
 	for (size_t i = 0; i < w->f.n; i++)
 		w->tally->by_kind[w->f.items[i].kind]++;
+	if (w->at)
+		at_title(w, w->at);
 	if (w->fn)
 		w->fn(w->ctx, where, &w->f);
 }
@@ -95,31 +103,34 @@ static char *shown(struct walk *w, const char *text)
 	return m;
 }
 
-static int step_no(const struct m_journey *j, m_id step)
-{
-	for (size_t i = 0; step && i < j->n_steps; i++)
-		if (j->steps[i].id == step)
-			return (int)i + 1;
-	return 0;
-}
-
+/* Where in a journey a text is. The step's title is shown (scanned, masked) only for a text
+ * with findings: most texts have none, and a title scanned for every record at its step would
+ * be scanned many times over. */
 struct at_step {
 	struct privacy_where where;
 	char *title;
+	const struct m_journey *j;
+	bool titled; /* title is worked out for this place */
 };
 
-static void place_at(struct walk *w, const struct m_journey *j, m_id step, const char *record,
-                     struct at_step *a, const char *code)
+static void at_title(struct walk *w, struct at_step *a)
+{
+	if (a->titled || !a->where.step_no)
+		return;
+	a->title = shown(w, a->j->steps[a->where.step_no - 1].title);
+	a->where.step_title = a->title;
+	a->titled = true;
+}
+
+static void place_at(const struct m_journey *j, const struct step_index *ix, m_id step,
+                     const char *record, struct at_step *a, const char *code)
 {
 	free(a->title);
 	memset(a, 0, sizeof *a);
+	a->j = j;
 	a->where.case_code = code;
 	a->where.record = record;
-	a->where.step_no = step_no(j, step);
-	if (a->where.step_no) {
-		a->title = shown(w, j->steps[a->where.step_no - 1].title);
-		a->where.step_title = a->title;
-	}
+	a->where.step_no = (int)(step_index_find(ix, step) + 1);
 }
 
 static void walk_journey(struct walk *w, const struct m_journey *j)
@@ -127,14 +138,17 @@ static void walk_journey(struct walk *w, const struct m_journey *j)
 	const struct m_case *c = &j->kase;
 	char *code = shown(w, c->code);
 	struct at_step a = {0};
-	place_at(w, j, 0, _("case"), &a, code);
+	struct step_index ix = {0};
+	step_index_build(&ix, j);
+	w->at = &a;
+	place_at(j, &ix, 0, _("case"), &a, code);
 	visit(w, &a.where, "code", _("code"), c->uuid, c->code);
 	visit(w, &a.where, "gender", _("gender"), c->uuid, c->gender);
 	visit(w, &a.where, "area", _("area"), c->uuid, c->area);
 	visit(w, &a.where, "summary", _("summary"), c->uuid, c->summary);
 	for (size_t i = 0; i < j->n_steps; i++) {
 		const struct m_step *st = &j->steps[i];
-		place_at(w, j, st->id, NULL, &a, code); /* the step itself: its number says it */
+		place_at(j, &ix, st->id, NULL, &a, code); /* the step itself: its number says it */
 		visit(w, &a.where, "title", _("title"), st->uuid, st->title);
 		visit(w, &a.where, "narrative", _("narrative"), st->uuid, st->narrative);
 		visit(w, &a.where, "voice", _("their own words"), st->uuid, st->voice);
@@ -146,18 +160,18 @@ static void walk_journey(struct walk *w, const struct m_journey *j)
 	}
 	for (size_t i = 0; i < j->n_interventions; i++) {
 		const struct m_intervention *iv = &j->interventions[i];
-		place_at(w, j, iv->step_from, _("intervention"), &a, code);
+		place_at(j, &ix, iv->step_from, _("intervention"), &a, code);
 		visit(w, &a.where, "what", _("what was done"), iv->uuid, iv->what);
 		visit(w, &a.where, "outcome", _("outcome"), iv->uuid, iv->outcome);
 	}
 	for (size_t i = 0; i < j->n_handovers; i++) {
 		const struct m_handover *h = &j->handovers[i];
-		place_at(w, j, h->step_id, _("hand-over"), &a, code);
+		place_at(j, &ix, h->step_id, _("hand-over"), &a, code);
 		visit(w, &a.where, "note", _("note"), h->uuid, h->note);
 	}
 	for (size_t i = 0; i < j->n_gaps; i++) {
 		const struct m_gap *g = &j->gaps[i];
-		place_at(w, j, g->step_id, _("gap"), &a, code);
+		place_at(j, &ix, g->step_id, _("gap"), &a, code);
 		visit(w, &a.where, "what_happened", _("what happened"), g->uuid, g->what_happened);
 		visit(w, &a.where, "what_must_change", _("what must change"), g->uuid,
 		      g->what_must_change);
@@ -166,6 +180,8 @@ static void walk_journey(struct walk *w, const struct m_journey *j)
 			visit(w, &a.where, "what", _("what must be done"), g->actions[k].uuid,
 			      g->actions[k].what);
 	}
+	w->at = NULL;
+	step_index_clear(&ix);
 	free(a.title);
 	free(code);
 }
