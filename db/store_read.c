@@ -337,6 +337,9 @@ enum mstatus store_journey_load(struct store *s, m_id case_id, struct m_journey 
 	 * mellan writes to the file. */
 	bool own = sqlite3_get_autocommit(s->db);
 	enum mstatus st = own ? db_exec(s, "BEGIN", err) : M_OK;
+	/* Its statements stay prepared: a report or a check loads one journey after another. */
+	bool keep = s->keep_prepared;
+	s->keep_prepared = true;
 	if (st == M_OK)
 		st = case_where(s, "id = :id", NULL, case_id, &out->kase, err);
 	if (st == M_OK)
@@ -347,6 +350,7 @@ enum mstatus store_journey_load(struct store *s, m_id case_id, struct m_journey 
 		st = load_handovers(s, out, err);
 	if (st == M_OK)
 		st = load_gaps(s, out, err);
+	s->keep_prepared = keep;
 	if (own && !sqlite3_get_autocommit(s->db))
 		db_exec(s, "COMMIT", NULL);
 	if (st != M_OK)
