@@ -267,8 +267,11 @@ enum mstatus privacy_names_load(struct store *s, struct privacy_names **out, str
 	return M_OK;
 }
 
-enum mstatus privacy_scan_store(struct store *s, const m_id *cases, size_t n, privacy_found_fn fn,
-                                void *ctx, struct privacy_tally *tally, struct merr *err)
+/* history: also count the findings in the earlier versions of texts the history keeps, which
+ * check reports; the gate, which only lets through or stops what leaves now, leaves them. */
+static enum mstatus scan_store(struct store *s, const m_id *cases, size_t n, bool history,
+                               privacy_found_fn fn, void *ctx, struct privacy_tally *tally,
+                               struct merr *err)
 {
 	struct privacy_tally local;
 	struct walk w = {.s = s, .fn = fn, .ctx = ctx, .tally = tally ? tally : &local};
@@ -293,13 +296,19 @@ enum mstatus privacy_scan_store(struct store *s, const m_id *cases, size_t n, pr
 		st = walk_workshops(&w, err);
 	if (st == M_OK) /* the catalogue goes along with any case: exports and reports name it */
 		st = walk_catalogue(&w, err);
-	if (st == M_OK && n == 0)
+	if (st == M_OK && n == 0 && history)
 		st = walk_history(&w, err);
 	m_case_list_clear(&all);
 	m_kept_list_clear(&w.kept);
 	privacy_names_free(&w.names);
 	privacy_findings_clear(&w.f);
 	return st;
+}
+
+enum mstatus privacy_scan_store(struct store *s, const m_id *cases, size_t n, privacy_found_fn fn,
+                                void *ctx, struct privacy_tally *tally, struct merr *err)
+{
+	return scan_store(s, cases, n, true, fn, ctx, tally, err);
 }
 
 /* ---- one text, for the editor ------------------------------------------------------------- */
@@ -419,7 +428,7 @@ enum mstatus privacy_gate(struct store *s, const char *const *codes, size_t n, b
 	size_t found = 0;
 	enum mstatus st = case_ids(s, codes, n, ids, &found, err);
 	if (st == M_OK && (found || n == 0))
-		st = privacy_scan_store(s, ids, found, gate_found, &g, &t, err);
+		st = scan_store(s, ids, found, false, gate_found, &g, &t, err);
 	free(ids);
 	if (st == M_OK && t.findings) {
 		char kinds_buf[256], where[200];
