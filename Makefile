@@ -178,6 +178,7 @@ soak: deps
 bench: deps
 	$(MAKE) --no-print-directory BUILD=build/release build/release/mellan build/release/tests/bench_gen \
 		build/release/tests/bench_lanes
+	sh tests/bench/scale.sh build/release/mellan build/bench
 	sh tests/bench/run.sh build/release
 
 lint-man:
