@@ -162,7 +162,8 @@ check: deps
 		build/check/mellan check-units $(MO)
 	JOBS=$(JOBS) sh tests/run.sh build/check
 
-check-units: $(UNIT_BIN) $(FUZZ_REPLAY) check-pure $(BUILD)/tests/xlsx_chronology
+# bench_gen makes the fifty cases that tests/e2e/print.sh prints.
+check-units: $(UNIT_BIN) $(FUZZ_REPLAY) check-pure $(BUILD)/tests/xlsx_chronology $(BENCH_BIN)
 
 # Each fuzz target for FUZZ_TIME seconds (default 60), built with clang's libFuzzer.
 fuzz: deps
