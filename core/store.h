@@ -289,6 +289,10 @@ struct m_gap_dots_list {
 enum mstatus store_workshop_today(struct store *s, bool create, m_id *out, struct merr *err);
 enum mstatus store_case_dots(struct store *s, m_id workshop, m_id case_id,
                              struct m_gap_dots_list *out, struct merr *err);
+/* The dots last given to a gap in a workshop taken back, a slip of the finger: *dots gets how
+ * many. A change like any other, so u gives them back. MR_NOT_FOUND when it has none there. */
+enum mstatus store_vote_take_back(struct store *s, m_id workshop, m_id gap, int *dots,
+                                  struct merr *err);
 void m_gap_dots_list_clear(struct m_gap_dots_list *l);
 /* The dots of one gap in the list, 0 when it has none. */
 int m_gap_dots_of(const struct m_gap_dots_list *l, m_id gap);

@@ -685,8 +685,10 @@ void form_bottom(const struct form *f, char *buf, size_t n)
 	if (f->asking)
 		snprintf(buf, n, "%s",
 		         _("Discard what you typed? y: discard, any other key: go on"));
+	else if (f->hints)
+		snprintf(buf, n, "%s", f->hints);
 	else
-		keys_hints(SCR_FORM, buf, n);
+		keys_hints_fit(SCR_FORM, COLS, buf, n);
 }
 
 /* ---- keys --------------------------------------------------------------------------------- */
@@ -700,6 +702,13 @@ static bool validate(struct form *f)
 		fl->error[0] = '\0';
 		if (fl->kind == FK_TIME && fl->understood_bad) {
 			snprintf(fl->error, sizeof fl->error, "%s", fl->understood);
+		} else if ((fl->kind == FK_PICK || fl->kind == FK_MULTIPICK) && fl->te.len) {
+			/* Typed into the picker and never chosen: not dropped without a word. */
+			snprintf(fl->error, sizeof fl->error,
+			         list_count(fl)
+			             ? _("'%s' is not chosen: Enter chooses, Esc clears it")
+			             : _("nothing matches '%s': Esc clears it"),
+			         te_text(&fl->te));
 		} else if (fl->kind == FK_PICK && fl->required && form_pick(f, i) == 0) {
 			snprintf(fl->error, sizeof fl->error, "%s", _("choose one"));
 		} else if ((fl->kind == FK_TEXT || fl->kind == FK_MULTI) && fl->required &&

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* The usage text: the TUI's own lines, then one line a command from the command table. */
 static void usage(FILE *out)
@@ -166,6 +167,36 @@ static char *wanted_language(void)
 	return NULL;
 }
 
+/* The translations make builds beside the binary in the source tree: ./mellan has them in
+ * build/locale, build/check/mellan in ../locale (the Swedish catalogue there is the sign). A
+ * binary run from the tree speaks the language asked for before it is installed; an installed
+ * one finds no such directory and reads LOCALEDIR. NULL when there is none; the caller frees
+ * it. */
+static char *tree_locale_dir(void)
+{
+	char exe[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	char *dir = m_dir_of(exe);
+	static const char *const beside[] = {"build/locale", "../locale"};
+	for (size_t i = 0; i < sizeof beside / sizeof beside[0]; i++) {
+		char *path = xasprintf("%s/%s", dir, beside[i]);
+		char *mo = xasprintf("%s/sv/LC_MESSAGES/mellan.mo", path);
+		struct stat st;
+		bool found = stat(mo, &st) == 0 && S_ISREG(st.st_mode);
+		free(mo);
+		if (found) {
+			free(dir);
+			return path;
+		}
+		free(path);
+	}
+	free(dir);
+	return NULL;
+}
+
 /* ncursesw draws å only in a UTF-8 locale: fall back to C.UTF-8 when the user's is not.
  * A fresh Debian has no locale but C.UTF-8, so a Swedish user's sv_SE.UTF-8 may be missing:
  * then the messages still follow it, through LANGUAGE, which gettext honours in C.UTF-8 (not
@@ -187,7 +218,9 @@ static void setup_locale(void)
 	if (!cs || strcmp(cs, "UTF-8") != 0)
 		setlocale(LC_CTYPE, "C.UTF-8");
 	const char *dir = getenv("MELLAN_LOCALEDIR");
-	bindtextdomain("mellan", dir && *dir ? dir : LOCALEDIR);
+	char *tree = dir && *dir ? NULL : tree_locale_dir();
+	bindtextdomain("mellan", dir && *dir ? dir : tree ? tree : LOCALEDIR);
+	free(tree);
 	bind_textdomain_codeset("mellan", "UTF-8");
 	textdomain("mellan");
 }

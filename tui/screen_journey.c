@@ -25,6 +25,8 @@ struct journey_view {
 #define SEP " · "
 #define ARROW " → "
 #define NARROW_LIST_ROWS 5
+/* The columns of a step's title the list keeps beside its time. */
+#define LIST_TITLE_MIN 16
 
 static int step_index(const struct m_journey *j, m_id id)
 {
@@ -209,19 +211,31 @@ static void add_gaps(const struct app *a, size_t sel, struct block *b)
 		block_add(b, ROLE_GAP, "▲ ", ROLE_GAP, line);
 		if (g->what_happened && *g->what_happened)
 			block_add(b, ROLE_NORMAL, "  ", ROLE_NORMAL, g->what_happened);
-		if (g->n_actors) {
+		/* Two lists, as the report keeps them: who was involved, who could have acted. */
+		static const struct {
+			enum m_gap_actor_role role;
+			const char *head;
+		} lists[] = {
+		    {GAR_INVOLVED, N_("Involved:")},
+		    {GAR_COULD_HAVE_ACTED, N_("Could have acted:")},
+		};
+		for (size_t r = 0; r < sizeof lists / sizeof lists[0]; r++) {
 			char actors[512] = "";
 			size_t len = 0;
 			for (size_t k = 0; k < g->n_actors && len < sizeof actors; k++) {
+				if (g->actors[k].role != lists[r].role)
+					continue;
 				int w = snprintf(actors + len, sizeof actors - len, "%s%s",
-				                 k ? ", " : "",
+				                 len ? ", " : "",
 				                 actor_label(a, g->actors[k].actor_id, true));
 				if (w < 0)
 					break;
 				len += (size_t)w;
 			}
+			if (!len)
+				continue;
 			char with[600];
-			snprintf(with, sizeof with, _("Actors: %s"), actors);
+			snprintf(with, sizeof with, "%s %s", _(lists[r].head), actors);
 			block_add(b, ROLE_NORMAL, "  ", ROLE_DIM, with);
 		}
 	}
@@ -279,9 +293,9 @@ void journey_title(const struct app *a, const struct screen *s, char *buf, size_
 		snprintf(buf, n, "%s", j->kase.code);
 }
 
-static void draw_list(struct app *a, struct journey_view *v, int y, int x, int cols, int rows)
+/* The widest time of the journey's steps, as the list shows them. */
+static int times_width(const struct m_journey *j)
 {
-	const struct m_journey *j = &a->journey;
 	int tw = 0;
 	char when[FT_BUFSZ];
 	for (size_t i = 0; i < j->n_steps; i++) {
@@ -289,7 +303,18 @@ static void draw_list(struct app *a, struct journey_view *v, int y, int x, int c
 		int w = draw_width(when);
 		tw = w > tw ? w : tw;
 	}
-	int cap = cols * 2 / 5;
+	return tw;
+}
+
+static void draw_list(struct app *a, struct journey_view *v, int y, int x, int cols, int rows)
+{
+	const struct m_journey *j = &a->journey;
+	int tw = times_width(j);
+	char when[FT_BUFSZ];
+	/* The whole time where the pane allows it: "autumn term 2018" without its year says
+	 * little. */
+	int cap = cols - 4 - LIST_TITLE_MIN;
+	cap = cap < cols * 2 / 5 ? cols * 2 / 5 : cap;
 	tw = tw > cap ? cap : tw;
 	/* Keep the selection away from the edges so the story around it stays in view. */
 	size_t margin = rows > 4 ? 1 : 0;
@@ -339,8 +364,11 @@ static void draw(struct app *a, struct screen *s, int top, int rows)
 {
 	struct journey_view *v = (struct journey_view *)s;
 	if (COLS >= TUI_WIDE_COLS) {
-		int list_w = COLS * 38 / 100;
-		list_w = list_w > 48 ? 48 : list_w;
+		/* The pane as wide as its widest time and a readable piece of each title, within
+		 * a share of the screen that leaves the card its room. */
+		int list_w = 1 + times_width(&a->journey) + 2 + LIST_TITLE_MIN + 1;
+		int lo = COLS * 38 / 100 > 48 ? 48 : COLS * 38 / 100, hi = COLS * 45 / 100;
+		list_w = list_w < lo ? lo : list_w > hi ? hi : list_w;
 		draw_list(a, v, top, 0, list_w, rows);
 		for (int r = 0; r < rows; r++)
 			draw_text(top + r, list_w, 1, ROLE_DIM, "│");

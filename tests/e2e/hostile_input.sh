@@ -223,7 +223,7 @@ if command -v tmux >/dev/null 2>&1; then
 	check "... without a bidirectional control" nobidi "$tmp/screen"
 	w=$(tui)
 	shown "$w" "DEMO" 30 >/dev/null
-	T send-keys -t "$w" p
+	T send-keys -t "$w" g
 	category=$(q "$tmp/bidi.db" "select substr(c.name, 2, 8) from gap g join category c on c.id = g.category_id limit 1")
 	check "TUI: the gaps screen shows the categories" shown "$w" "$category" 30
 	check "... without a bidirectional control" nobidi "$tmp/screen"
