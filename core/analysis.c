@@ -1,6 +1,5 @@
-/* analysis.c - the gap analysis of analysis.h: loads the chosen journeys through the store, finds
- * each gap's age, threshold and broken hand-over, counts by every dimension and finds the
- * recurring patterns. */
+/* analysis.c - the gap analysis of analysis.h: finds each gap's age, threshold and broken
+ * hand-over in the loaded journeys, counts by every dimension and finds the recurring patterns. */
 #include "analysis.h"
 
 #include "i18n.h"
@@ -66,53 +65,6 @@ int an_age_band_of(int age)
 	while (b + 1 < AN_AGE_BANDS && age >= bands[b + 1].lo)
 		b++;
 	return b;
-}
-
-/* ---- loading -------------------------------------------------------------------------------- */
-
-static enum mstatus load_cases(struct store *s, const char *const *codes, size_t n_codes,
-                               an_progress_fn progress, void *ctx, struct analysis *an,
-                               struct merr *err)
-{
-	struct m_case_list cases = {0};
-	enum mstatus st = store_case_list(s, &cases, err);
-	if (st != M_OK)
-		return st;
-	bool *chosen = xcalloc(cases.n + 1, sizeof *chosen);
-	for (size_t k = 0; k < n_codes && st == M_OK; k++) {
-		size_t i = 0;
-		while (i < cases.n && strcmp(cases.items[i].code, codes[k]) != 0)
-			i++;
-		if (i < cases.n) {
-			chosen[i] = true;
-		} else {
-			struct m_case c; /* the store's own words for a code that is not there */
-			st = store_case_find(s, codes[k], &c, err);
-			if (st == M_OK) {
-				m_case_clear(&c);
-				st = merr_set(err, M_USAGE, MR_NOT_FOUND,
-				              _("%s: there is no case with the code %s"),
-				              store_path(s), codes[k]);
-			}
-		}
-	}
-	size_t total = 0;
-	for (size_t i = 0; i < cases.n; i++)
-		total += n_codes == 0 || chosen[i];
-	an->journeys = xcalloc(total + 1, sizeof *an->journeys);
-	for (size_t i = 0; i < cases.n && st == M_OK; i++) {
-		if (n_codes && !chosen[i])
-			continue;
-		st = store_journey_load(s, cases.items[i].id, &an->journeys[an->n_journeys], err);
-		if (st == M_OK) {
-			an->n_journeys++;
-			if (progress)
-				progress(ctx, an->n_journeys, total);
-		}
-	}
-	free(chosen);
-	m_case_list_clear(&cases);
-	return st;
 }
 
 /* ---- one gap's facts ------------------------------------------------------------------------ */
@@ -678,41 +630,43 @@ static void find_patterns(struct analysis *an)
 
 /* ---- the whole -------------------------------------------------------------------------------- */
 
-enum mstatus analysis_run(struct store *s, const char *const *codes, size_t n_codes,
-                          an_progress_fn progress, void *ctx, struct analysis *out,
-                          struct merr *err)
+void an_input_clear(struct an_input *in)
+{
+	for (size_t i = 0; i < in->n_journeys; i++)
+		m_journey_clear(&in->journeys[i]);
+	free(in->journeys);
+	m_actor_list_clear(&in->actors);
+	m_category_list_clear(&in->categories);
+	m_threshold_list_clear(&in->thresholds);
+	m_vote_total_list_clear(&in->votes);
+	memset(in, 0, sizeof *in);
+}
+
+void analysis_run(struct an_input *in, struct analysis *out)
 {
 	memset(out, 0, sizeof *out);
-	struct m_vote_total_list votes = {0};
-	enum mstatus st = store_actor_list(s, &out->actors, err);
-	if (st == M_OK)
-		st = store_category_list(s, &out->categories, err);
-	if (st == M_OK)
-		st = store_threshold_list(s, &out->thresholds, err);
-	if (st == M_OK)
-		st = store_vote_totals(s, &votes, err);
-	if (st == M_OK)
-		st = load_cases(s, codes, n_codes, progress, ctx, out, err);
-	if (st != M_OK) {
-		m_vote_total_list_clear(&votes);
-		analysis_clear(out);
-		return st;
-	}
+	out->journeys = in->journeys;
+	out->n_journeys = in->n_journeys;
+	out->actors = in->actors;
+	out->categories = in->categories;
+	out->thresholds = in->thresholds;
+	struct m_vote_total_list votes = in->votes;
+	memset(in, 0, sizeof *in);
 	collect_gaps(out, &votes);
 	m_vote_total_list_clear(&votes);
 	count_all(out);
 	find_patterns(out);
-	return M_OK;
 }
 
 void analysis_clear(struct analysis *an)
 {
-	for (size_t i = 0; i < an->n_journeys; i++)
-		m_journey_clear(&an->journeys[i]);
-	free(an->journeys);
-	m_actor_list_clear(&an->actors);
-	m_category_list_clear(&an->categories);
-	m_threshold_list_clear(&an->thresholds);
+	/* What analysis_run took over, given back to be freed. */
+	struct an_input in = {.journeys = an->journeys,
+	                      .n_journeys = an->n_journeys,
+	                      .actors = an->actors,
+	                      .categories = an->categories,
+	                      .thresholds = an->thresholds};
+	an_input_clear(&in);
 	free(an->gaps);
 	for (int d = 0; d < AN_DIM_COUNT; d++) {
 		for (size_t i = 0; i < an->tables[d].n; i++) {

@@ -7,13 +7,15 @@
  * year of its step equals an age where rules change), the broken hand-over at its step or span (a
  * referral never received or never acted on) and the actors involved in it. A pattern is a set of
  * features shared by gaps in two or more cases, as specific as those gaps allow: "Åldersövergång,
- * at 18, hand-over BUP -> Vuxenpsykiatrin: 7 gaps in 5 cases". Reads through core/store.h only. */
+ * at 18, hand-over BUP -> Vuxenpsykiatrin: 7 gaps in 5 cases".
+ *
+ * It works on loaded data and returns results: what it reads is loaded at the edge
+ * (core/load.h, from the store; the unit tests build it in memory). */
 #ifndef MELLAN_ANALYSIS_H
 #define MELLAN_ANALYSIS_H
 
-#include "error.h"
 #include "model.h"
-#include "store.h"
+#include "model_workshop.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -96,14 +98,25 @@ struct analysis {
 	size_t n_patterns;
 };
 
+/* What the analysis works on: the journeys of the chosen cases in Swedish order of their code
+ * (each as store_journey_load gives it: steps in story order), the catalogue, and the dots of
+ * the workshops' votes. */
+struct an_input {
+	struct m_journey *journeys;
+	size_t n_journeys;
+	struct m_actor_list actors;
+	struct m_category_list categories;
+	struct m_threshold_list thresholds;
+	struct m_vote_total_list votes;
+};
+void an_input_clear(struct an_input *in);
+
 /* Called after each case is loaded, for a progress bar; may be NULL. */
 typedef void (*an_progress_fn)(void *ctx, size_t done, size_t total);
 
-/* Analyses the cases whose codes are given (all cases when n_codes is 0). An unknown code is
- * refused with M_USAGE/MR_NOT_FOUND naming it. */
-enum mstatus analysis_run(struct store *s, const char *const *codes, size_t n_codes,
-                          an_progress_fn progress, void *ctx, struct analysis *out,
-                          struct merr *err);
+/* Analyses what in holds and takes it over: in is left empty, its journeys and catalogue are the
+ * analysis' from now on (analysis_clear frees them). */
+void analysis_run(struct an_input *in, struct analysis *out);
 void analysis_clear(struct analysis *an);
 
 /* The age bands, "0-12" "13-15" "16-17" "18-20" "21-25" "26+": a stable code and a label. */

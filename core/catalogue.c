@@ -5,9 +5,9 @@
  * colours cycle in that order so that neighbouring rows never share a colour. */
 #include "catalogue.h"
 #include "i18n.h"
+#include "uuid.h"
 #include "xalloc.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 const struct catalogue_actor catalogue_actors[] = {
@@ -116,94 +116,70 @@ const struct catalogue_threshold catalogue_thresholds[] = {
 };
 const size_t catalogue_n_thresholds = sizeof catalogue_thresholds / sizeof catalogue_thresholds[0];
 
-static m_id actor_id_of(const char *const *names, const m_id *ids, size_t n, const char *name)
+/* ---- the catalogue in memory --------------------------------------------------------------- */
+
+static m_id actor_id_of(const struct m_actor_list *actors, const char *name)
 {
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(names[i], name) == 0)
-			return ids[i];
+	for (size_t i = 0; i < actors->n; i++)
+		if (strcmp(actors->items[i].name, name) == 0)
+			return actors->items[i].id;
 	return 0;
 }
 
-static enum mstatus load_actors(struct store *s, m_id *ids, struct merr *err)
+enum mstatus catalogue_build(const char *name, struct catalogue_set *out, struct merr *err)
 {
+	memset(out, 0, sizeof *out);
+	out->actors.items = xcalloc(catalogue_n_actors, sizeof *out->actors.items);
 	for (size_t i = 0; i < catalogue_n_actors; i++) {
 		const struct catalogue_actor *c = &catalogue_actors[i];
-		struct m_actor a = {
+		out->actors.items[out->actors.n++] = (struct m_actor){
+		    .id = (m_id)i + 1,
 		    .name = xstrdup(c->name),
 		    .short_label = xstrdup(c->short_label),
 		    .sector = c->sector,
 		    .colour = c->colour,
 		    .description = xstrdup(c->description),
 		};
-		enum mstatus st = store_actor_add(s, &a, err);
-		ids[i] = a.id;
-		m_actor_clear(&a);
-		if (st != M_OK)
-			return st;
+		m_uuid_new(out->actors.items[i].uuid);
 	}
-	return M_OK;
-}
-
-static enum mstatus load_categories(struct store *s, struct merr *err)
-{
+	out->categories.items = xcalloc(catalogue_n_categories, sizeof *out->categories.items);
 	for (size_t i = 0; i < catalogue_n_categories; i++) {
 		const struct catalogue_category *c = &catalogue_categories[i];
-		struct m_category cat = {
+		out->categories.items[out->categories.n++] = (struct m_category){
+		    .id = (m_id)i + 1,
 		    .code = xstrdup(c->code),
 		    .name = xstrdup(c->name),
 		    .description = xstrdup(c->description),
 		    .sort_order = (int)i + 1,
 		};
-		enum mstatus st = store_category_add(s, &cat, err);
-		m_category_clear(&cat);
-		if (st != M_OK)
-			return st;
+		m_uuid_new(out->categories.items[i].uuid);
+	}
+	out->thresholds.items = xcalloc(catalogue_n_thresholds, sizeof *out->thresholds.items);
+	for (size_t i = 0; i < catalogue_n_thresholds; i++) {
+		const struct catalogue_threshold *c = &catalogue_thresholds[i];
+		m_id actor = c->actor ? actor_id_of(&out->actors, c->actor) : 0;
+		if (c->actor && !actor) {
+			catalogue_set_clear(out);
+			return merr_set(
+			    err, M_OTHER, MR_NOT_FOUND,
+			    _("%s: the default threshold \"%s\" names an unknown actor"), name,
+			    c->label);
+		}
+		out->thresholds.items[out->thresholds.n++] = (struct m_threshold){
+		    .id = (m_id)i + 1,
+		    .age = c->age,
+		    .label = xstrdup(c->label),
+		    .actor_id = actor,
+		    .starts = c->starts,
+		};
+		m_uuid_new(out->thresholds.items[i].uuid);
 	}
 	return M_OK;
 }
 
-static enum mstatus load_thresholds(struct store *s, const m_id *ids, struct merr *err)
+void catalogue_set_clear(struct catalogue_set *c)
 {
-	const char **names = xcalloc(catalogue_n_actors, sizeof *names);
-	for (size_t i = 0; i < catalogue_n_actors; i++)
-		names[i] = catalogue_actors[i].name;
-	enum mstatus st = M_OK;
-	for (size_t i = 0; i < catalogue_n_thresholds && st == M_OK; i++) {
-		const struct catalogue_threshold *c = &catalogue_thresholds[i];
-		struct m_threshold t = {
-		    .age = c->age,
-		    .label = xstrdup(c->label),
-		    .actor_id =
-		        c->actor ? actor_id_of(names, ids, catalogue_n_actors, c->actor) : 0,
-		    .starts = c->starts,
-		};
-		if (c->actor && !t.actor_id)
-			st = merr_set(err, M_OTHER, MR_NOT_FOUND,
-			              _("%s: the default threshold \"%s\" names an unknown actor"),
-			              store_path(s), c->label);
-		else
-			st = store_threshold_add(s, &t, err);
-		m_threshold_clear(&t);
-	}
-	free(names);
-	return st;
-}
-
-enum mstatus catalogue_load_defaults(struct store *s, struct merr *err)
-{
-	enum mstatus st = store_begin(s, err);
-	if (st != M_OK)
-		return st;
-	m_id *ids = xcalloc(catalogue_n_actors, sizeof *ids);
-	st = load_actors(s, ids, err);
-	if (st == M_OK)
-		st = load_categories(s, err);
-	if (st == M_OK)
-		st = load_thresholds(s, ids, err);
-	free(ids);
-	if (st == M_OK)
-		st = store_commit(s, err);
-	else
-		store_rollback(s);
-	return st;
+	m_actor_list_clear(&c->actors);
+	m_category_list_clear(&c->categories);
+	m_threshold_list_clear(&c->thresholds);
 }

@@ -6,6 +6,7 @@
 #include "commands.h"
 #include "i18n.h"
 #include "privacy.h"
+#include "store.h"
 
 #include <libintl.h>
 

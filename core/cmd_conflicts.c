@@ -2,6 +2,7 @@
  * deciding them one by one. */
 #include "commands.h"
 #include "i18n.h"
+#include "store_exchange.h"
 #include "text.h"
 
 #include <stdlib.h>
@@ -17,10 +18,10 @@ static void put_value(FILE *out, const char *v)
 	free(clean);
 }
 
-void cmd_conflicts_print(FILE *out, const struct store_merge_report *r)
+void cmd_conflicts_print(FILE *out, const struct m_merge_report *r)
 {
 	for (size_t i = 0; i < r->n_conflicts; i++) {
-		const struct store_conflict *c = &r->conflicts[i];
+		const struct m_conflict *c = &r->conflicts[i];
 		char *what = text_sanitize(c->what, 0), *field = text_sanitize(c->field, 0);
 		fprintf(out,
 		        c->new_now ? _("conflict %lld: %s: %s: here ")
@@ -39,12 +40,12 @@ enum mstatus cmd_conflicts(struct store *s, m_id id, bool take_theirs, FILE *out
 {
 	if (id)
 		return store_conflict_resolve(s, id, take_theirs, err);
-	struct store_merge_report r = {0};
+	struct m_merge_report r = {0};
 	enum mstatus st = store_conflict_list(s, &r, err);
 	if (st != M_OK)
 		return st;
 	cmd_conflicts_print(out, &r);
 	st = r.n_conflicts ? M_FINDINGS : M_OK;
-	store_merge_report_clear(&r);
+	m_merge_report_clear(&r);
 	return st;
 }

@@ -2,6 +2,8 @@
  * records; this is where the command meets it, so the privacy check can stand here too. */
 #include "commands.h"
 
+#include "store_exchange.h"
+
 enum mstatus cmd_export(struct store *s, const char *const *codes, size_t n, FILE *out,
                         struct merr *err)
 {

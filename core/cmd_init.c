@@ -1,8 +1,8 @@
 /* cmd_init.c - `mellan init [--demo] FILE`: a new database with the default catalogue. */
-#include "catalogue.h"
 #include "commands.h"
-#include "demo.h"
+
 #include "i18n.h"
+#include "seed.h"
 #include "xalloc.h"
 
 #include <stdlib.h>

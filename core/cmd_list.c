@@ -2,6 +2,7 @@
  * display width so Swedish codes do not shift the columns after them. */
 #include "commands.h"
 #include "i18n.h"
+#include "store_read.h"
 #include "text.h"
 #include "xalloc.h"
 

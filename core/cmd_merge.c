@@ -2,6 +2,7 @@
  * open conflict, one a line (cmd_conflicts.c); conflicts make the exit status 1. */
 #include "commands.h"
 #include "i18n.h"
+#include "store_exchange.h"
 #include "text.h"
 
 #include <stdlib.h>
@@ -9,7 +10,7 @@
 enum mstatus cmd_merge(struct store *s, const char *other, FILE *out, store_progress_fn progress,
                        void *arg, struct merr *err)
 {
-	struct store_merge_report r = {0};
+	struct m_merge_report r = {0};
 	enum mstatus st = store_merge(s, other, &r, progress, arg, err);
 	if (st != M_OK)
 		return st;
@@ -21,6 +22,6 @@ enum mstatus cmd_merge(struct store *s, const char *other, FILE *out, store_prog
 	free(name);
 	cmd_conflicts_print(out, &r);
 	st = r.n_conflicts ? M_FINDINGS : M_OK;
-	store_merge_report_clear(&r);
+	m_merge_report_clear(&r);
 	return st;
 }

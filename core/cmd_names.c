@@ -4,6 +4,7 @@
  * a script can run twice. */
 #include "commands.h"
 #include "i18n.h"
+#include "store_privacy.h"
 #include "text.h"
 
 #include <stdlib.h>

@@ -5,6 +5,7 @@
 
 #include "analysis.h"
 #include "i18n.h"
+#include "load.h"
 #include "report.h"
 
 #include <stdlib.h>
@@ -44,34 +45,17 @@ void report_date(char out[11])
 enum mstatus cmd_report(struct store *s, const struct report_options *o, FILE *out,
                         struct merr *err)
 {
-	struct analysis an;
+	struct an_input in;
 	enum mstatus st =
-	    analysis_run(s, o->codes, o->n_codes, o->progress, o->progress_ctx, &an, err);
+	    load_analysis(s, o->codes, o->n_codes, o->progress, o->progress_ctx, &in, err);
 	if (st != M_OK)
 		return st;
+	struct analysis an;
+	analysis_run(&in, &an);
 	char date[11];
 	report_date(date);
-	struct report r;
-	report_build(&an, o->public, date, &r);
-	bool ok = false;
-	switch ((enum report_format)o->format) {
-	case REPORT_TEXT:
-		ok = report_write_text(&r, out);
-		break;
-	case REPORT_MD:
-		ok = report_write_md(&r, out);
-		break;
-	case REPORT_HTML:
-		ok = report_write_html(&r, out);
-		break;
-	case REPORT_CSV:
-		ok = report_write_csv(&r, o->csv_sep ? o->csv_sep : ',', out);
-		break;
-	case REPORT_JSON:
-		ok = report_write_json(&r, out);
-		break;
-	}
-	report_clear(&r);
+	bool ok =
+	    report_write(&an, o->public, date, (enum report_format)o->format, o->csv_sep, out);
 	analysis_clear(&an);
 	if (!ok)
 		return merr_set(err, M_OTHER, MR_IO, _("could not write the report"));

@@ -4,7 +4,7 @@
 #define MELLAN_COMMANDS_H
 
 #include "error.h"
-#include "store.h"
+#include "store_exchange.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -37,10 +37,14 @@ void report_date(char out[11]);
 /* The chosen cases (all when n is 0) as JSON. */
 enum mstatus cmd_export(struct store *s, const char *const *codes, size_t n, FILE *out,
                         struct merr *err);
-/* A JSON export or a CSV chronology (told apart by the first character) read from `in` into s, all or
- * nothing; `fresh`: s was created for this import (a CSV then gets the default catalogue).
- * A summary line goes to out. */
-enum mstatus cmd_import(struct store *s, const char *path, FILE *in, bool fresh, FILE *out,
+/* A JSON export or a chronology from a spreadsheet, CSV or .xlsx (told apart by the first
+ * character), read from `in` into s, all or nothing; `fresh`: s was created for this import (a
+ * chronology then gets the default catalogue). A spreadsheet is read as `opts` say (NULL: as it
+ * is; import_rows.h); `dry_run` says what it would add (to out) and writes nothing. A summary
+ * line goes to out. */
+struct imp_options;
+enum mstatus cmd_import(struct store *s, const char *path, FILE *in, bool fresh,
+                        const struct imp_options *opts, bool dry_run, FILE *out,
                         store_progress_fn progress, void *arg, struct merr *err);
 /* Opens an import's input `path` for cmd_import, before any database is opened for it: what is
  * not a regular file (a FIFO would wait for a writer forever, a directory) is refused at once. */
@@ -53,7 +57,7 @@ enum mstatus cmd_merge(struct store *s, const char *other, FILE *out, store_prog
  * are any. With id non-zero: decide that conflict instead, keeping this side or taking theirs. */
 enum mstatus cmd_conflicts(struct store *s, m_id id, bool take_theirs, FILE *out, struct merr *err);
 /* One line per conflict, as merge and conflicts print them. */
-void cmd_conflicts_print(FILE *out, const struct store_merge_report *r);
+void cmd_conflicts_print(FILE *out, const struct m_merge_report *r);
 /* A consistent private copy of s at path; flags as output_open() (output.h). */
 enum mstatus cmd_backup(struct store *s, const char *path, unsigned flags, struct merr *err);
 /* Integrity and privacy findings over every free text of the file, one a line with where it

@@ -1,6 +1,6 @@
 /* demo.h - the built-in demo: fictional, anonymised journeys and one workshop, good enough to
  * rehearse a real workshop. Each journey is a set of readable tables in its own demo_*.c;
- * demo.c turns them into records through the store.
+ * demo.c turns them into records in memory, and seed.h writes those into a file.
  *
  * In the tables, steps are numbered from 1 in story order (the number is also the step's seq),
  * 0 means "no step"; actors are named as in the catalogue and categories by their code. */
@@ -9,15 +9,9 @@
 
 #include "error.h"
 #include "model.h"
-#include "store.h"
+#include "model_workshop.h"
 
 #include <stddef.h>
-
-/* Adds the demo cases and the workshop, all or nothing. Expects the default catalogue. */
-enum mstatus demo_load(struct store *s, struct merr *err);
-/* Adds `copies` copies of every demo journey under codes "GEN-000001 <code>" ..., for
- * benchmarks and tests of large files. Expects the default catalogue. */
-enum mstatus demo_generate(struct store *s, size_t copies, struct merr *err);
 
 /* ---- the shape of a demo journey ---------------------------------------------------------- */
 
@@ -118,5 +112,36 @@ extern const struct demo_case demo_case_sam;
 extern const struct demo_case demo_case_noor;
 extern const struct demo_case demo_case_kim;
 extern const struct demo_workshop demo_workshop;
+/* The cases in the order they are loaded. */
+extern const struct demo_case *const demo_cases[];
+extern const size_t demo_n_cases;
+
+/* ---- the demo in memory ------------------------------------------------------------------
+ * Names are resolved against the catalogue given (actors by name, categories by code); one the
+ * catalogue lacks is refused with M_DATA/MR_NOT_FOUND, naming `name` (the file the demo is meant
+ * for). Records get ids from *next_id on, one count for all of them, in the order a file would
+ * give them theirs, and new uuids as a file would. Steps stay in the tables' order (seq 1, 2, ...) with their sort keys derived;
+ * story_sort() (story.h) puts them in story order as the store reads them. */
+
+/* One demo case as a journey under the given code. */
+enum mstatus demo_journey(const struct demo_case *dc, const char *code,
+                          const struct m_actor_list *actors,
+                          const struct m_category_list *categories, const char *name, m_id *next_id,
+                          struct m_journey *out, struct merr *err);
+
+/* The whole demo: every case's journey, and the workshop with its cases, log and votes. */
+struct demo_set {
+	struct m_journey *journeys; /* as demo_cases */
+	size_t n_journeys;
+	struct m_workshop workshop;
+	size_t *cases; /* the cases the workshop took up: indexes into journeys */
+	size_t n_cases;
+	const struct demo_log *log; /* the table's own */
+	size_t n_log;
+	struct m_gap_dots_list votes; /* the room's dots, in the table's order */
+};
+enum mstatus demo_build(const struct m_actor_list *actors, const struct m_category_list *categories,
+                        const char *name, struct demo_set *out, struct merr *err);
+void demo_set_clear(struct demo_set *d);
 
 #endif

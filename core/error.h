@@ -1,6 +1,7 @@
 /* error.h - how errors travel up to the one caller that can tell the user.
  * Deep code fills a struct merr and returns its status; only the command line or the TUI prints.
- * The status values are the program's exit statuses (PRODUCT.md), so a command can return one. */
+ * The status values are the program's exit statuses (mellan(1), EXIT STATUS), so a command can
+ * return one. */
 #ifndef MELLAN_ERROR_H
 #define MELLAN_ERROR_H
 

@@ -1,4 +1,4 @@
-/* model.c - codes, labels and clean-up for the domain records of model.h. */
+/* model.c - codes, labels and clean-up for the domain records and lists of model.h. */
 #include "model.h"
 #include "i18n.h"
 
@@ -301,4 +301,24 @@ const struct m_category *m_category_find(const struct m_category_list *l, m_id i
 		if (l->items[i].id == id)
 			return &l->items[i];
 	return NULL;
+}
+
+void m_hit_list_clear(struct m_hit_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->items[i].case_code);
+		free(l->items[i].snippet);
+	}
+	free(l->items);
+	l->items = NULL;
+	l->n = 0;
+}
+
+void m_key_list_clear(struct m_key_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->keys[i]);
+	free(l->keys);
+	l->keys = NULL;
+	l->n = 0;
 }

@@ -1,7 +1,13 @@
 /* model.h - what the things of a journey are: actors, cases, steps, interventions, hand-overs,
  * gaps, factors, thresholds, workshops. Plain structs owned by whoever loaded them; each list
  * type has one free function. Enumerations carry a stable code (what the database and exports
- * store, never translated) and a label (what people read, translated at use). */
+ * store, never translated) and a label (what people read, translated at use).
+ *
+ * The domain's types live in core/ with their clean-up, so everything that computes on them
+ * links without the store. Besides this file:
+ *   model_workshop.h  the workshops in a list, their logs, the room's dots and vote totals
+ *   model_privacy.h   the list of names, findings kept on purpose, the free texts to scan
+ *   model_merge.h     what a merge found changed on both sides */
 #ifndef MELLAN_MODEL_H
 #define MELLAN_MODEL_H
 
@@ -11,7 +17,7 @@
 
 #define M_UUID_LEN 36 /* textual form, without the NUL */
 /* The `updated` stamp of a record as loaded, "2026-11-22T19:37:37.123Z": an update is written
- * only while the row still has it (store.h, editing). */
+ * only while the row still has it (store_edit.h). */
 #define M_STAMP_LEN 24
 
 typedef int64_t m_id; /* row id inside one database file; 0 means "none" */
@@ -306,5 +312,30 @@ void m_threshold_list_clear(struct m_threshold_list *l);
 /* Lookups in a loaded list; NULL when absent. */
 const struct m_actor *m_actor_find(const struct m_actor_list *l, m_id id);
 const struct m_category *m_category_find(const struct m_category_list *l, m_id id);
+
+/* ---- found in the journeys ---------------------------------------------------------------- */
+
+/* Where a search found its words (store_search): the record, and where to jump to. */
+enum m_hit_kind { HIT_STEP, HIT_INTERVENTION, HIT_GAP };
+struct m_hit {
+	enum m_hit_kind kind;
+	m_id id;      /* the step, intervention or gap */
+	m_id case_id; /* and where to jump: the case and the step */
+	m_id step_id;
+	char *case_code;
+	char *snippet; /* a piece of the text around the match, one line */
+};
+struct m_hit_list {
+	struct m_hit *items;
+	size_t n;
+};
+void m_hit_list_clear(struct m_hit_list *l);
+
+/* Keys of a case's proposed gaps the facilitator dismissed (core/silence.h). */
+struct m_key_list {
+	char **keys;
+	size_t n;
+};
+void m_key_list_clear(struct m_key_list *l);
 
 #endif

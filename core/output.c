@@ -3,6 +3,7 @@
 
 #include "i18n.h"
 #include "paths.h"
+#include "store.h"
 #include "xalloc.h"
 
 #include <dirent.h>

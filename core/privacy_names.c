@@ -100,22 +100,6 @@ void privacy_names_free(struct privacy_names **pp)
 	*pp = NULL;
 }
 
-enum mstatus privacy_names_load(struct store *s, struct privacy_names **out, struct merr *err)
-{
-	struct m_name_list l;
-	*out = NULL;
-	enum mstatus st = store_name_list(s, &l, err);
-	if (st != M_OK)
-		return st;
-	const char **names = xcalloc(l.n ? l.n : 1, sizeof *names);
-	for (size_t i = 0; i < l.n; i++)
-		names[i] = l.items[i].name;
-	*out = privacy_names_new(names, l.n);
-	free(names);
-	m_name_list_clear(&l);
-	return M_OK;
-}
-
 /* The end of name at s[i], or 0 when it is not there. */
 static size_t match(const char *s, size_t n, size_t i, const struct pname *name)
 {

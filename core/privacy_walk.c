@@ -5,6 +5,8 @@
 #include "privacy_int.h"
 
 #include "i18n.h"
+#include "store_privacy.h"
+#include "store_read.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -230,6 +232,23 @@ static enum mstatus walk_catalogue(struct walk *w, struct merr *err)
 	}
 	m_category_list_clear(&cats);
 	return st;
+}
+
+/* The names are the file's: the privacy scan itself (privacy_names.c) reads no file. */
+enum mstatus privacy_names_load(struct store *s, struct privacy_names **out, struct merr *err)
+{
+	struct m_name_list l;
+	*out = NULL;
+	enum mstatus st = store_name_list(s, &l, err);
+	if (st != M_OK)
+		return st;
+	const char **names = xcalloc(l.n ? l.n : 1, sizeof *names);
+	for (size_t i = 0; i < l.n; i++)
+		names[i] = l.items[i].name;
+	*out = privacy_names_new(names, l.n);
+	free(names);
+	m_name_list_clear(&l);
+	return M_OK;
 }
 
 enum mstatus privacy_scan_store(struct store *s, const m_id *cases, size_t n, privacy_found_fn fn,

@@ -1,9 +1,8 @@
 /* report_csv.c - the report as one row per gap, for spreadsheets: RFC 4180 (CRLF line ends, a
  * field quoted when it holds the separator, a quote or a line break, quotes doubled), UTF-8.
- * The separator may be ';' for spreadsheets set up for Swedish, where ',' is the decimal mark. */
-#include "report.h"
-
-#include "i18n.h"
+ * The separator may be ';' for spreadsheets set up for Swedish, where ',' is the decimal mark.
+ * Of the outline (report_doc.h) it writes the records, and only them: a CSV holds one table. */
+#include "report_doc.h"
 
 #include <string.h>
 
@@ -29,30 +28,42 @@ static void field(const char *s, char sep, bool last, FILE *out)
 	fputs(last ? "\r\n" : (char[]){sep, '\0'}, out);
 }
 
-bool report_write_csv(const struct report *r, char sep, FILE *out)
+static void records(const struct rd_table *t, char sep, FILE *out)
 {
-	static const char *const head[] = {
-	    "case",     "time",     "age",   "step",          "category",
-	    "severity", "status",   "level", "domain",        "involved",
-	    "could",    "handover", "votes", "what_happened", "what_must_change",
-	    "actions",  "uuid",
-	};
-	enum { N = sizeof head / sizeof head[0] };
-	for (size_t i = 0; i < N; i++)
-		field(head[i], sep, i + 1 == N, out);
-	for (size_t i = 0; i < r->n_gaps; i++) {
-		const struct rep_gap *g = &r->gaps[i];
-		char sev[16], votes[16];
-		snprintf(sev, sizeof sev, "%d", g->severity);
-		const char *shown = report_count(r, g->votes, votes);
-		const char *cells[N] = {
-		    g->case_code, g->when,          g->age,   g->step,          g->category,
-		    sev,          g->status,        g->level, g->domain,        g->involved,
-		    g->could,     g->pair,          shown,    g->what_happened, g->what_must_change,
-		    g->actions,   g->ag->gap->uuid,
-		};
-		for (size_t k = 0; k < N; k++)
-			field(cells[k], sep, k + 1 == N, out);
+	for (size_t c = 0; c < t->n_cols; c++)
+		field(t->keys[c], sep, c + 1 == t->n_cols, out);
+	for (size_t r = 0; r < t->n_rows; r++)
+		for (size_t c = 0; c < t->n_cols; c++)
+			field(t->cells[r * t->n_cols + c].text, sep, c + 1 == t->n_cols, out);
+}
+
+static void block(const struct rd_block *b, char sep, FILE *out)
+{
+	switch (b->kind) {
+	case RD_RECORDS:
+		records(&b->table, sep, out);
+		break;
+	case RD_SECTION:
+		for (const struct rd_block *c = b->section.first; c; c = c->next)
+			block(c, sep, out);
+		break;
+	case RD_TITLE: /* the rest is for people to read, or for the JSON */
+	case RD_FACTS:
+	case RD_NOTE:
+	case RD_PARAGRAPH:
+	case RD_TABLE:
+	case RD_BARS:
+	case RD_MATRIX:
+	case RD_LANES:
+	case RD_PATTERN:
+	case RD_ENTRY:
+		break;
 	}
+}
+
+bool report_write_csv(const struct rd_doc *d, char sep, FILE *out)
+{
+	for (const struct rd_block *b = d->first; b; b = b->next)
+		block(b, sep, out);
 	return !ferror(out);
 }

@@ -1,8 +1,12 @@
 /* report_html.c - the report as one self-contained HTML page: the styles inline, the charts
  * inline SVG (report_svg.c), and a Content-Security-Policy that forbids loading anything, so the
  * file shows the same on a laptop with no network and can never call out. Print styles make A4
- * pages with a page break before each section; greys and patterns, never colour alone. */
-#include "report.h"
+ * pages with a page break before each section; greys and patterns, never colour alone.
+ *
+ * It renders the outline (report_doc.h): each section marked as a page is one <section>, whose
+ * first heading is h2 and whose further headings h3; a heading over pages of their own (the cases)
+ * would stand alone between two page breaks and is not printed, as each page has its own. */
+#include "report_doc.h"
 
 #include "i18n.h"
 #include "text.h"
@@ -37,174 +41,196 @@ static void esc(const char *s, FILE *out)
 	free(clean);
 }
 
-/* esc() of a string this file made, which it then frees. */
-static void esc_free(char *s, FILE *out)
+/* An element around text: open, the text escaped, close. */
+static void el(const char *open, const char *s, const char *close, FILE *out)
 {
+	fputs(open, out);
 	esc(s, out);
-	free(s);
+	fputs(close, out);
 }
 
-static void table(struct rep_table *t, FILE *out)
+struct html {
+	FILE *out;
+	bool in_header, in_page;
+	int page_headings; /* headings so far on this page */
+};
+
+static void table(const struct rd_table *t, FILE *out)
 {
+	if (!t->n_rows) {
+		el("<p>", t->empty, "</p>\n", out);
+		return;
+	}
 	fputs("<table><thead><tr>", out);
-	for (int c = 0; c < REP_COLS; c++) {
-		fputs(c ? "<th class=\"n\">" : "<th>", out);
-		esc(t->head[c], out);
+	bool first = true;
+	for (size_t c = 0; c < t->n_cols; c++) {
+		if (!t->heads[c])
+			continue;
+		fputs(first ? "<th>" : "<th class=\"n\">", out);
+		first = false;
+		esc(t->heads[c], out);
 		fputs("</th>", out);
 	}
 	fputs("</tr></thead><tbody>\n", out);
-	for (size_t r = 0; r < t->n; r++) {
+	for (size_t r = 0; r < t->n_rows; r++) {
 		fputs("<tr>", out);
-		for (int c = 0; c < REP_COLS; c++) {
-			fputs(c ? "<td class=\"n\">" : "<td>", out);
-			esc(t->cells[r * REP_COLS + (size_t)c], out);
+		first = true;
+		for (size_t c = 0; c < t->n_cols; c++) {
+			if (!t->heads[c])
+				continue;
+			fputs(first ? "<td>" : "<td class=\"n\">", out);
+			first = false;
+			esc(t->cells[r * t->n_cols + c].text, out);
 			fputs("</td>", out);
 		}
 		fputs("</tr>\n", out);
 	}
 	fputs("</tbody></table>\n", out);
-	report_table_clear(t);
 }
 
-static void patterns(const struct report *r, FILE *out)
+static void matrix(const struct rd_matrix *m, FILE *out)
 {
-	const struct analysis *an = r->an;
-	fprintf(out, "<section id=\"patterns\">\n<h2>%s</h2>\n", report_patterns_heading());
-	if (an->n_patterns == 0) {
-		fprintf(out, "<p>%s</p>\n</section>\n", _("No gap recurs in two or more cases."));
-		return;
+	el("<p>", m->caption, "</p>\n", out);
+	report_svg_matrix(m, out);
+	fputs("<ol class=\"legend\">\n", out);
+	for (size_t c = 0; c < m->n_cols; c++) {
+		el("<li>", m->cols[c], "</li>\n", out);
 	}
-	struct rep_table t;
-	report_table_patterns(r, &t);
-	table(&t, out);
-	/* Listing the steps would count what the public variant must not. */
-	for (size_t i = 0; !r->public && i < an->n_patterns; i++) {
-		const struct an_pattern *p = &an->patterns[i];
-		char g[16], c[16];
-		fputs("<div class=\"gap\"><h3>", out);
-		esc(p->label, out);
-		fputs("</h3>\n<p>", out);
-		esc_free(xasprintf(_("%s gaps in %s cases:"), report_count(r, (int)p->n_gaps, g),
-		                   report_count(r, p->cases, c)),
-		         out);
-		fputs("</p>\n<ul>\n", out);
-		for (size_t k = 0; k < p->n_gaps; k++) {
-			fputs("<li>", out);
-			esc_free(report_gap_ref(&r->gaps[p->gaps[k]]), out);
-			fputs("</li>\n", out);
-		}
-		fputs("</ul></div>\n", out);
-	}
-	fputs("</section>\n", out);
+	fputs("</ol>\n", out);
 }
 
-static void counts(const struct report *r, FILE *out)
+static void heading(int level, const char *text, FILE *out)
 {
-	const struct analysis *an = r->an;
-	fprintf(out, "<section id=\"counts\">\n<h2>%s</h2>\n", an_dim_label(AN_CATEGORY));
-	report_svg_categories(r, out);
-	for (int d = 0; d < AN_DIM_COUNT; d++) {
-		const struct an_table *t = &an->tables[d];
-		if (d > 0)
-			fprintf(out, "<h3>%s</h3>\n", an_dim_label(d));
-		if (!t->n) {
-			fprintf(out, "<p>%s</p>\n", _("None."));
+	fprintf(out, "<h%d>", level);
+	esc(text, out);
+	fprintf(out, "</h%d>\n", level);
+}
+
+static void pattern(const struct rd_pattern *p, int level, FILE *out)
+{
+	fputs("<div class=\"gap\">", out);
+	heading(level, p->label, out);
+	char *line = xasprintf(_("%s gaps in %s cases:"), p->gaps.text, p->cases.text);
+	el("<p>", line, "</p>\n<ul>\n", out);
+	free(line);
+	for (size_t k = 0; k < p->n_refs; k++)
+		el("<li>", p->refs[k], "</li>\n", out);
+	fputs("</ul></div>\n", out);
+}
+
+static void entry(const struct rd_entry *e, int level, FILE *out)
+{
+	fputs("<div class=\"gap\">", out);
+	heading(level, e->title, out);
+	el("<p class=\"meta\">", e->meta, "</p>\n<dl>\n", out);
+	for (size_t i = 0; i < e->n_fields; i++) {
+		const struct rd_field *f = &e->fields[i];
+		if (f->quote) {
+			el("</dl>\n<blockquote>", f->text, "</blockquote>\n<dl>\n", out);
 			continue;
 		}
-		struct rep_table rt;
-		report_table_dim(r, d, &rt);
-		table(&rt, out);
+		el("<dt>", f->label, "</dt>", out);
+		el("<dd>", f->text, "</dd>\n", out);
 	}
-	fputs("</section>\n", out);
+	fputs("</dl></div>\n", out);
 }
 
-static void matrix(const struct report *r, FILE *out)
+static void head(const char *title, FILE *out)
 {
-	const struct analysis *an = r->an;
-	fprintf(out, "<section id=\"matrix\">\n<h2>%s</h2>\n<p>%s</p>\n", report_matrix_heading(),
-	        _("Gaps where the actor was involved or could have acted, by category (numbered "
-	          "below)."));
-	report_svg_matrix(r, out);
-	fputs("<ol class=\"legend\">\n", out);
-	for (size_t c = 0; c < an->categories.n; c++) {
-		fputs("<li>", out);
-		esc(an->categories.items[c].name, out);
-		fputs("</li>\n", out);
-	}
-	fputs("</ol>\n</section>\n", out);
-}
-
-static void one_case(const struct report *r, size_t c, size_t *gi, FILE *out)
-{
-	const struct m_journey *j = &r->an->journeys[c];
-	fputs("<section class=\"case\">\n<h2>", out);
-	esc(j->kase.code, out);
-	fputs("</h2>\n<p class=\"meta\">", out);
-	esc_free(report_case_meta(r, c), out);
-	fputs("</p>\n", out);
-	if (!r->public && j->kase.summary && *j->kase.summary) {
-		fputs("<p>", out);
-		esc(j->kase.summary, out);
-		fputs("</p>\n", out);
-	}
-	report_svg_lanes(r, c, out);
-	for (; *gi < r->n_gaps && r->gaps[*gi].ag->case_index == c; (*gi)++) {
-		const struct rep_gap *rg = &r->gaps[*gi];
-		fputs("<div class=\"gap\"><h4>", out);
-		esc_free(report_gap_title(rg), out);
-		fputs("</h4>\n<p class=\"meta\">", out);
-		esc_free(report_gap_meta(r, rg), out);
-		fputs("</p>\n<dl>\n", out);
-		struct rep_field f[REP_FIELDS];
-		size_t n = report_gap_fields(rg, f);
-		for (size_t i = 0; i < n; i++) {
-			if (f[i].quote) {
-				fputs("</dl>\n<blockquote>", out);
-				esc(f[i].text, out);
-				fputs("</blockquote>\n<dl>\n", out);
-				continue;
-			}
-			fprintf(out, "<dt>%s</dt><dd>", f[i].label);
-			esc(f[i].text, out);
-			fputs("</dd>\n", out);
-		}
-		fputs("</dl></div>\n", out);
-	}
-	fputs("</section>\n", out);
-}
-
-bool report_write_html(const struct report *r, FILE *out)
-{
-	const struct analysis *an = r->an;
 	fputs("<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n"
 	      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
 	      "style-src 'unsafe-inline'\">\n<meta name=\"viewport\" "
 	      "content=\"width=device-width, initial-scale=1\">\n<title>",
 	      out);
-	esc(report_title(r), out);
+	esc(title, out);
 	fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<header>\n<h1>", style);
-	esc(report_title(r), out);
-	fprintf(out, "</h1>\n<p class=\"meta\">%s %s</p>\n<p class=\"meta\">%s ", _("Date:"),
-	        r->date, _("Covers:"));
-	esc_free(report_scope(r), out);
-	fprintf(out, "</p>\n<p class=\"meta\">%s ", _("Cases:"));
-	for (size_t i = 0; i < an->n_journeys; i++) {
-		fputs(i ? ", " : "", out);
-		esc(an->journeys[i].kase.code, out);
+	esc(title, out);
+	fputs("</h1>\n", out);
+}
+
+static void block(struct html *h, const struct rd_block *b, int depth);
+
+static void section(struct html *h, const struct rd_section *s, int depth)
+{
+	FILE *out = h->out;
+	bool page = s->flags & RD_PAGE && !h->in_page;
+	if (page) {
+		fprintf(out, "<section %s=\"%s\">\n", s->flags & RD_EACH ? "class" : "id", s->id);
+		h->in_page = true;
+		h->page_headings = 0;
 	}
-	fputs("</p>\n", out);
-	if (r->public) {
-		fputs("<p class=\"note\">", out);
-		esc(report_public_note(r), out);
-		fputs("</p>\n", out);
+	if (s->heading && h->in_page)
+		heading(h->page_headings++ ? 3 : 2, s->heading, out);
+	for (const struct rd_block *c = s->first; c; c = c->next)
+		block(h, c, s->heading ? depth + 1 : depth);
+	if (page) {
+		fputs("</section>\n", out);
+		h->in_page = false;
 	}
-	fputs("</header>\n", out);
-	patterns(r, out);
-	counts(r, out);
-	matrix(r, out);
-	size_t gi = 0;
-	for (size_t c = 0; !r->public && c < an->n_journeys; c++)
-		one_case(r, c, &gi, out);
+}
+
+/* depth: the headed sections around the block, for the headings of patterns and entries. */
+static void block(struct html *h, const struct rd_block *b, int depth)
+{
+	FILE *out = h->out;
+	if (h->in_header && b->kind != RD_TITLE && b->kind != RD_FACTS && b->kind != RD_NOTE) {
+		fputs("</header>\n", out);
+		h->in_header = false;
+	}
+	switch (b->kind) {
+	case RD_TITLE:
+		head(b->title.text, out);
+		h->in_header = true;
+		break;
+	case RD_FACTS:
+		for (size_t i = 0; i < b->facts.n; i++) {
+			const struct rd_fact *f = &b->facts.v[i];
+			if (!f->label)
+				continue;
+			el("<p class=\"meta\">", f->label, " ", out);
+			el("", f->value.text, "</p>\n", out);
+		}
+		break;
+	case RD_NOTE:
+		el("<p class=\"note\">", b->note, "</p>\n", out);
+		break;
+	case RD_SECTION:
+		section(h, &b->section, depth);
+		break;
+	case RD_PARAGRAPH:
+		el(b->paragraph.meta ? "<p class=\"meta\">" : "<p>", b->paragraph.text, "</p>\n",
+		   out);
+		break;
+	case RD_TABLE:
+		table(&b->table, out);
+		break;
+	case RD_BARS:
+		report_svg_bars(&b->bars, out);
+		break;
+	case RD_MATRIX:
+		matrix(&b->matrix, out);
+		break;
+	case RD_LANES:
+		report_svg_lanes(&b->lanes, out);
+		break;
+	case RD_PATTERN:
+		pattern(&b->pattern, depth + 2, out);
+		break;
+	case RD_ENTRY:
+		entry(&b->entry, depth + 2, out);
+		break;
+	case RD_RECORDS: /* a spreadsheet's */
+		break;
+	}
+}
+
+bool report_write_html(const struct rd_doc *d, FILE *out)
+{
+	struct html h = {.out = out};
+	for (const struct rd_block *b = d->first; b; b = b->next)
+		block(&h, b, 0);
+	if (h.in_header)
+		fputs("</header>\n", out);
 	fputs("</body>\n</html>\n", out);
 	return !ferror(out);
 }

@@ -1,10 +1,15 @@
 /* report_json.c - the analysis as data, for other tools: the counts of every dimension, the
  * actor x category matrix, the patterns with their gaps, and every gap. Codes are the stable
- * ones (model.h); labels are as the report prints them. In the public variant a count below 3
- * is the string "<3" instead of a number, and what it leaves out is absent. */
-#include "report.h"
+ * ones (model.h); labels are as the report prints them. A count too small to show is the string
+ * "<3" instead of a number, and what the outline leaves out is absent.
+ *
+ * It renders what the outline (report_doc.h) gives a key: the title, the facts, tables, the
+ * matrix, and sections that gather tables into an object or entries into an array. Members go
+ * in the order of their rank, the order the JSON's readers have always had; a new one after. */
+#include "report_doc.h"
 
 #include "text.h"
+#include "xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -29,164 +34,263 @@ static void str(const char *s, FILE *out)
 	free(clean);
 }
 
-static void count(const struct report *r, int n, FILE *out)
-{
-	char buf[16];
-	const char *s = report_count(r, n, buf);
-	if (strcmp(s, "<3") == 0)
-		str(s, out);
-	else
-		fputs(s, out);
-}
-
 static void key(const char *k, FILE *out)
 {
 	str(k, out);
 	fputs(": ", out);
 }
 
-static void row(const struct report *r, const struct an_row *w, bool actor, FILE *out)
+static void cell(const struct rd_cell *c, FILE *out)
 {
-	fputs("{", out);
-	key("code", out);
-	str(w->code, out);
-	fputs(", ", out);
-	key("label", out);
-	str(w->label, out);
-	fputs(", \"gaps\": ", out);
-	count(r, w->gaps, out);
-	fputs(", \"cases\": ", out);
-	count(r, w->cases, out);
-	fputs(", \"votes\": ", out);
-	count(r, w->votes, out);
-	fprintf(out, ", \"severity_max\": %d", w->severity_max);
-	if (actor) {
-		fputs(", \"involved\": ", out);
-		count(r, w->involved, out);
-		fputs(", \"could\": ", out);
-		count(r, w->could, out);
-	}
-	fputs("}", out);
-}
-
-static void gap(const struct report *r, const struct rep_gap *g, FILE *out)
-{
-	const struct {
-		const char *k, *v;
-	} f[] = {
-	    {"uuid", g->ag->gap->uuid},
-	    {"case", g->case_code},
-	    {"time", g->when},
-	    {"age", g->age},
-	    {"step", g->step},
-	    {"category", g->ag->category ? g->ag->category->code : ""},
-	    {"category_label", g->category},
-	    {"status", m_gap_status_code(g->ag->gap->status)},
-	    {"level", m_level_code(g->ag->gap->level)},
-	    {"domain", m_domain_code(g->ag->step ? g->ag->step->domain : DOMAIN_NONE)},
-	    {"involved", g->involved},
-	    {"could", g->could},
-	    {"handover", g->pair},
-	    {"what_happened", g->what_happened},
-	    {"voice", g->voice},
-	    {"what_must_change", g->what_must_change},
-	    {"actions", g->actions},
-	};
-	fputs("    {", out);
-	bool first = true;
-	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
-		if (!*f[i].v)
-			continue;
-		fputs(first ? "" : ", ", out);
-		first = false;
-		key(f[i].k, out);
-		str(f[i].v, out);
-	}
-	fprintf(out, ", \"severity\": %d, \"votes\": ", g->severity);
-	count(r, g->votes, out);
-	fputs("}", out);
-}
-
-bool report_write_json(const struct report *r, FILE *out)
-{
-	const struct analysis *an = r->an;
-	fputs("{\n  ", out);
-	key("title", out);
-	str(report_title(r), out);
-	fputs(",\n  ", out);
-	key("date", out);
-	str(r->date, out);
-	fprintf(out, ",\n  \"public\": %s,\n  \"cases\": [", r->public ? "true" : "false");
-	for (size_t i = 0; i < an->n_journeys; i++) {
-		fputs(i ? ", " : "", out);
-		char *c = text_sanitize(an->journeys[i].kase.code, 0);
-		str(c, out);
-		free(c);
-	}
-	fputs("],\n  \"totals\": {\"cases\": ", out);
-	count(r, (int)an->n_journeys, out);
-	fputs(", \"steps\": ", out);
-	count(r, (int)an->n_steps, out);
-	fputs(", \"gaps\": ", out);
-	count(r, (int)an->n_gaps, out);
-	fprintf(out, ", \"patterns\": %zu},\n  \"tables\": {", an->n_patterns);
-	for (int d = 0; d < AN_DIM_COUNT; d++) {
-		fputs(d ? ",\n    " : "\n    ", out);
-		key(an_dim_code(d), out);
+	switch (c->kind) {
+	case RD_COUNT:
+	case RD_NUMBER:
+		fprintf(out, "%d", c->n);
+		break;
+	case RD_FLAG:
+		fputs(c->n ? "true" : "false", out);
+		break;
+	case RD_LIST:
 		fputs("[", out);
-		for (size_t i = 0; i < an->tables[d].n; i++) {
-			fputs(i ? ",\n      " : "\n      ", out);
-			row(r, &an->tables[d].rows[i], d == AN_ACTOR, out);
+		for (size_t i = 0; i < c->n_sub; i++) {
+			fputs(i ? ", " : "", out);
+			str(c->sub[i].text, out);
 		}
 		fputs("]", out);
+		break;
+	case RD_GROUP:
+		fputs("{", out);
+		for (size_t i = 0; i < c->n_sub; i++) {
+			fputs(i ? ", " : "", out);
+			key(c->sub[i].key, out);
+			cell(&c->sub[i], out);
+		}
+		fputs("}", out);
+		break;
+	case RD_TEXT:
+	case RD_BAND:
+	case RD_SUPPRESSED:
+	case RD_EMPTY:
+		str(c->text, out);
+		break;
 	}
-	fputs("\n  },\n  \"matrix\": [", out);
-	bool first = true;
-	for (size_t a = 0; a < an->actors.n; a++)
-		for (size_t c = 0; c < an->categories.n; c++) {
-			int v = an->matrix[a * an->categories.n + c];
-			if (!v)
+}
+
+/* Whether an object leaves the cell out: nothing to say. */
+static bool silent(const struct rd_cell *c)
+{
+	return c->kind == RD_EMPTY || (c->kind == RD_LIST && !c->n_sub);
+}
+
+/* An array's items one a line; at the top level it closes on a line of its own. */
+static void item(size_t i, int depth, FILE *out)
+{
+	fprintf(out, "%s\n%*s", i ? "," : "", 2 * depth + 2, "");
+}
+
+static void close_array(int depth, FILE *out)
+{
+	fputs(depth == 1 ? "\n  ]" : "]", out);
+}
+
+static void table(const struct rd_table *t, int depth, FILE *out)
+{
+	fputs("[", out);
+	for (size_t r = 0; r < t->n_rows; r++) {
+		item(r, depth, out);
+		fputs("{", out);
+		const char *sep = "";
+		for (size_t c = 0; c < t->n_cols; c++) {
+			const struct rd_cell *v = &t->cells[r * t->n_cols + c];
+			if (silent(v))
 				continue;
-			fputs(first ? "\n    {" : ",\n    {", out);
-			first = false;
-			key("actor", out);
-			str(an->actors.items[a].name, out);
+			fputs(sep, out);
+			sep = ", ";
+			key(t->keys[c], out);
+			cell(v, out);
+		}
+		fputs("}", out);
+	}
+	close_array(depth, out);
+}
+
+static void matrix(const struct rd_matrix *m, FILE *out)
+{
+	fputs("[", out);
+	size_t n = 0;
+	for (size_t r = 0; r < m->n_rows; r++)
+		for (size_t c = 0; c < m->n_cols; c++) {
+			const struct rd_cell *v = &m->cells[r * m->n_cols + c];
+			if (silent(v))
+				continue;
+			item(n++, 1, out);
+			fputs("{", out);
+			key(m->row_key, out);
+			str(m->rows[r], out);
 			fputs(", ", out);
-			key("category", out);
-			str(an->categories.items[c].code, out);
-			fputs(", \"gaps\": ", out);
-			count(r, v, out);
+			key(m->col_key, out);
+			str(m->col_codes[c], out);
+			fputs(", ", out);
+			key(m->cell_key, out);
+			cell(v, out);
 			fputs("}", out);
 		}
-	fputs("\n  ],\n  \"patterns\": [", out);
-	for (size_t i = 0; i < an->n_patterns; i++) {
-		const struct an_pattern *p = &an->patterns[i];
-		fputs(i ? ",\n    {" : "\n    {", out);
-		key("label", out);
-		str(p->label, out);
-		fputs(", \"gaps\": ", out);
-		count(r, (int)p->n_gaps, out);
-		fputs(", \"cases\": ", out);
-		count(r, p->cases, out);
-		fputs(", \"votes\": ", out);
-		count(r, p->votes, out);
-		fprintf(out, ", \"severity_max\": %d", p->severity_max);
-		/* Which gaps would count what the public variant must not. */
-		for (size_t k = 0; !r->public && k < p->n_gaps; k++) {
-			fputs(k ? ", " : ", \"gap_uuids\": [", out);
-			str(an->gaps[p->gaps[k]].gap->uuid, out);
+	close_array(1, out);
+}
+
+/* An entry as one object: what it has something to say about. */
+static void entry(const struct rd_entry *e, FILE *out)
+{
+	fputs("{", out);
+	const char *sep = "";
+	for (size_t i = 0; i < e->n_data; i++) {
+		const struct rd_cell *v = &e->data[i];
+		if (silent(v) || ((v->kind == RD_TEXT || v->kind == RD_BAND) && !*v->text))
+			continue;
+		fputs(sep, out);
+		sep = ", ";
+		key(v->key, out);
+		cell(v, out);
+	}
+	fputs("}", out);
+}
+
+static void entries(const struct rd_block *b, size_t *n, FILE *out)
+{
+	for (; b; b = b->next) {
+		if (b->kind == RD_ENTRY) {
+			item((*n)++, 1, out);
+			entry(&b->entry, out);
+		} else if (b->kind == RD_SECTION) {
+			entries(b->section.first, n, out);
 		}
-		fputs(r->public || !p->n_gaps ? "}" : "]}", out);
 	}
-	if (r->public) {
-		fputs("\n  ]\n}\n", out);
-		return !ferror(out);
+}
+
+static void tables(const struct rd_block *b, size_t *n, FILE *out)
+{
+	for (; b; b = b->next) {
+		if (b->kind == RD_TABLE && b->table.key) {
+			item((*n)++, 1, out);
+			key(b->table.key, out);
+			table(&b->table, 2, out);
+		} else if (b->kind == RD_SECTION) {
+			tables(b->section.first, n, out);
+		}
 	}
-	fputs("\n  ],\n  \"gaps\": [\n", out);
-	for (size_t i = 0; i < r->n_gaps; i++) {
-		gap(r, &r->gaps[i], out);
-		fputs(i + 1 < r->n_gaps ? ",\n" : "\n", out);
+}
+
+/* One member of the document: a fact, or a block with a key. */
+struct member {
+	int rank;
+	const char *key;
+	const struct rd_cell *fact;
+	const struct rd_block *block;
+};
+
+struct members {
+	struct member *v;
+	size_t n, cap;
+};
+
+static void add(struct members *m, struct member x)
+{
+	if (m->n == m->cap) {
+		m->cap = m->cap ? 2 * m->cap : 16;
+		m->v = xreallocarray(m->v, m->cap, sizeof *m->v);
 	}
-	fputs("  ]\n}\n", out);
+	/* Kept in rank order as they come; equal ranks in the outline's order. */
+	size_t at = m->n++;
+	while (at > 0 && m->v[at - 1].rank > x.rank) {
+		m->v[at] = m->v[at - 1];
+		at--;
+	}
+	m->v[at] = x;
+}
+
+static void collect(const struct rd_block *b, struct members *m)
+{
+	for (; b; b = b->next) {
+		switch (b->kind) {
+		case RD_TITLE:
+			add(m, (struct member){b->title.rank, b->title.key, NULL, b});
+			break;
+		case RD_FACTS:
+			for (size_t i = 0; i < b->facts.n; i++)
+				add(m, (struct member){b->facts.v[i].rank, b->facts.v[i].value.key,
+				                       &b->facts.v[i].value, NULL});
+			break;
+		case RD_SECTION:
+			if (b->section.key)
+				add(m, (struct member){b->section.rank, b->section.key, NULL, b});
+			else
+				collect(b->section.first, m);
+			break;
+		case RD_TABLE:
+			if (b->table.key)
+				add(m, (struct member){b->table.rank, b->table.key, NULL, b});
+			break;
+		case RD_MATRIX:
+			if (b->matrix.key)
+				add(m, (struct member){b->matrix.rank, b->matrix.key, NULL, b});
+			break;
+		case RD_NOTE:      /* for people; the data says what it leaves out by leaving it */
+		case RD_PARAGRAPH: /* words for people */
+		case RD_BARS:      /* the tables have the numbers */
+		case RD_LANES:     /* a picture of the cases' data */
+		case RD_PATTERN:   /* the patterns' table has their gaps' uuids */
+		case RD_ENTRY:     /* only within a section that gathers them */
+		case RD_RECORDS:   /* the spreadsheet's rows */
+			break;
+		}
+	}
+}
+
+static void member(const struct member *m, FILE *out)
+{
+	key(m->key, out);
+	if (m->fact) {
+		cell(m->fact, out);
+		return;
+	}
+	const struct rd_block *b = m->block;
+	size_t n = 0;
+	switch (b->kind) {
+	case RD_TITLE:
+		str(b->title.text, out);
+		break;
+	case RD_TABLE:
+		table(&b->table, 1, out);
+		break;
+	case RD_MATRIX:
+		matrix(&b->matrix, out);
+		break;
+	case RD_SECTION:
+		if (b->section.list) {
+			fputs("[", out);
+			entries(b->section.first, &n, out);
+			close_array(1, out);
+		} else {
+			fputs("{", out);
+			tables(b->section.first, &n, out);
+			fputs("\n  }", out);
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+bool report_write_json(const struct rd_doc *d, FILE *out)
+{
+	struct members m = {0};
+	collect(d->first, &m);
+	fputs("{", out);
+	for (size_t i = 0; i < m.n; i++) {
+		fputs(i ? ",\n  " : "\n  ", out);
+		member(&m.v[i], out);
+	}
+	fputs("\n}\n", out);
+	free(m.v);
 	return !ferror(out);
 }

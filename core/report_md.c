@@ -1,7 +1,8 @@
-/* report_md.c - the report as Markdown: the same sections as the printed text, as headings, pipe
- * tables and lists, for a wiki or a document to edit further. User text is escaped so a story
- * can never make a heading, a link or a table cell of its own. */
-#include "report.h"
+/* report_md.c - the report as Markdown: the outline (report_doc.h) as headings, pipe tables and
+ * lists, for a wiki or a document to edit further. Every block is set off by a blank line. Text
+ * is escaped so a story can never make a heading, a link or a table cell of its own; only the
+ * program's own note and the counts of the matrix are written as they are. */
+#include "report_doc.h"
 
 #include "i18n.h"
 #include "text.h"
@@ -21,149 +22,157 @@ static void md(const char *s, FILE *out)
 	free(clean);
 }
 
-/* md() of a string this file made, which it then frees. */
-static void md_free(char *s, FILE *out)
+static void heading(int level, const char *text, FILE *out)
 {
-	md(s, out);
-	free(s);
+	fprintf(out, "\n%.*s ", level, "######");
+	md(text, out);
+	fputs("\n", out);
 }
 
-static void table(struct rep_table *t, FILE *out)
+static void paragraph(const char *text, FILE *out)
 {
-	for (size_t r = 0; r <= t->n; r++) {
-		for (int c = 0; c < REP_COLS; c++) {
-			fputs(c ? " | " : "| ", out);
-			md(r == 0 ? t->head[c] : t->cells[(r - 1) * REP_COLS + (size_t)c], out);
-		}
-		fputs(" |\n", out);
-		if (r == 0)
-			fputs("|---|--:|--:|--:|---|\n", out);
-	}
-	report_table_clear(t);
+	fputs("\n", out);
+	md(text, out);
+	fputs("\n", out);
 }
 
-static void patterns(const struct report *r, FILE *out)
+static void table(const struct rd_table *t, FILE *out)
 {
-	const struct analysis *an = r->an;
-	fprintf(out, "\n## %s\n\n", report_patterns_heading());
-	if (an->n_patterns == 0) {
-		fprintf(out, "%s\n", _("No gap recurs in two or more cases."));
+	if (!t->n_rows) {
+		paragraph(t->empty, out);
 		return;
 	}
-	struct rep_table t;
-	report_table_patterns(r, &t);
-	table(&t, out);
-	/* Listing the steps would count what the public variant must not. */
-	for (size_t i = 0; !r->public && i < an->n_patterns; i++) {
-		const struct an_pattern *p = &an->patterns[i];
-		char g[16], c[16];
-		fputs("\n### ", out);
-		md(p->label, out);
-		fputs("\n\n", out);
-		md_free(xasprintf(_("%s gaps in %s cases:"), report_count(r, (int)p->n_gaps, g),
-		                  report_count(r, p->cases, c)),
-		        out);
-		fputs("\n\n", out);
-		for (size_t k = 0; k < p->n_gaps; k++) {
-			fputs("- ", out);
-			md_free(report_gap_ref(&r->gaps[p->gaps[k]]), out);
-			fputs("\n", out);
+	fputs("\n", out);
+	for (size_t r = 0; r <= t->n_rows; r++) {
+		const char *sep = "| ";
+		for (size_t c = 0; c < t->n_cols; c++) {
+			if (!t->heads[c])
+				continue;
+			fputs(sep, out);
+			sep = " | ";
+			md(r == 0 ? t->heads[c] : t->cells[(r - 1) * t->n_cols + c].text, out);
 		}
+		fputs(" |\n", out);
+		if (r > 0)
+			continue;
+		/* Counts to the right, words to the left. */
+		fputs("|", out);
+		for (size_t c = 0; c < t->n_cols; c++) {
+			enum rd_cell_kind k = t->cells[c].kind;
+			if (t->heads[c])
+				fputs(k == RD_COUNT || k == RD_SUPPRESSED ? "--:|" : "---|", out);
+		}
+		fputs("\n", out);
 	}
 }
 
-static void matrix(const struct report *r, FILE *out)
+static void matrix(const struct rd_matrix *m, FILE *out)
 {
-	const struct analysis *an = r->an;
-	size_t nc = an->categories.n;
-	fprintf(out, "\n## %s\n\n|  |", report_matrix_heading());
-	for (size_t c = 0; c < nc; c++) {
+	fputs("\n|  |", out);
+	for (size_t c = 0; c < m->n_cols; c++) {
 		fputs(" ", out);
-		md(an->categories.items[c].name, out);
+		md(m->cols[c], out);
 		fputs(" |", out);
 	}
 	fputs("\n|---|", out);
-	for (size_t c = 0; c < nc; c++)
+	for (size_t c = 0; c < m->n_cols; c++)
 		fputs("--:|", out);
 	fputs("\n", out);
-	for (size_t a = 0; a < an->actors.n; a++) {
-		if (!analysis_matrix_row(an, a))
-			continue;
+	for (size_t r = 0; r < m->n_rows; r++) {
 		fputs("| ", out);
-		md(an->actors.items[a].name, out);
+		md(m->rows[r], out);
 		fputs(" |", out);
-		for (size_t c = 0; c < nc; c++) {
-			char buf[16];
-			int v = an->matrix[a * nc + c];
-			fprintf(out, " %s |", v ? report_count(r, v, buf) : "");
-		}
+		for (size_t c = 0; c < m->n_cols; c++)
+			fprintf(out, " %s |", m->cells[r * m->n_cols + c].text);
 		fputs("\n", out);
 	}
 }
 
-static void cases(const struct report *r, FILE *out)
+static void pattern(const struct rd_pattern *p, int level, FILE *out)
 {
-	const struct analysis *an = r->an;
-	fprintf(out, "\n## %s\n", report_cases_heading());
-	size_t gi = 0;
-	for (size_t c = 0; c < an->n_journeys; c++) {
-		const struct m_case *k = &an->journeys[c].kase;
-		fputs("\n### ", out);
-		md_free(text_sanitize(k->code, 0), out);
-		fputs("\n\n", out);
-		md_free(report_case_meta(r, c), out);
-		fputs("\n", out);
-		if (!r->public && k->summary && *k->summary) {
-			fputs("\n", out);
-			md_free(text_sanitize(k->summary, 0), out);
-			fputs("\n", out);
-		}
-		for (; gi < r->n_gaps && r->gaps[gi].ag->case_index == c; gi++) {
-			const struct rep_gap *rg = &r->gaps[gi];
-			fputs("\n#### ", out);
-			md_free(report_gap_title(rg), out);
-			fputs("\n\n", out);
-			md_free(report_gap_meta(r, rg), out);
-			fputs("\n\n", out);
-			struct rep_field f[REP_FIELDS];
-			size_t n = report_gap_fields(rg, f);
-			for (size_t i = 0; i < n; i++) {
-				fprintf(out, f[i].quote ? "- %s *" : "- **%s** ", f[i].label);
-				md(f[i].text, out);
-				fputs(f[i].quote ? "*\n" : "\n", out);
-			}
-		}
-	}
-}
-
-bool report_write_md(const struct report *r, FILE *out)
-{
-	const struct analysis *an = r->an;
-	fputs("# ", out);
-	md(report_title(r), out);
-	fprintf(out, "\n\n%s %s  \n%s ", _("Date:"), r->date, _("Covers:"));
-	md_free(report_scope(r), out);
-	fprintf(out, "  \n%s ", _("Cases:"));
-	for (size_t i = 0; i < an->n_journeys; i++) {
-		fputs(i ? ", " : "", out);
-		md_free(text_sanitize(an->journeys[i].kase.code, 0), out);
-	}
+	heading(level, p->label, out);
+	char *line = xasprintf(_("%s gaps in %s cases:"), p->gaps.text, p->cases.text);
+	paragraph(line, out);
+	free(line);
 	fputs("\n", out);
-	if (r->public)
-		fprintf(out, "\n*%s*\n", report_public_note(r));
-	patterns(r, out);
-	for (int d = 0; d < AN_DIM_COUNT; d++) {
-		fprintf(out, "\n## %s\n\n", an_dim_label(d));
-		if (!an->tables[d].n) {
-			fprintf(out, "%s\n", _("None."));
-			continue;
-		}
-		struct rep_table t;
-		report_table_dim(r, d, &t);
-		table(&t, out);
+	for (size_t k = 0; k < p->n_refs; k++) {
+		fputs("- ", out);
+		md(p->refs[k], out);
+		fputs("\n", out);
 	}
-	matrix(r, out);
-	if (!r->public)
-		cases(r, out);
+}
+
+static void entry(const struct rd_entry *e, int level, FILE *out)
+{
+	heading(level, e->title, out);
+	paragraph(e->meta, out);
+	fputs("\n", out);
+	for (size_t i = 0; i < e->n_fields; i++) {
+		const struct rd_field *f = &e->fields[i];
+		fprintf(out, f->quote ? "- %s *" : "- **%s** ", f->label);
+		md(f->text, out);
+		fputs(f->quote ? "*\n" : "\n", out);
+	}
+}
+
+/* depth: the headed sections around the block; their headings are ## and deeper. */
+static void block(const struct rd_block *b, int depth, FILE *out)
+{
+	switch (b->kind) {
+	case RD_TITLE:
+		fputs("# ", out);
+		md(b->title.text, out);
+		fputs("\n", out);
+		break;
+	case RD_FACTS: {
+		const char *sep = "\n";
+		for (size_t i = 0; i < b->facts.n; i++) {
+			const struct rd_fact *f = &b->facts.v[i];
+			if (!f->label)
+				continue;
+			fprintf(out, "%s%s ", sep, f->label);
+			md(f->value.text, out);
+			sep = "  \n"; /* a line break that is no new paragraph */
+		}
+		fputs("\n", out);
+		break;
+	}
+	case RD_NOTE:
+		fprintf(out, "\n*%s*\n", b->note);
+		break;
+	case RD_SECTION: {
+		const struct rd_section *s = &b->section;
+		if (s->heading)
+			heading(depth + 2, s->heading, out);
+		for (const struct rd_block *c = s->first; c; c = c->next)
+			block(c, s->heading ? depth + 1 : depth, out);
+		break;
+	}
+	case RD_PARAGRAPH:
+		paragraph(b->paragraph.text, out);
+		break;
+	case RD_TABLE:
+		table(&b->table, out);
+		break;
+	case RD_MATRIX: /* the columns are named: no numbers to explain */
+		matrix(&b->matrix, out);
+		break;
+	case RD_PATTERN:
+		pattern(&b->pattern, depth + 2, out);
+		break;
+	case RD_ENTRY:
+		entry(&b->entry, depth + 2, out);
+		break;
+	case RD_BARS:    /* the tables beside them have the numbers */
+	case RD_LANES:   /* Markdown has no charts of its own */
+	case RD_RECORDS: /* a spreadsheet's */
+		break;
+	}
+}
+
+bool report_write_md(const struct rd_doc *d, FILE *out)
+{
+	for (const struct rd_block *b = d->first; b; b = b->next)
+		block(b, 0, out);
 	return !ferror(out);
 }

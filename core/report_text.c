@@ -1,8 +1,10 @@
 /* report_text.c - the report as A4 pages for a printer: at most 80 columns, 66 lines a page with a
  * header, a footer and the page number, a form feed between pages. Black on white only: emphasis
  * is capitals and rules, never colour. The body is laid out as lines first, then cut into pages,
- * so each footer can say "page 2 of 5" and a heading never ends a page without what it heads. */
-#include "report.h"
+ * so each footer can say "page 2 of 5" and a heading never ends a page without what it heads.
+ * It renders the outline (report_doc.h) and nothing else: charts and the spreadsheet's records
+ * are other formats'. */
+#include "report_doc.h"
 
 #include "i18n.h"
 #include "text.h"
@@ -24,12 +26,15 @@ struct line {
 
 struct lines {
 	struct line *v;
-	size_t n;
+	size_t n, cap;
 };
 
 static void add(struct lines *l, int keep, char *text)
 {
-	l->v = xreallocarray(l->v, l->n + 1, sizeof *l->v);
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 256;
+		l->v = xreallocarray(l->v, l->cap, sizeof *l->v);
+	}
 	l->v[l->n++] = (struct line){text, keep};
 }
 
@@ -143,81 +148,80 @@ static void table(struct lines *l, const char *const *head, int ncols, const cha
 	l->v[start].keep = (int)(n <= 20 ? n - 1 : 4);
 }
 
-static void rep_table(struct lines *l, struct rep_table *t)
+/* The writer's state while it walks the outline. */
+struct text {
+	struct lines l;
+	const char *title, *aside;
+	size_t head;       /* the line of the last heading of a section */
+	enum rd_kind last; /* the kind of the block before */
+};
+
+/* The front matter's values start in this column, or after a longer label. */
+#define FACT_COL 7
+
+static void facts(struct lines *l, const struct rd_block *b)
 {
-	table(l, t->head, REP_COLS, (const char *const *)t->cells, t->n);
-	report_table_clear(t);
+	for (size_t i = 0; i < b->facts.n; i++) {
+		const struct rd_fact *f = &b->facts.v[i];
+		if (!f->label)
+			continue;
+		int w = text_width(f->label) + 1;
+		char *pad = spaces(w < FACT_COL ? FACT_COL - w : 0);
+		char *lead = xasprintf("%s %s", f->label, pad);
+		wrap(l, lead, text_width(lead), f->value.text);
+		free(lead);
+		free(pad);
+	}
 }
 
-static void front(struct lines *l, const struct report *r)
+static void table_block(struct lines *l, const struct rd_table *t)
 {
-	const struct analysis *an = r->an;
-	char *scope = report_scope(r);
-	wrap(l, _("Date:  "), 7, r->date);
-	wrap(l, _("Covers: "), 8, scope);
-	free(scope);
-	char *codes = xstrdup("");
-	for (size_t i = 0; i < an->n_journeys; i++) {
-		char *c = text_sanitize(an->journeys[i].kase.code, 0);
-		char *next = xasprintf("%s%s%s", codes, i ? ", " : "", c);
-		free(codes);
-		free(c);
-		codes = next;
+	if (!t->n_rows) {
+		wrap(l, "", 0, t->empty);
+		return;
 	}
-	wrap(l, _("Cases: "), 7, codes);
-	free(codes);
-	if (r->public) {
+	size_t *col = xcalloc(t->n_cols + 1, sizeof *col), nc = 0;
+	for (size_t c = 0; c < t->n_cols; c++)
+		if (t->heads[c])
+			col[nc++] = c;
+	const char **head = xcalloc(nc + 1, sizeof *head);
+	const char **cells = xcalloc(nc * t->n_rows + 1, sizeof *cells);
+	for (size_t c = 0; c < nc; c++) {
+		head[c] = t->heads[col[c]];
+		for (size_t r = 0; r < t->n_rows; r++)
+			cells[r * nc + c] = t->cells[r * t->n_cols + col[c]].text;
+	}
+	table(l, head, (int)nc, cells, t->n_rows);
+	free(cells);
+	free(head);
+	free(col);
+}
+
+static void pattern(struct text *w, const struct rd_pattern *p)
+{
+	struct lines *l = &w->l;
+	if (w->last != RD_PATTERN) {
 		blank(l);
-		wrap(l, "", 0, report_public_note(r));
+		wrap(l, "", 0, _("The steps behind each pattern:"));
 	}
-}
-
-static void patterns(struct lines *l, const struct report *r)
-{
-	const struct analysis *an = r->an;
-	size_t head = heading(l, report_patterns_heading());
-	if (an->n_patterns == 0) {
-		wrap(l, "", 0, _("No gap recurs in two or more cases."));
-		return;
-	}
-	struct rep_table t;
-	report_table_patterns(r, &t);
-	rep_table(l, &t);
-	keep_together(l, head);
-
-	if (r->public) /* listing the steps would count what must not be counted */
-		return;
+	char *title =
+	    xasprintf(_("%s: %s gaps in %s cases"), p->label, p->gaps.text, p->cases.text);
 	blank(l);
-	wrap(l, "", 0, _("The steps behind each pattern:"));
-	for (size_t i = 0; i < an->n_patterns; i++) {
-		const struct an_pattern *p = &an->patterns[i];
-		char g[16], c[16];
-		char *title =
-		    xasprintf(_("%s: %s gaps in %s cases"), p->label,
-		              report_count(r, (int)p->n_gaps, g), report_count(r, p->cases, c));
-		blank(l);
-		size_t at = l->n;
-		wrap(l, "* ", 2, title);
-		l->v[at].keep = (int)(l->n - at) + 1;
-		free(title);
-		for (size_t k = 0; k < p->n_gaps; k++) {
-			char *item = report_gap_ref(&r->gaps[p->gaps[k]]);
-			wrap(l, "    - ", 6, item);
-			free(item);
-		}
-	}
+	size_t at = l->n;
+	wrap(l, "* ", 2, title);
+	l->v[at].keep = (int)(l->n - at) + 1;
+	free(title);
+	for (size_t k = 0; k < p->n_refs; k++)
+		wrap(l, "    - ", 6, p->refs[k]);
 }
 
-static void matrix(struct lines *l, const struct report *r)
+static void matrix(struct text *w, const struct rd_matrix *m)
 {
-	const struct analysis *an = r->an;
-	size_t head_at = heading(l, report_matrix_heading());
-	wrap(l, "", 0,
-	     _("Gaps where the actor was involved or could have acted, by category (numbered "
-	       "below)."));
+	struct lines *l = &w->l;
+	wrap(l, "", 0, m->caption);
 	blank(l);
 	const int label_w = 22, cell_w = 4;
-	size_t nc = an->categories.n;
+	size_t nc = m->n_cols;
 	char *head = spaces(2 + label_w);
 	for (size_t c = 0; c < nc && 2 + label_w + (int)(c + 1) * cell_w <= COLS; c++) {
 		char *next = xasprintf("%s%*zu", head, cell_w, c + 1);
@@ -225,89 +229,122 @@ static void matrix(struct lines *l, const struct report *r)
 		head = next;
 	}
 	add(l, 0, head);
-	for (size_t a = 0; a < an->actors.n; a++) {
-		if (!analysis_matrix_row(an, a))
-			continue;
-		char *name = text_sanitize(an->actors.items[a].name, 0);
-		size_t fit = text_fit(name, label_w - 1, NULL);
+	for (size_t r = 0; r < m->n_rows; r++) {
+		const char *name = m->rows[r];
 		int used = 0;
-		text_fit(name, label_w - 1, &used);
+		size_t fit = text_fit(name, label_w - 1, &used);
 		char *fill = spaces(label_w - used);
 		char *s = xasprintf("  %.*s%s", (int)fit, name, fill);
 		free(fill);
-		free(name);
 		for (size_t c = 0; c < nc && 2 + label_w + (int)(c + 1) * cell_w <= COLS; c++) {
-			char buf[16];
-			int v = an->matrix[a * nc + c];
+			const struct rd_cell *v = &m->cells[r * nc + c];
 			char *next =
-			    xasprintf("%s%*s", s, cell_w, v ? report_count(r, v, buf) : ".");
+			    xasprintf("%s%*s", s, cell_w, v->kind == RD_EMPTY ? "." : v->text);
 			free(s);
 			s = next;
 		}
 		add(l, 0, s);
 	}
-	size_t n = l->n - head_at;
-	l->v[head_at].keep = (int)(n <= 40 ? n - 1 : 6);
+	/* The heading stays with the whole grid when it fits on a page. */
+	size_t n = l->n - w->head;
+	l->v[w->head].keep = (int)(n <= 40 ? n - 1 : 6);
 	blank(l);
 	for (size_t c = 0; c < nc; c++) {
 		char *num = xasprintf("%4zu  ", c + 1);
-		char *name = text_sanitize(an->categories.items[c].name, 0);
-		wrap(l, num, 6, name);
+		wrap(l, num, 6, m->cols[c]);
 		free(num);
-		free(name);
 	}
 }
 
-static void one_gap(struct lines *l, const struct report *r, const struct rep_gap *g)
+static void entry(struct lines *l, const struct rd_entry *e)
 {
-	char *title = report_gap_title(g);
 	blank(l);
 	size_t at = l->n;
-	wrap(l, "* ", 2, title);
-	free(title);
-	char *meta = report_gap_meta(r, g);
-	wrap(l, "  ", 2, meta);
-	free(meta);
+	wrap(l, "* ", 2, e->title);
+	wrap(l, "  ", 2, e->meta);
 	l->v[at].keep = (int)(l->n - at) + 1;
-	struct rep_field f[REP_FIELDS];
-	size_t n = report_gap_fields(g, f);
-	for (size_t i = 0; i < n; i++) {
-		char *lead = xasprintf("    %s ", f[i].label);
-		if (f[i].quote) {
-			char *q = xasprintf("\"%s\"", f[i].text);
+	for (size_t i = 0; i < e->n_fields; i++) {
+		const struct rd_field *f = &e->fields[i];
+		char *lead = xasprintf("    %s ", f->label);
+		if (f->quote) {
+			char *q = xasprintf("\"%s\"", f->text);
 			wrap(l, lead, 6, q);
 			free(q);
 		} else {
-			wrap(l, lead, 6, f[i].text);
+			wrap(l, lead, 6, f->text);
 		}
 		free(lead);
 	}
 }
 
-static void cases(struct lines *l, const struct report *r)
+static void block(struct text *w, const struct rd_block *b, int depth);
+
+/* A section's heading: capitals and a rule at the top level, a line of tildes below it. A
+ * heading stays on the page of the table that follows it, a case's with its first lines. */
+static void section(struct text *w, const struct rd_section *s, int depth)
 {
-	const struct analysis *an = r->an;
-	heading(l, report_cases_heading());
-	size_t gi = 0;
-	for (size_t c = 0; c < an->n_journeys; c++) {
-		const struct m_case *k = &an->journeys[c].kase;
-		char *title = text_sanitize(k->code, 0);
+	struct lines *l = &w->l;
+	size_t at = 0;
+	if (s->heading && depth == 0) {
+		at = w->head = heading(l, s->heading);
+	} else if (s->heading) {
 		blank(l);
-		size_t at = l->n;
-		add(l, 0, title);
-		add(l, 0, repeat('~', text_width(title) < COLS ? text_width(title) : COLS));
-		char *meta = report_case_meta(r, c);
-		wrap(l, "", 0, meta);
-		free(meta);
-		l->v[at].keep = (int)(l->n - at) + 3;
-		if (!r->public && k->summary && *k->summary) {
-			char *sum = text_sanitize(k->summary, 0);
-			wrap(l, "", 0, sum);
-			free(sum);
-		}
-		for (; gi < r->n_gaps && r->gaps[gi].ag->case_index == c; gi++)
-			one_gap(l, r, &r->gaps[gi]);
+		at = l->n;
+		add(l, 0, xstrdup(s->heading));
+		int tw = text_width(s->heading);
+		add(l, 0, repeat('~', tw < COLS ? tw : COLS));
 	}
+	int inner = s->heading ? depth + 1 : depth;
+	for (const struct rd_block *c = s->first; c; c = c->next) {
+		block(w, c, inner);
+		if (!s->heading || c != s->first)
+			continue;
+		if (depth == 0 && c->kind == RD_TABLE)
+			keep_together(l, at);
+		else if (depth > 0)
+			l->v[at].keep = (int)(l->n - at) + 3;
+	}
+}
+
+static void block(struct text *w, const struct rd_block *b, int depth)
+{
+	struct lines *l = &w->l;
+	switch (b->kind) {
+	case RD_TITLE:
+		w->title = b->title.text;
+		w->aside = b->title.aside;
+		break;
+	case RD_FACTS:
+		facts(l, b);
+		break;
+	case RD_NOTE:
+		blank(l);
+		wrap(l, "", 0, b->note);
+		break;
+	case RD_SECTION:
+		section(w, &b->section, depth);
+		break;
+	case RD_PARAGRAPH:
+		wrap(l, "", 0, b->paragraph.text);
+		break;
+	case RD_TABLE:
+		table_block(l, &b->table);
+		break;
+	case RD_MATRIX:
+		matrix(w, &b->matrix);
+		break;
+	case RD_PATTERN:
+		pattern(w, &b->pattern);
+		break;
+	case RD_ENTRY:
+		entry(l, &b->entry);
+		break;
+	case RD_BARS:    /* the tables beside them have the numbers */
+	case RD_LANES:   /* a printer's text has no charts */
+	case RD_RECORDS: /* a spreadsheet's */
+		break;
+	}
+	w->last = b->kind;
 }
 
 /* Pads or cuts s to exactly `cols` columns. */
@@ -321,12 +358,12 @@ static char *fit(const char *s, int cols)
 	return out;
 }
 
-static void put_page_head(const struct report *r, FILE *out)
+static void put_page_head(const char *title, const char *aside, FILE *out)
 {
-	int dw = text_width(r->date);
-	char *title = fit(report_title(r), COLS - dw - 2);
-	fprintf(out, "%s  %s\n", title, r->date);
-	free(title);
+	int dw = text_width(aside);
+	char *t = fit(title, COLS - dw - 2);
+	fprintf(out, "%s  %s\n", t, aside);
+	free(t);
 	char *rule = repeat('=', COLS);
 	fprintf(out, "%s\n\n", rule);
 	free(rule);
@@ -369,45 +406,32 @@ static size_t paginate(const struct lines *l, size_t **starts, size_t **ends)
 	return np;
 }
 
-bool report_write_text(const struct report *r, FILE *out)
+bool report_write_text(const struct rd_doc *d, FILE *out)
 {
-	struct lines l = {0};
-	front(&l, r);
-	patterns(&l, r);
-	for (int d = 0; d < AN_DIM_COUNT; d++) {
-		size_t head = heading(&l, an_dim_label(d));
-		if (r->an->tables[d].n) {
-			struct rep_table t;
-			report_table_dim(r, d, &t);
-			rep_table(&l, &t);
-		} else {
-			wrap(&l, "", 0, _("None."));
-		}
-		keep_together(&l, head);
-	}
-	matrix(&l, r);
-	if (!r->public)
-		cases(&l, r);
+	struct text w = {.title = "", .aside = "", .last = RD_TITLE};
+	for (const struct rd_block *b = d->first; b; b = b->next)
+		block(&w, b, 0);
 
+	struct lines *l = &w.l;
 	size_t *starts, *ends;
-	size_t pages = paginate(&l, &starts, &ends);
+	size_t pages = paginate(l, &starts, &ends);
 	if (pages == 0)
 		pages = 1; /* starts[0] == ends[0] == 0: one empty page */
 	for (size_t p = 0; p < pages; p++) {
 		if (p)
 			fputc('\f', out);
-		put_page_head(r, out);
+		put_page_head(w.title, w.aside, out);
 		size_t n = 0;
 		for (size_t i = starts[p]; i < ends[p]; i++, n++)
-			fprintf(out, "%s\n", l.v[i].text);
+			fprintf(out, "%s\n", l->v[i].text);
 		for (; n < BODY_LINES; n++)
 			fputc('\n', out);
 		put_page_foot((int)p + 1, (int)pages, out);
 	}
 	free(starts);
 	free(ends);
-	for (size_t i = 0; i < l.n; i++)
-		free(l.v[i].text);
-	free(l.v);
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i].text);
+	free(l->v);
 	return !ferror(out);
 }

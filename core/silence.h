@@ -7,7 +7,6 @@
 #define MELLAN_SILENCE_H
 
 #include "model.h"
-#include "store.h"
 
 #include <stddef.h>
 

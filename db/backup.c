@@ -7,7 +7,7 @@
 
 #include "core/i18n.h"
 #include "core/output.h"
-#include "core/store.h"
+#include "core/store_exchange.h"
 #include "core/xalloc.h"
 
 #include <errno.h>

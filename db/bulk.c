@@ -1,4 +1,4 @@
-/* bulk.c - adding many records in one transaction, as a chronology import does (core/store.h,
+/* bulk.c - adding many records in one transaction, as a chronology import does (core/store_exchange.h,
  * "adding in bulk"). Each statement is prepared once for the whole import (portable.c keeps
  * them), and no call reads more than its own record's index entries: the place of a step in its
  * story is counted on by the caller instead of being looked up again, so a row takes the same
@@ -6,7 +6,8 @@
 #include "portable.h"
 
 #include "core/i18n.h"
-#include "core/store.h"
+#include "core/store_edit.h"
+#include "core/store_exchange.h"
 #include "core/uuid.h"
 #include "core/xalloc.h"
 
@@ -119,6 +120,6 @@ enum mstatus store_record_exists(struct store *s, const char *uuid, bool *yes, s
 
 void store_bulk_end(struct store *s)
 {
-	pq_clear();
+	pq_clear(s);
 	db_exec(s, "PRAGMA cache_size = -2000", NULL); /* SQLite's default again */
 }

@@ -1,6 +1,6 @@
 /* change.c - the bookkeeping of every write transaction: where the history stood when it began,
  * and, just before it commits, the change row that names the history rows it wrote (for undo
- * and redo, migrate_edit.c) and the search index brought up to them. A transaction that wrote
+ * and redo, the change table of schema.c) and the search index brought up to them. A transaction that wrote
  * no history (a setting, a read-only touch) makes no change. */
 #include "private.h"
 

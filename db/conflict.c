@@ -1,15 +1,15 @@
-/* conflict.c - the fields merge found changed on both sides (migrate_merge.c): listing them and
+/* conflict.c - the fields merge found changed on both sides (the merge_conflict table): listing them and
  * deciding each, keeping this side's value or taking the other's. */
 #include "portable.h"
 
 #include "core/i18n.h"
-#include "core/store.h"
+#include "core/store_exchange.h"
 #include "core/xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-enum mstatus db_conflicts_open(struct store *s, int64_t before, struct store_merge_report *r,
+enum mstatus db_conflicts_open(struct store *s, int64_t before, struct m_merge_report *r,
                                struct merr *err)
 {
 	struct q q;
@@ -20,7 +20,7 @@ enum mstatus db_conflicts_open(struct store *s, int64_t before, struct store_mer
 	while (q_row(&q)) {
 		r->conflicts =
 		    xreallocarray(r->conflicts, r->n_conflicts + 1, sizeof *r->conflicts);
-		struct store_conflict *c = &r->conflicts[r->n_conflicts++];
+		struct m_conflict *c = &r->conflicts[r->n_conflicts++];
 		c->id = q_col_int(&q, 0);
 		c->what = q_col_text(&q, 1);
 		c->field = q_col_text(&q, 2);
@@ -31,12 +31,12 @@ enum mstatus db_conflicts_open(struct store *s, int64_t before, struct store_mer
 	return q_finish(&q, err);
 }
 
-enum mstatus store_conflict_list(struct store *s, struct store_merge_report *r, struct merr *err)
+enum mstatus store_conflict_list(struct store *s, struct m_merge_report *r, struct merr *err)
 {
 	memset(r, 0, sizeof *r);
 	enum mstatus st = db_conflicts_open(s, INT64_MAX, r, err);
 	if (st != M_OK)
-		store_merge_report_clear(r);
+		m_merge_report_clear(r);
 	return st;
 }
 
@@ -116,7 +116,7 @@ enum mstatus store_conflict_resolve(struct store *s, m_id id, bool take_theirs, 
 	else
 		store_rollback(s);
 	pmap_drop(s);
-	pq_clear();
+	pq_clear(s);
 	free(tbl);
 	free(uuid);
 	free(field);

@@ -4,7 +4,7 @@
 #include "portable.h"
 
 #include "core/i18n.h"
-#include "core/store.h"
+#include "core/store_exchange.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 
@@ -594,7 +594,7 @@ enum mstatus store_import_json(struct store *s, const char *name, const char *te
 			store_rollback(s);
 		st = merr_data(err, st);
 		pmap_drop(s);
-		pq_clear();
+		pq_clear(s);
 	}
 	for (size_t i = 0; i <= n_ptables; i++)
 		free(arrays[i]);

@@ -1,12 +1,15 @@
-/* follow.c - presenter follow and proposed gaps' dismissals (core/store.h, projecting).
+/* follow.c - presenter follow (core/store_follow.h) and proposed gaps' dismissals
+ * (core/store_propose.h).
  *
  * The facilitator's position is one settings row ('follow' = "CASE STEP", ids in this file):
  * one row, so a follower never reads a case from one publication with the step of another. It
- * leaves no history, so it is no change to undo. A dismissal is a record (migrate_edit.c). */
+ * leaves no history, so it is no change to undo. A dismissal is a record (the dismissal table). */
 #include "private.h"
 
 #include "core/i18n.h"
-#include "core/store.h"
+#include "core/store_edit.h"
+#include "core/store_follow.h"
+#include "core/store_propose.h"
 #include "core/uuid.h"
 #include "core/xalloc.h"
 
@@ -64,15 +67,6 @@ enum mstatus store_follow_read(struct store *s, m_id *case_id, m_id *step_id, st
 		                _("%s: the facilitator's mellan shows nothing to follow yet"),
 		                s->path);
 	return M_OK;
-}
-
-void m_key_list_clear(struct m_key_list *l)
-{
-	for (size_t i = 0; i < l->n; i++)
-		free(l->keys[i]);
-	free(l->keys);
-	l->keys = NULL;
-	l->n = 0;
 }
 
 enum mstatus store_dismissal_add(struct store *s, m_id case_id, const char *key, struct merr *err)

@@ -3,7 +3,7 @@
 #include "private.h"
 
 #include "core/i18n.h"
-#include "core/store.h"
+#include "core/store_follow.h"
 
 #include <stdlib.h>
 #include <string.h>

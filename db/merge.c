@@ -13,7 +13,7 @@
 #include "portable.h"
 
 #include "core/i18n.h"
-#include "core/store.h"
+#include "core/store_exchange.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 
@@ -331,7 +331,7 @@ static enum mstatus add_conflict(struct store *s, const struct ptable *t, const 
 struct merge {
 	struct store *s;
 	struct other *o;
-	struct store_merge_report *rep;
+	struct m_merge_report *rep;
 };
 
 static bool deleted_here(struct store *s, const char *uuid)
@@ -558,19 +558,7 @@ static enum mstatus merge_deletes(struct merge *m, const struct ptable *t, struc
 	return st;
 }
 
-void store_merge_report_clear(struct store_merge_report *r)
-{
-	for (size_t i = 0; i < r->n_conflicts; i++) {
-		free(r->conflicts[i].what);
-		free(r->conflicts[i].field);
-		free(r->conflicts[i].ours);
-		free(r->conflicts[i].theirs);
-	}
-	free(r->conflicts);
-	memset(r, 0, sizeof *r);
-}
-
-enum mstatus store_merge(struct store *s, const char *other, struct store_merge_report *rep,
+enum mstatus store_merge(struct store *s, const char *other, struct m_merge_report *rep,
                          store_progress_fn progress, void *arg, struct merr *err)
 {
 	memset(rep, 0, sizeof *rep);
@@ -615,8 +603,8 @@ enum mstatus store_merge(struct store *s, const char *other, struct store_merge_
 	pmap_drop(s);
 	sqlite3_exec(o.db, "COMMIT", NULL, NULL, NULL);
 	sqlite3_close(o.db);
-	pq_clear();
+	pq_clear(s);
 	if (st != M_OK)
-		store_merge_report_clear(rep);
+		m_merge_report_clear(rep);
 	return st;
 }

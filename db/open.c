@@ -453,6 +453,7 @@ void store_close(struct store **sp)
 	if (!s)
 		return;
 	store_rollback(s);
+	pq_clear(s);
 	close_db(s);
 	if (s->tidy_on_close) {
 		/* A read-only connection cannot remove the -wal and -shm it made. A writable one

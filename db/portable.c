@@ -306,77 +306,6 @@ enum mstatus prow_check(const struct ptable *t, const struct prow *r, const char
 	return M_OK;
 }
 
-/* ---- statements used once per record, prepared once per import or merge ------------------ */
-
-#define PQ_SLOTS 48
-
-static struct pq_slot {
-	sqlite3 *db;
-	char *sql;
-	sqlite3_stmt *st;
-	bool busy;
-} pq[PQ_SLOTS];
-static size_t pq_next;
-/* Every table whose records have a uuid, as one query for the table of the record with :u;
- * made once per import or merge, freed by pq_clear(). */
-static char *uuid_sql;
-
-void pq_prepare(struct q *q, struct store *s, const char *sql)
-{
-	for (size_t i = 0; i < PQ_SLOTS; i++)
-		if (pq[i].st && pq[i].db == s->db && !pq[i].busy && strcmp(pq[i].sql, sql) == 0) {
-			memset(q, 0, sizeof *q);
-			q->s = s;
-			q->st = pq[i].st;
-			pq[i].busy = true;
-			return;
-		}
-	q_prepare(q, s, sql);
-	if (q->rc != SQLITE_OK)
-		return;
-	for (size_t n = 0; n < PQ_SLOTS; n++) {
-		struct pq_slot *e = &pq[(pq_next + n) % PQ_SLOTS];
-		if (e->busy)
-			continue;
-		sqlite3_finalize(e->st);
-		free(e->sql);
-		*e = (struct pq_slot){s->db, xstrdup(sql), q->st, true};
-		pq_next = (pq_next + n + 1) % PQ_SLOTS;
-		return;
-	}
-}
-
-enum mstatus pq_finish(struct q *q, struct merr *err)
-{
-	for (size_t i = 0; q->st && i < PQ_SLOTS; i++) {
-		if (pq[i].st != q->st)
-			continue;
-		if (q->rc != SQLITE_OK || q->bad) {
-			free(pq[i].sql);
-			pq[i] = (struct pq_slot){0};
-			return q_finish(q, err); /* finalizes it, and says what went wrong */
-		}
-		sqlite3_reset(q->st);
-		sqlite3_clear_bindings(q->st);
-		pq[i].busy = false;
-		q->st = NULL;
-		return M_OK;
-	}
-	return q_finish(q, err);
-}
-
-void pq_clear(void)
-{
-	free(uuid_sql);
-	uuid_sql = NULL;
-	for (size_t i = 0; i < PQ_SLOTS; i++) {
-		sqlite3_finalize(pq[i].st);
-		free(pq[i].sql);
-		pq[i] = (struct pq_slot){0};
-	}
-	pq_next = 0;
-}
-
 enum mstatus ptemp_memory(struct store *s, struct merr *err)
 {
 	return db_exec(s, "PRAGMA temp_store = MEMORY", err);
@@ -508,7 +437,7 @@ static enum mstatus uuid_free(struct store *s, const struct ptable *t, const cha
                               const char *where, struct merr *err)
 {
 	struct q q;
-	if (!uuid_sql) {
+	if (!s->uuid_sql) {
 		q_prepare(
 		    &q, s,
 		    "SELECT group_concat('SELECT ''' || m.name || ''' FROM main.\"' || m.name "
@@ -521,10 +450,10 @@ static enum mstatus uuid_free(struct store *s, const struct ptable *t, const cha
 			free(sql);
 			return st;
 		}
-		uuid_sql = xasprintf("%s LIMIT 1", sql);
+		s->uuid_sql = xasprintf("%s LIMIT 1", sql);
 		free(sql);
 	}
-	pq_prepare(&q, s, uuid_sql);
+	pq_prepare(&q, s, s->uuid_sql);
 	q_text(&q, ":u", uuid);
 	char *other = q_row(&q) ? q_col_text(&q, 0) : NULL;
 	enum mstatus st = pq_finish(&q, err);

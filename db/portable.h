@@ -8,7 +8,7 @@
 
 #include "private.h"
 
-#include "core/store.h"
+#include "core/store_exchange.h"
 
 enum pkind {
 	P_UUID,  /* the record's own identity */
@@ -68,12 +68,6 @@ enum mstatus prow_from_stmt(const struct ptable *t, sqlite3_stmt *st, struct pro
 enum mstatus prow_check(const struct ptable *t, const struct prow *r, const char *where,
                         struct merr *err);
 
-/* q_prepare/q_finish for statements run once per record: kept prepared until pq_clear(),
- * which an import or a merge calls before it returns (the store's connection outlives it). */
-void pq_prepare(struct q *q, struct store *s, const char *sql);
-enum mstatus pq_finish(struct q *q, struct merr *err);
-void pq_clear(void);
-
 /* The work tables below live in memory (they hold only uuids); outside a transaction. */
 enum mstatus ptemp_memory(struct store *s, struct merr *err);
 /* temp.x_map maps another file's uuids to ours (actors matched by name, categories by code). */
@@ -101,7 +95,7 @@ enum mstatus prow_set(struct store *s, const struct ptable *t, const char *uuid,
                       const struct prow *r, size_t i, const char *where, struct merr *err);
 
 /* The open merge conflicts into r; those with an id above `before` are marked new. */
-enum mstatus db_conflicts_open(struct store *s, int64_t before, struct store_merge_report *r,
+enum mstatus db_conflicts_open(struct store *s, int64_t before, struct m_merge_report *r,
                                struct merr *err);
 
 #endif

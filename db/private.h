@@ -3,28 +3,27 @@
  *
  * db/ is made of:
  *   db.c           prepare/bind/step/finish with one error path; transactions
+ *   prepared.c     statements an import or a merge keeps prepared, in the store
  *   json.c         json_object() for the history triggers
- *   schema.c       the schema as one commented constant, its triggers and the migrations
+ *   schema.c       the schema as one commented document at the current version, its triggers
+ *   migrate.c      an older file brought up to it, one version at a time
  *   open.c         opening (and refusing) a file, closing, whole-file checks
  *   valid.c        the checks of every value, shared by adding and editing
  *   bind.c         a record's fields as named parameters, shared by adding and editing
- *   store_write.c  the add functions of core/store.h
- *   store_edit.c   the update, delete and move functions of core/store.h
- *   store_read.c   the list and load functions of core/store.h
+ *   store_write.c  the add functions of core/store_edit.h
+ *   store_edit.c   the update, delete and move functions of core/store_edit.h
+ *   store_read.c   the list and load functions of core/store_read.h
  *   change.c       each write transaction's change: the history rows it wrote
  *   undo.c         undo and redo of changes, from the history
  *   search.c       the full-text index and store_search
  *   follow.c       presenter follow, dismissed and confirmed gap proposals
- *   migrate_edit.c schema version 2: changes, the search index, dismissals
  *   store_votes.c  the dot votes summed per gap, for the gap analysis
- *   store_privacy.c the list of names, kept findings and workshop texts of core/store.h
- *   migrate_privacy.c  schema version 4: the kept findings
+ *   store_privacy.c the list of names, kept findings and workshop texts (core/store_privacy.h)
  *   portable.c     records as they travel between files (portable.h), for the next four
  *   bulk.c         many steps added in one transaction, as a chronology import adds them
  *   exchange.c     the JSON export and import (mellan(5))
  *   merge.c        another laptop's file brought in, read as untrusted
  *   conflict.c     the fields merge found changed on both sides, and deciding them
- *   migrate_merge.c schema version 3: the merge conflicts
  *   backup.c       a consistent private copy of the file
  *   salvage.c      ... and what can still be read of a damaged one */
 #ifndef MELLAN_DB_PRIVATE_H
@@ -59,6 +58,12 @@ struct store {
 	int64_t history_mark;    /* the last history row before it */
 	const char *change_kind; /* "undo" or "redo" while one runs; NULL for an edit */
 	int64_t change_target;
+	/* Statements an import or a merge runs once per record, kept prepared until pq_clear()
+	 * (prepared.c); NULL while none are. */
+	struct pq_cache *pq;
+	/* The one query that finds any record by its uuid, made from the schema once per import or
+	 * merge (portable.c); freed by pq_clear(). */
+	char *uuid_sql;
 };
 
 /* ---- statements (db.c) ----------------------------------------------------------------------
@@ -87,6 +92,13 @@ enum mstatus q_finish(struct q *q, struct merr *err);
 char *q_col_text(struct q *q, int col); /* a new string, NULL for NULL */
 int64_t q_col_int(struct q *q, int col);
 bool q_col_null(struct q *q, int col);
+
+/* q_prepare/q_finish for statements run once per record (prepared.c): kept prepared in the
+ * store until pq_clear(), which an import or a merge calls before it returns, and store_close()
+ * in any case. */
+void pq_prepare(struct q *q, struct store *s, const char *sql);
+enum mstatus pq_finish(struct q *q, struct merr *err);
+void pq_clear(struct store *s);
 
 /* Runs SQL without results (several statements allowed). */
 enum mstatus db_exec(struct store *s, const char *sql, struct merr *err);
@@ -134,19 +146,17 @@ void db_bind_action(struct q *q, const struct m_action *a, const char *follow);
 	"strftime('%Y-%m-%dT%H:%M:%fZ', "                                                          \
 	"max(julianday('now'), julianday(updated) + 1.5 / 86400000.0))"
 
-/* ---- schema (schema.c) ------------------------------------------------------------------------
- */
+/* ---- schema (schema.c, migrate.c) ------------------------------------------------------------ */
+/* The whole schema of DB_SCHEMA_VERSION, into an empty file. */
+enum mstatus db_schema_create(struct store *s, struct merr *err);
+/* What `version` brought: its statements, and the triggers of the record tables it made. */
+enum mstatus db_schema_add(struct store *s, int version, struct merr *err);
 /* Brings the file from its version to DB_SCHEMA_VERSION, one version per transaction. */
 enum mstatus db_migrate(struct store *s, struct merr *err);
-/* The `updated` and history triggers of a record table added by a later migration. */
-enum mstatus db_record_triggers(struct store *s, const char *tbl, struct merr *err);
-/* Version 1 to 2 (migrate_edit.c): changes for undo and redo, the search index, dismissed
- * proposals. */
-enum mstatus db_migrate_edit(struct store *s, struct merr *err);
 
 /* ---- changes (change.c) ---------------------------------------------------------------------
  * Every write transaction notes where the history stood when it began; before it commits, the
- * history rows it wrote become one change (migrate_edit.c) and the search index follows them. */
+ * history rows it wrote become one change (the change table) and the search index follows them. */
 enum mstatus db_change_begin(struct store *s, struct merr *err);
 enum mstatus db_change_end(struct store *s, struct merr *err);
 
@@ -155,10 +165,6 @@ enum mstatus db_change_end(struct store *s, struct merr *err);
 enum mstatus db_search_rebuild(struct store *s, struct merr *err);
 /* Brings the index up to the history: the rows written since it was last brought up. */
 enum mstatus db_search_sync(struct store *s, struct merr *err);
-/* Version 2 to 3: the merge conflicts (migrate_merge.c). */
-enum mstatus migrate_merge(struct store *s, struct merr *err);
-/* Version 3 to 4: the findings kept on purpose (migrate_privacy.c). */
-enum mstatus db_migrate_privacy(struct store *s, struct merr *err);
 /* file:PATH?mode=ro&immutable=1, for reading a file without creating or locking anything. */
 char *db_immutable_uri(const char *path);
 

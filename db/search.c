@@ -1,5 +1,5 @@
 /* search.c - full-text search over the texts of steps, interventions and gaps (FTS5, the
- * `search` table of migrate_edit.c), and keeping its index current. SQLite will not let
+ * `search` table of schema.c), and keeping its index current. SQLite will not let
  * triggers write an FTS5 table while trusted_schema is OFF, so the index follows the history
  * instead: at the end of every write transaction (change.c) the rows the history names since
  * the last time are indexed again, which also covers cascades, undo and redo. A setting keeps
@@ -7,7 +7,7 @@
 #include "private.h"
 
 #include "core/i18n.h"
-#include "core/store.h"
+#include "core/store_read.h"
 #include "core/xalloc.h"
 
 #include <stdlib.h>
@@ -221,15 +221,4 @@ enum mstatus store_search(struct store *s, const char *query, struct m_hit_list 
 	if (st != M_OK)
 		m_hit_list_clear(out);
 	return st;
-}
-
-void m_hit_list_clear(struct m_hit_list *l)
-{
-	for (size_t i = 0; i < l->n; i++) {
-		free(l->items[i].case_code);
-		free(l->items[i].snippet);
-	}
-	free(l->items);
-	l->items = NULL;
-	l->n = 0;
 }

@@ -1,11 +1,11 @@
-/* store_edit.c - the editing functions of core/store.h: updates guarded by the row's `updated`
+/* store_edit.c - the editing functions of core/store_edit.h: updates guarded by the row's `updated`
  * stamp, deletes with what belongs to the record, and moving a step in the facilitator's order.
  * Values are checked exactly as when they are added (valid.c). Each call is one write
  * transaction (or a savepoint in the caller's), so it is one change for undo. */
 #include "private.h"
 
 #include "core/i18n.h"
-#include "core/store.h"
+#include "core/store_edit.h"
 #include "core/uuid.h"
 #include "core/xalloc.h"
 

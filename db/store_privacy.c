@@ -1,11 +1,11 @@
-/* store_privacy.c - the privacy section of core/store.h: the alliance's list of names (the
- * name_block table of version 1), findings kept on purpose (privacy_kept, migrate_privacy.c),
+/* store_privacy.c - the functions of core/store_privacy.h: the alliance's list of names (the
+ * name_block table of version 1), findings kept on purpose (privacy_kept, version 4),
  * and the workshops' free texts for the scan. */
 #include "private.h"
 
 #include "core/i18n.h"
 #include "core/privacy.h"
-#include "core/store.h"
+#include "core/store_privacy.h"
 #include "core/text.h"
 #include "core/uuid.h"
 #include "core/xalloc.h"
@@ -25,15 +25,6 @@ static void col_uuid(struct q *q, int col, char out[M_UUID_LEN + 1])
 }
 
 /* ---- the list of names ---------------------------------------------------------------------- */
-
-void m_name_list_clear(struct m_name_list *l)
-{
-	for (size_t i = 0; i < l->n; i++)
-		free(l->items[i].name);
-	free(l->items);
-	l->items = NULL;
-	l->n = 0;
-}
 
 enum mstatus store_name_list(struct store *s, struct m_name_list *out, struct merr *err)
 {
@@ -215,19 +206,6 @@ enum mstatus store_name_remove(struct store *s, const char *name, struct merr *e
 
 /* ---- findings kept on purpose ------------------------------------------------------------- */
 
-void m_kept_list_clear(struct m_kept_list *l)
-{
-	for (size_t i = 0; i < l->n; i++) {
-		free(l->items[i].field);
-		free(l->items[i].key);
-		free(l->items[i].editor);
-		free(l->items[i].at);
-	}
-	free(l->items);
-	l->items = NULL;
-	l->n = 0;
-}
-
 static enum mstatus kept_args(struct store *s, const char *record_uuid, const char *field,
                               const char *key, struct merr *err)
 {
@@ -318,19 +296,6 @@ enum mstatus store_kept_list(struct store *s, const char *record_uuid, struct m_
 }
 
 /* ---- the workshops' texts ----------------------------------------------------------------- */
-
-void m_free_text_list_clear(struct m_free_text_list *l)
-{
-	for (size_t i = 0; i < l->n; i++) {
-		free(l->items[i].table);
-		free(l->items[i].field);
-		free(l->items[i].label);
-		free(l->items[i].text);
-	}
-	free(l->items);
-	l->items = NULL;
-	l->n = 0;
-}
 
 /* Rows of (uuid, table, field, label, text) into out. */
 static enum mstatus free_texts(struct q *q, struct m_free_text_list *out, struct merr *err)

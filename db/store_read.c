@@ -1,9 +1,9 @@
-/* store_read.c - the list and load functions of core/store.h: whole records out of the file, in
+/* store_read.c - the list and load functions of core/store_read.h: whole records out of the file, in
  * the orders the screens and reports show them. */
 #include "private.h"
 
 #include "core/i18n.h"
-#include "core/store.h"
+#include "core/store_read.h"
 #include "core/xalloc.h"
 
 #include <stdio.h>
@@ -28,7 +28,7 @@ static void col_uuid(struct q *q, int col, char out[M_UUID_LEN + 1])
 	snprintf(out, M_UUID_LEN + 1, "%s", t ? (const char *)t : "");
 }
 
-/* The stamp an update must still find (store.h, editing). */
+/* The stamp an update must still find (store_edit.h). */
 static void col_stamp(struct q *q, int col, char out[M_STAMP_LEN + 1])
 {
 	const unsigned char *t = sqlite3_column_text(q->st, col);
@@ -144,7 +144,7 @@ static enum mstatus load_steps(struct store *s, struct m_journey *j, struct merr
 {
 	struct q q;
 	/* Story order: dated steps by their span, undated ones last, the facilitator's seq
-	 * between equals. */
+	 * between equals; core/story.c sorts a journey built in memory the same way. */
 	q_prepare(&q, s,
 	          "SELECT id, uuid, case_id, time, sort_from, sort_to, seq, title, narrative, "
 	          "domain, certainty, voice, note, updated FROM step WHERE case_id = :id "

@@ -1,7 +1,7 @@
 /* store_votes.c - the dot votes summed per gap, for the gap analysis and its reports. */
 #include "private.h"
 
-#include "core/store.h"
+#include "core/store_read.h"
 #include "core/xalloc.h"
 
 #include <stdlib.h>
@@ -25,24 +25,4 @@ enum mstatus store_vote_totals(struct store *s, struct m_vote_total_list *out, s
 	if (st != M_OK)
 		m_vote_total_list_clear(out);
 	return st;
-}
-
-void m_vote_total_list_clear(struct m_vote_total_list *l)
-{
-	free(l->items);
-	l->items = NULL;
-	l->n = 0;
-}
-
-int m_vote_total_dots(const struct m_vote_total_list *l, m_id gap)
-{
-	size_t lo = 0, hi = l->n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (l->items[mid].gap_id < gap)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < l->n && l->items[lo].gap_id == gap ? l->items[lo].dots : 0;
 }

@@ -1,11 +1,12 @@
-/* store_write.c - the add functions of core/store.h. Every value is checked before anything is
+/* store_write.c - the add functions of core/store_edit.h. Every value is checked before anything is
  * written, so a wrong value gets a sentence naming the field instead of a constraint name; the
  * schema's CHECKs remain the last line for other writers of the file. */
 #include "private.h"
 
 #include "core/fuzzytime.h"
 #include "core/i18n.h"
-#include "core/store.h"
+#include "core/store_edit.h"
+#include "core/store_workshop.h"
 #include "core/uuid.h"
 #include "core/xalloc.h"
 

@@ -1,4 +1,4 @@
-/* undo.c - undo and redo of whole changes (migrate_edit.c), read back from the history: the old
+/* undo.c - undo and redo of whole changes (the change table), read back from the history: the old
  * values of every row a change touched are written back (undo), or its new values again (redo),
  * rows with their ids and uuids, so a deleted case comes back whole with everything its delete
  * took along. Both run in one write transaction that is itself a change, recorded in the
@@ -14,7 +14,7 @@
 #include "private.h"
 
 #include "core/i18n.h"
-#include "core/store.h"
+#include "core/store_edit.h"
 #include "core/xalloc.h"
 
 #include <stdio.h>

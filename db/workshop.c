@@ -4,7 +4,8 @@
 #include "private.h"
 
 #include "core/i18n.h"
-#include "core/store.h"
+#include "core/store_propose.h"
+#include "core/store_workshop.h"
 #include "core/xalloc.h"
 
 #include <inttypes.h>
@@ -44,14 +45,6 @@ enum mstatus store_workshop_list(struct store *s, struct m_workshop_list *out, s
 	if (st != M_OK)
 		m_workshop_list_clear(out);
 	return st;
-}
-
-void m_workshop_list_clear(struct m_workshop_list *l)
-{
-	for (size_t i = 0; i < l->n; i++)
-		m_workshop_clear(&l->items[i]);
-	free(l->items);
-	memset(l, 0, sizeof *l);
 }
 
 /* Sector codes only: a name typed into the list would be kept about people. */
@@ -127,18 +120,6 @@ enum mstatus store_workshop_log(struct store *s, m_id workshop, struct m_log_lis
 	if (st != M_OK)
 		m_log_list_clear(out);
 	return st;
-}
-
-void m_log_list_clear(struct m_log_list *l)
-{
-	for (size_t i = 0; i < l->n; i++) {
-		free(l->items[i].kind);
-		free(l->items[i].text);
-		free(l->items[i].at);
-		free(l->items[i].initials);
-	}
-	free(l->items);
-	memset(l, 0, sizeof *l);
 }
 
 static enum mstatus setting_put(struct store *s, const char *key, const char *value,

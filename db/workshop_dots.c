@@ -4,7 +4,7 @@
 #include "private.h"
 
 #include "core/i18n.h"
-#include "core/store.h"
+#include "core/store_workshop.h"
 #include "core/xalloc.h"
 
 #include <stdio.h>
@@ -101,16 +101,3 @@ enum mstatus store_vote_take_back(struct store *s, m_id workshop, m_id gap, int 
 	return w_end(s, st, err);
 }
 
-void m_gap_dots_list_clear(struct m_gap_dots_list *l)
-{
-	free(l->items);
-	memset(l, 0, sizeof *l);
-}
-
-int m_gap_dots_of(const struct m_gap_dots_list *l, m_id gap)
-{
-	for (size_t i = 0; i < l->n; i++)
-		if (l->items[i].gap_id == gap)
-			return l->items[i].dots;
-	return 0;
-}

@@ -5,6 +5,8 @@
 #include "private.h"
 
 #include "core/i18n.h"
+#include "core/model_merge.h"
+#include "core/store_read.h"
 #include "core/xalloc.h"
 #include "draw.h"
 #include "keys.h"

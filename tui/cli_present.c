@@ -4,6 +4,7 @@
 #include "cli.h"
 
 #include "core/i18n.h"
+#include "core/store_read.h"
 #include "palette.h"
 #include "tui.h"
 

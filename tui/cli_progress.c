@@ -2,6 +2,7 @@
 #include "cli_progress.h"
 
 #include "core/i18n.h"
+#include "core/store_exchange.h"
 
 #include <stdbool.h>
 #include <stdio.h>

@@ -3,7 +3,7 @@
 #ifndef MELLAN_TUI_CLI_PROGRESS_H
 #define MELLAN_TUI_CLI_PROGRESS_H
 
-#include "core/store.h"
+#include "core/store_exchange.h"
 
 /* The progress function to hand the store: NULL when standard error is not a terminal. */
 store_progress_fn cli_progress(void);

@@ -5,6 +5,9 @@
 #include "private.h"
 
 #include "core/i18n.h"
+#include "core/store_edit.h"
+#include "core/store_privacy.h"
+#include "core/store_read.h"
 #include "core/xalloc.h"
 #include "picker.h"
 

@@ -6,9 +6,11 @@
 #include "private.h"
 
 #include "core/i18n.h"
+#include "core/store_edit.h"
 #include "core/xalloc.h"
 #include "picker.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -3,6 +3,7 @@
 #include "private.h"
 
 #include "core/i18n.h"
+#include "core/store_edit.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 

@@ -5,6 +5,7 @@
 #include "private.h"
 
 #include "core/i18n.h"
+#include "core/store_edit.h"
 #include "core/xalloc.h"
 #include "picker.h"
 

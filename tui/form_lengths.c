@@ -4,6 +4,7 @@
 
 #include "core/i18n.h"
 #include "core/silence.h"
+#include "core/store_propose.h"
 #include "core/xalloc.h"
 
 #include <stdlib.h>

@@ -4,6 +4,7 @@
 #include "private.h"
 
 #include "core/i18n.h"
+#include "core/store_workshop.h"
 #include "core/xalloc.h"
 
 #include <ctype.h>

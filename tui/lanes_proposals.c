@@ -5,6 +5,7 @@
 
 #include "core/i18n.h"
 #include "core/silence.h"
+#include "core/store_propose.h"
 #include "core/story.h"
 
 #include <string.h>

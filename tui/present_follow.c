@@ -3,6 +3,8 @@
  * them from the file and shows the same step, read-only. */
 #include "private.h"
 
+#include "core/store_follow.h"
+
 /* After every key of the facilitator: publish the journey's selection when it changed, from the
  * screens that show it (not from a form or the help over them). */
 void follow_publish(struct app *a)

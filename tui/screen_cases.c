@@ -3,6 +3,7 @@
 #include "private.h"
 
 #include "core/i18n.h"
+#include "core/store_read.h"
 #include "draw.h"
 
 #include <curses.h>

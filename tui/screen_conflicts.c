@@ -4,6 +4,7 @@
 #include "private.h"
 
 #include "core/i18n.h"
+#include "core/store_exchange.h"
 #include "core/text.h"
 #include "draw.h"
 
@@ -15,7 +16,7 @@
 
 struct conflicts_view {
 	struct screen base;
-	struct store_merge_report conflicts;
+	struct m_merge_report conflicts;
 	size_t sel, top;
 };
 
@@ -23,7 +24,7 @@ static void load(struct app *a, struct screen *s)
 {
 	struct conflicts_view *v = (struct conflicts_view *)s;
 	struct merr err = {0};
-	store_merge_report_clear(&v->conflicts);
+	m_merge_report_clear(&v->conflicts);
 	if (store_conflict_list(a->store, &v->conflicts, &err) != M_OK)
 		app_message(a, &err);
 	if (v->sel >= v->conflicts.n_conflicts)
@@ -53,7 +54,7 @@ static void draw(struct app *a, struct screen *s, int top, int rows)
 		v->top = v->sel - fit + 1;
 	int y = top;
 	for (size_t i = v->top; i < n && y + ROWS_EACH <= top + rows; i++) {
-		const struct store_conflict *c = &v->conflicts.conflicts[i];
+		const struct m_conflict *c = &v->conflicts.conflicts[i];
 		enum role r = i == v->sel ? ROLE_SELECTED : ROLE_NORMAL;
 		char line[800];
 		snprintf(line, sizeof line, "%s: %s", c->what, c->field);
@@ -69,7 +70,7 @@ static unsigned decide(struct app *a, struct conflicts_view *v, bool take)
 {
 	if (v->sel >= v->conflicts.n_conflicts)
 		return CH_NONE;
-	const struct store_conflict *c = &v->conflicts.conflicts[v->sel];
+	const struct m_conflict *c = &v->conflicts.conflicts[v->sel];
 	struct merr err = {0};
 	if (store_conflict_resolve(a->store, c->id, take, &err) != M_OK) {
 		app_message(a, &err);
@@ -116,7 +117,7 @@ static void title(const struct app *a, const struct screen *s, char *buf, size_t
 
 static void free_view(struct screen *s)
 {
-	store_merge_report_clear(&((struct conflicts_view *)s)->conflicts);
+	m_merge_report_clear(&((struct conflicts_view *)s)->conflicts);
 }
 
 const struct screen_ops screen_conflicts = {

@@ -7,6 +7,7 @@
 #include "core/analysis.h"
 #include "core/fuzzytime.h"
 #include "core/i18n.h"
+#include "core/load.h"
 #include "core/xalloc.h"
 #include "draw.h"
 
@@ -131,8 +132,11 @@ static void reload(struct app *a, struct screen *s)
 	m_id cat = v->category ? v->an.categories.items[v->category - 1].id : 0;
 	analysis_clear(&v->an);
 	struct merr err = {0};
-	v->loaded = analysis_run(a->store, NULL, 0, NULL, NULL, &v->an, &err) == M_OK;
-	if (!v->loaded)
+	struct an_input in;
+	v->loaded = load_analysis(a->store, NULL, 0, NULL, NULL, &in, &err) == M_OK;
+	if (v->loaded)
+		analysis_run(&in, &v->an);
+	else
 		app_message(a, &err);
 	/* The category filter follows the category, not its place in the list. */
 	v->category = 0;

@@ -6,6 +6,7 @@
 
 #include "core/fuzzytime.h"
 #include "core/i18n.h"
+#include "core/store_edit.h"
 #include "core/xalloc.h"
 #include "draw.h"
 

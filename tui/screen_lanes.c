@@ -9,6 +9,7 @@
 #include "core/i18n.h"
 #include "core/lanes.h"
 #include "core/silence.h"
+#include "core/store_read.h"
 #include "core/story.h"
 #include "core/xalloc.h"
 #include "draw.h"

@@ -7,6 +7,7 @@
 
 #include "core/i18n.h"
 #include "core/privacy.h"
+#include "core/store_privacy.h"
 #include "core/xalloc.h"
 #include "draw.h"
 

@@ -8,6 +8,7 @@
 #include "core/fuzzytime.h"
 #include "core/i18n.h"
 #include "core/lanes.h"
+#include "core/store_workshop.h"
 #include "core/story.h"
 #include "core/xalloc.h"
 #include "draw.h"

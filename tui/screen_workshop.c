@@ -6,6 +6,8 @@
 
 #include "core/i18n.h"
 #include "core/silence.h"
+#include "core/store_propose.h"
+#include "core/store_workshop.h"
 #include "core/xalloc.h"
 #include "draw.h"
 

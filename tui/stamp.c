@@ -3,6 +3,8 @@
  * the fresh stamp and saves again, a deliberate second Ctrl-S, never a silent overwrite. */
 #include "private.h"
 
+#include "core/store_read.h"
+
 #include <stdio.h>
 #include <string.h>
 

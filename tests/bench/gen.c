@@ -1,9 +1,7 @@
 /* gen.c - makes the large database the benchmarks read: the default catalogue and N copies of
  * each demo journey, written through the store like any other data.
  * Usage: bench_gen FILE COPIES */
-#include "core/catalogue.h"
-#include "core/demo.h"
-#include "core/store.h"
+#include "core/seed.h"
 
 #include <locale.h>
 #include <stdio.h>

@@ -3,7 +3,7 @@
  * the longest journey of FILE at every zoom of both scales, many times, and loads it as often.
  * Usage: bench_lanes FILE ROUNDS */
 #include "core/lanes.h"
-#include "core/store.h"
+#include "core/store_read.h"
 
 #include <locale.h>
 #include <stdio.h>

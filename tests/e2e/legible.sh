@@ -7,18 +7,14 @@
 # their own, a legend that fits; the presentation's blank, a slip of dots taken back, the
 # projector's colours from p; the forms' pickers and messages; mellan ending when its input
 # ends; Swedish from the source tree. Speaks TAP; polls instead of sleeping.
-set -u
-bin=${MELLAN_BIN:?set MELLAN_BIN}
-: "${MELLAN_TOP:?set MELLAN_TOP}"
-. "$MELLAN_TOP/tests/e2e/lib/tmux.sh"
+. "$(dirname "$0")/lib/tap.sh"
+. "$(dirname "$0")/lib/tmux.sh"
+db=$tmp/demo.db
+mellan init --demo "$db" >/dev/null 2>&1
 check "init --demo makes the database" test -s "$db"
 
 line() { screen | sed -n "${1}p"; } # LINE: one line of the screen, 1 the top
-last_line() { screen | tail -n 1; }
-last_line_has() { last_line | grep -qF -- "$1"; }
-shows() { screen | grep -qF -- "$1"; }
-shows_re() { screen | grep -q -- "$1"; }
-theme_bg() { T capture-pane -e -p -t "$cur" | grep -q "$1"; }
+theme_bg() { screen -e | grep -q "$1"; }
 not_theme() { ! theme_bg '48;5;231'; }
 # The column (from 0) where TEXT starts on line LINE, empty when it is not there.
 column_of() { # LINE TEXT
@@ -29,7 +25,7 @@ total=$(sql "SELECT count(*) FROM step WHERE case_id = $sam")
 
 # --- help ---------------------------------------------------------------------------------------
 # Scrolled to its end, each key stands on the line of its own description.
-start 60x20 "" --db "$db"
+start 60x20
 wait_for "DEMO-1 Sam"
 keys Enter
 wait_for "step 1 of $total"
@@ -47,7 +43,7 @@ keys q
 
 # --- the gaps screen ------------------------------------------------------------------------------
 pattern_names() { screen | sed -n '3,$p' | grep -v '^    ' | grep '^ [^ ]' | sed 's/  .*//'; }
-start 60x20 "" --db "$db"
+start 60x20
 wait_for "DEMO-1 Sam"
 keys g
 wait_for "Recurring gaps across the cases"
@@ -57,7 +53,7 @@ wait_for "Recurring gaps"
 check "... no two names cut alike" sh -c '[ -z "$(printf "%s\n" "$1" | sort | uniq -d)" ]' x \
 	"$(pattern_names)"
 check "... and each count begins beside its name" wait_for "2 gaps in 2 cases"
-start 200x60 "" --db "$db"
+start 200x60
 wait_for "DEMO-1 Sam"
 keys g
 wait_for "Recurring gaps across the cases"
@@ -70,7 +66,7 @@ widest=$(screen | sed -n '3,$p' | grep -v '^    ' | awk '{ i = index($0, "  "); 
 check "... in a column as wide as the widest name needs" [ "$counts_at" -le $((widest + 3)) ]
 
 # --- the journey ----------------------------------------------------------------------------------
-start 100x30 "" --db "$db"
+start 100x30
 wait_for "DEMO-1 Sam"
 check "the cases' hints name g for the gaps" last_line_has "g gaps"
 # p does nothing here now: Enter after it opens the case at its first step, not a gap's.
@@ -89,7 +85,7 @@ wait_for "step $step of $total"
 keys NPage NPage
 check "a gap's actors in two lists: involved" wait_for "Involved: "
 check "... and could have acted" wait_for "Could have acted: "
-start 60x20 "" --db "$db"
+start 60x20
 wait_for "DEMO-1 Sam"
 keys Enter
 wait_for "step 1 of $total"
@@ -97,18 +93,18 @@ check "at 60x20 the journey's hints still name v and p, and the help" \
 	last_line_has "v lanes  p present  ? help"
 
 # --- the lanes ------------------------------------------------------------------------------------
-start 200x60 "" --db "$db"
+start 200x60
 wait_for "DEMO-1 Sam"
 keys Enter v
 wait_for "Gaps "
 check "lanes at 200 columns: the actors' names, not codes" \
 	wait_for " Socialtjänsten (barn och unga) "
 check "... and no key to codes, none being shown" shows_none " SocBU " "KAA Kommunala"
-start 60x20 "" --db "$db"
+start 60x20
 wait_for "DEMO-1 Sam"
 keys Enter v
 wait_for "Gaps "
-check "at 60x20 a code where a name does not fit" shows_re '^[ ⇡⇣]KAA '
+check "at 60x20 a code where a name does not fit" shows -E '^[ ⇡⇣]KAA '
 check "... with its key under the lanes" wait_for "KAA Kommunala aktivitetsansvaret (KAA)"
 ages_row=$(line 3)
 check "every age rule keeps its label, 16 between 15 and 18 too" sh -c \
@@ -131,7 +127,7 @@ check "leaving the lanes and coming back, the proposal's message is gone" \
 	shows_none "proposed 1 of"
 
 # --- the presentation -----------------------------------------------------------------------------
-start 80x24 "" --db "$db"
+start 80x24
 wait_for "DEMO-1 Sam"
 keys Enter
 wait_for "step 1 of $total"
@@ -167,10 +163,10 @@ keys u
 check "u gives them back and says what it undid" wait_for "undid: 3 dots on gap '"
 check "... taken back" wait_for "' taken back"
 keys u
-undid_vote() { shows "undid: 3 dots on gap '" && shows_none "taken back"; }
+undid_vote() { shows -F "undid: 3 dots on gap '" && shows_none "taken back"; }
 check "... and undoes the 3 given" eventually undid_vote
 keys q q
-start 80x24 "" --theme dark --db "$db"
+start 80x24 -- --theme dark --db "$db"
 wait_for "DEMO-1 Sam"
 keys Enter p
 wait_for "step 1 of"
@@ -179,7 +175,7 @@ check "with --theme, p presents in the theme chosen (dark: 16)" eventually theme
 # --- forms and messages (wide, so a doubled label would not be cut out of sight) --------------
 mkdir -p "$tmp/home/.config/mellan"
 echo "AB" >"$tmp/home/.config/mellan/initials"
-start 160x30 "" --db "$db"
+start 160x30
 wait_for "DEMO-1 Sam"
 keys /
 wait_for "Search every case"
@@ -227,7 +223,7 @@ wait_for "deleted (u undoes it)"
 keys u
 check "an undo message cut short ends in …" wait_for "…' deleted"
 
-start 160x30 "" --db "$db"
+start 160x30
 wait_for "DEMO-1 Sam"
 keys c
 wait_for "Actors and gap categories"
@@ -262,11 +258,7 @@ ends() { # ID WHAT HOW ARGS...
 	how=$3
 	shift 3
 	set -- sh "$tmp/eof.sh" "$name" "$bin" "$tmp/home" "$how" "$@"
-	if T has-session 2>/dev/null; then
-		cur=$(T new-window -d -P -F '#{window_id}' "$@")
-	else
-		cur=$(T new-session -d -P -F '#{window_id}' -s main -x 80 -y 24 "$@")
-	fi
+	cur=$(T new-window -d -P -F '#{window_id}' "$@")
 	eventually test -s "$name.rc"
 	rc=$(cat "$name.rc" 2>/dev/null)
 	secs=$(cpu "$name.times" 2>/dev/null)
@@ -283,7 +275,7 @@ ends follow "present --follow </dev/null" null present --follow --db "$db"
 out=$(env -i HOME="$tmp/home" PATH="$PATH" LANGUAGE=sv "$bin" --help 2>&1)
 check "LANGUAGE=sv $bin speaks Swedish from the tree, without MELLAN_LOCALEDIR" \
 	sh -c 'echo "$1" | grep -q "^Användning:"' x "$out"
-start 60x20 "LANGUAGE=sv" --db "$db"
+start 60x20 LANGUAGE=sv
 wait_for "DEMO-1 Sam"
 keys Enter v
 check "the lanes in Swedish at 60x20: the legend whole" wait_for "│ ålder"
@@ -291,8 +283,8 @@ check "... the hints end with the help" last_line_has "? hjälp"
 keys v
 wait_for "steg 1 av"
 check "the journey's Swedish hints name v and p" last_line_has "v banor  p presentera"
-check "README says how long make check takes" sh -c "grep -A1 '^make check' '$MELLAN_TOP/README.md' | grep -q minutes"
+check "README says how long make check takes" sh -c "grep -A1 '^make check' '$top/README.md' | grep -q minutes"
 check "README's commands are ./mellan, as a fresh build has it" grep -q '^\./mellan --demo' \
-	"$MELLAN_TOP/README.md"
+	"$top/README.md"
 
-echo "1..$n"
+done_testing 70

@@ -2,6 +2,8 @@
  * import.h. */
 #include "import.h"
 
+#include "core/store_exchange.h"
+
 struct bytes {
 	const uint8_t *data;
 	size_t size;

@@ -7,6 +7,10 @@
  * 0x80 a key of the table below (arrows, pages, function keys, letters beyond ASCII, resizes). */
 #include "fuzz.h"
 
+#include "core/store_edit.h"
+#include "core/store_exchange.h"
+#include "core/store_read.h"
+
 #include "tui/palette.h"
 #include "tui/private.h"
 #include "tui/theme.h"
@@ -64,11 +68,11 @@ static void make_template(void)
 	edit_first_step(other, "Det andra fältets titel");
 	edit_first_step(template_db, "Vår titel");
 	struct store *s = fz_open(template_db);
-	struct store_merge_report rep = {0};
+	struct m_merge_report rep = {0};
 	struct merr err = {0};
 	FZ_CHECK(store_merge(s, other, &rep, NULL, NULL, &err) == M_OK && rep.n_conflicts > 0,
 	         "no conflict to show: %s", err.msg);
-	store_merge_report_clear(&rep);
+	m_merge_report_clear(&rep);
 	store_close(&s);
 	fz_remove_db(other);
 }

@@ -6,7 +6,10 @@
  * runs leaves this file intact, and merging the same file again changes nothing. */
 #include "fuzz.h"
 
-#include "core/import_csv.h"
+#include "core/import_rows.h"
+#include "core/store_edit.h"
+#include "core/store_exchange.h"
+#include "core/store_read.h"
 
 #include <sqlite3.h>
 #include <strings.h>
@@ -105,12 +108,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct store *s = fz_fresh(ours, here);
 	size_t n0;
 	char *before = fz_export(s, &n0);
-	struct store_merge_report rep = {0};
+	struct m_merge_report rep = {0};
 	struct merr err = {0};
 	enum mstatus st = store_merge(s, other, &rep, NULL, NULL, &err);
 	if (st == M_OK || st == M_FINDINGS) {
 		fz_integrity(s, "after the merge");
-		store_merge_report_clear(&rep);
+		m_merge_report_clear(&rep);
 		st = store_merge(s, other, &rep, NULL, NULL, &err);
 		FZ_CHECK(st == M_OK || st == M_FINDINGS, "the second merge fails: %s", err.msg);
 		FZ_CHECK(rep.added == 0 && rep.updated == 0 && rep.deleted == 0,
@@ -119,7 +122,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (size_t i = 0; i < rep.n_conflicts; i++)
 			FZ_CHECK(!rep.conflicts[i].new_now,
 			         "the second merge found a new conflict");
-		store_merge_report_clear(&rep);
+		m_merge_report_clear(&rep);
 	} else {
 		size_t n1;
 		char *after = fz_export(s, &n1);

@@ -6,6 +6,8 @@
 #include "fuzz.h"
 
 #include "core/report.h"
+#include "core/store_exchange.h"
+#include "core/store_read.h"
 
 static char db[300], wal[310], shm[310];
 static FILE *devnull;

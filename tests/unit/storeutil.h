@@ -6,7 +6,8 @@
 
 #include "testutil.h"
 
-#include "core/store.h"
+#include "core/store_edit.h"
+#include "core/store_read.h"
 
 #include <sqlite3.h>
 
@@ -125,6 +126,27 @@ static inline void su_raw_exec(const char *path, const char *sql)
 	    sqlite3_exec(h, sql, NULL, NULL, &msg) != SQLITE_OK)
 		fail_msg("%s: %s", sql, msg);
 	sqlite3_close(h);
+}
+
+/* A new database at db built from a text fixture of tests/data/ (SQL, run as it is). */
+static inline void su_fixture(const char *db, const char *fixture)
+{
+	const char *top = getenv("MELLAN_TOP");
+	char path[512];
+	snprintf(path, sizeof path, "%s/tests/data/%s", top ? top : ".", fixture);
+	size_t n;
+	char *sql = tu_read(path, &n);
+	sql = realloc(sql, n + 1);
+	assert_non_null(sql);
+	sql[n] = '\0';
+	unlink(db);
+	sqlite3 *h = NULL;
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	char *msg = NULL;
+	if (sqlite3_exec(h, sql, NULL, NULL, &msg) != SQLITE_OK)
+		fail_msg("%s: %s", fixture, msg);
+	sqlite3_close(h);
+	free(sql);
 }
 
 /* Fails unless the file holds exactly `before` (n bytes). */

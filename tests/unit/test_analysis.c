@@ -1,25 +1,8 @@
-/* test_analysis.c - the gap analysis on the demo database in a real file: the counts a decision
- * maker reads, the recurring patterns with the steps behind them, a chosen set of cases, and a
- * broken hand-over the program sees by itself across cases added here. */
-#include "testutil.h"
-
-#include "core/analysis.h"
-#include "core/catalogue.h"
-#include "core/demo.h"
-#include "core/store.h"
-
-static struct store *open_demo(const char *name)
-{
-	char path[512];
-	struct store *s = NULL;
-	struct merr err = {0};
-	tu_path(path, sizeof path, name);
-	if (store_open(path, STORE_CREATE | STORE_EXCLUSIVE, &s, &err) != M_OK)
-		fail_msg("store_open %s: %s", path, err.msg);
-	if (catalogue_load_defaults(s, &err) != M_OK || demo_load(s, &err) != M_OK)
-		fail_msg("demo: %s", err.msg);
-	return s;
-}
+/* test_analysis.c - the gap analysis on the demo, built in memory: the counts a decision maker
+ * reads, the recurring patterns with the steps behind them, a chosen set of cases, and a broken
+ * hand-over the program sees by itself across cases added here. Links without the store: the
+ * loading of what the analysis reads is tested with the store (test_demo.c). */
+#include "memutil.h"
 
 static const struct an_row *row_of(const struct analysis *an, enum an_dim d, const char *label)
 {
@@ -51,10 +34,11 @@ static const struct an_pattern *pattern_with(const struct analysis *an, const ch
 static void test_counts_over_all_cases(void **state)
 {
 	(void)state;
-	struct store *s = open_demo("counts.db");
+	struct an_input in;
+	mu_demo_input(&in);
 	struct analysis an;
-	struct merr err = {0};
-	assert_int_equal(analysis_run(s, NULL, 0, NULL, NULL, &an, &err), M_OK);
+	analysis_run(&in, &an);
+	assert_int_equal(in.n_journeys, 0); /* taken over */
 	assert_int_equal(an.n_journeys, 3);
 	assert_string_equal(an.journeys[0].kase.code, "DEMO-1 Sam");
 	assert_int_equal(an.n_gaps, 21);
@@ -122,16 +106,15 @@ static void test_counts_over_all_cases(void **state)
 		bup += an.matrix[a * an.categories.n + c];
 	assert_int_equal(bup, row_of(&an, AN_ACTOR, "BUP")->gaps);
 	analysis_clear(&an);
-	store_close(&s);
 }
 
 static void test_patterns_with_their_steps(void **state)
 {
 	(void)state;
-	struct store *s = open_demo("patterns.db");
+	struct an_input in;
+	mu_demo_input(&in);
 	struct analysis an;
-	struct merr err = {0};
-	assert_int_equal(analysis_run(s, NULL, 0, NULL, NULL, &an, &err), M_OK);
+	analysis_run(&in, &an);
 	assert_true(an.n_patterns >= 5);
 	/* Most cases first: the gap outside the criteria at 18 is in all three. */
 	const struct an_pattern *p = &an.patterns[0];
@@ -160,100 +143,93 @@ static void test_patterns_with_their_steps(void **state)
 	for (size_t i = 0; i < an.n_patterns; i++)
 		assert_true(strstr(an.patterns[i].label, "Insatsen avslutades abrupt") == NULL);
 	analysis_clear(&an);
-	store_close(&s);
+}
+
+/* Keeps only the journeys whose codes are given, in the order they have; frees the others. */
+static void choose(struct an_input *in, const char *const *codes, size_t n)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < in->n_journeys; i++) {
+		bool want = false;
+		for (size_t k = 0; k < n; k++)
+			want = want || strcmp(in->journeys[i].kase.code, codes[k]) == 0;
+		if (want)
+			in->journeys[kept++] = in->journeys[i];
+		else
+			m_journey_clear(&in->journeys[i]);
+	}
+	in->n_journeys = kept;
 }
 
 static void test_chosen_cases(void **state)
 {
 	(void)state;
-	struct store *s = open_demo("chosen.db");
+	struct an_input in;
 	struct analysis an;
-	struct merr err = {0};
 	const char *const one[] = {"DEMO-1 Sam"};
-	assert_int_equal(analysis_run(s, one, 1, NULL, NULL, &an, &err), M_OK);
+	mu_demo_input(&in);
+	choose(&in, one, 1);
+	analysis_run(&in, &an);
 	assert_int_equal(an.n_journeys, 1);
 	assert_int_equal(an.n_gaps, 9);
 	assert_int_equal(an.n_patterns, 0); /* nothing recurs within one story */
 	analysis_clear(&an);
 
-	const char *const two[] = {"DEMO-3 Kim", "DEMO-1 Sam", "DEMO-1 Sam"};
-	assert_int_equal(analysis_run(s, two, 3, NULL, NULL, &an, &err), M_OK);
-	assert_int_equal(an.n_journeys, 2); /* once each, in Swedish order */
+	const char *const two[] = {"DEMO-3 Kim", "DEMO-1 Sam"};
+	mu_demo_input(&in);
+	choose(&in, two, 2);
+	analysis_run(&in, &an);
+	assert_int_equal(an.n_journeys, 2);
 	assert_string_equal(an.journeys[1].kase.code, "DEMO-3 Kim");
 	assert_int_equal(an.n_gaps, 16);
 	analysis_clear(&an);
-
-	const char *const bad[] = {"DEMO-1 Sam", "Ingen sådan"};
-	assert_int_equal(analysis_run(s, bad, 2, NULL, NULL, &an, &err), M_USAGE);
-	assert_int_equal(err.reason, MR_NOT_FOUND);
-	assert_non_null(strstr(err.msg, "Ingen sådan"));
-	assert_int_equal(an.n_journeys, 0);
-	store_close(&s);
 }
 
-static m_id actor_id(struct store *s, const char *name)
+static m_id actor_id(const struct an_input *in, const char *name)
 {
-	struct m_actor_list l = {0};
-	struct merr err = {0};
-	assert_int_equal(store_actor_list(s, &l, &err), M_OK);
-	m_id id = 0;
-	for (size_t i = 0; i < l.n; i++)
-		if (strcmp(l.items[i].name, name) == 0)
-			id = l.items[i].id;
-	m_actor_list_clear(&l);
-	assert_true(id != 0);
-	return id;
+	for (size_t i = 0; i < in->actors.n; i++)
+		if (strcmp(in->actors.items[i].name, name) == 0)
+			return in->actors.items[i].id;
+	fail_msg("no actor %s", name);
+	return 0;
 }
 
-static m_id category_id(struct store *s, const char *code)
+static m_id category_id(const struct an_input *in, const char *code)
 {
-	struct m_category_list l = {0};
-	struct merr err = {0};
-	assert_int_equal(store_category_list(s, &l, &err), M_OK);
-	m_id id = 0;
-	for (size_t i = 0; i < l.n; i++)
-		if (strcmp(l.items[i].code, code) == 0)
-			id = l.items[i].id;
-	m_category_list_clear(&l);
-	assert_true(id != 0);
-	return id;
+	for (size_t i = 0; i < in->categories.n; i++)
+		if (strcmp(in->categories.items[i].code, code) == 0)
+			return in->categories.items[i].id;
+	fail_msg("no category %s", code);
+	return 0;
 }
 
-/* A case whose referral from BUP at 18 was sent and never received, flagged as a gap. */
-static void add_unreceived_referral(struct store *s, const char *code, bool acted_on)
+/* A case whose referral from BUP at 18 was sent and never received, flagged as a gap. Ids go on
+ * from *next, above the demo's. */
+static void add_unreceived_referral(struct an_input *in, m_id *next, const char *code,
+                                    bool acted_on)
 {
-	struct merr err = {0};
-	struct m_case c = {.code = (char *)code, .birth_year = 2000};
-	assert_int_equal(store_case_add(s, &c, &err), M_OK);
-	struct m_step st = {.case_id = c.id, .time = (char *)"AGE18", .title = (char *)"18 år"};
-	assert_int_equal(store_step_add(s, &st, &err), M_OK);
-	struct m_handover h = {.case_id = c.id,
-	                       .step_id = st.id,
-	                       .from_actor = actor_id(s, "BUP"),
-	                       .to_actor = actor_id(s, "Vuxenpsykiatrin"),
-	                       .sent = (char *)"AGE18",
-	                       .received = acted_on ? (char *)"AGE18" : NULL,
-	                       .acted = acted_on ? (char *)"AGE18" : NULL};
-	assert_int_equal(store_handover_add(s, &h, &err), M_OK);
-	struct m_gap g = {.case_id = c.id,
-	                  .step_id = st.id,
-	                  .category_id = category_id(s, "waiting-time"),
-	                  .severity = 2};
-	assert_int_equal(store_gap_add(s, &g, &err), M_OK);
-	free(st.sort_from); /* the store derived them; the rest is ours */
-	free(st.sort_to);
+	in->journeys = realloc(in->journeys, (in->n_journeys + 1) * sizeof *in->journeys);
+	assert_non_null(in->journeys);
+	struct m_journey *j = &in->journeys[in->n_journeys++];
+	mu_case(j, next, code, 2000);
+	m_id st = mu_step(j, next, "AGE18", "18 år", false);
+	mu_handover(j, next, st, actor_id(in, "BUP"), actor_id(in, "Vuxenpsykiatrin"), "AGE18",
+	            acted_on ? "AGE18" : NULL, acted_on ? "AGE18" : NULL);
+	mu_gap(j, next, st, category_id(in, "waiting-time"), 2);
+	mu_done(j);
 }
 
 static void test_broken_handover_across_cases(void **state)
 {
 	(void)state;
-	struct store *s = open_demo("handover.db");
-	add_unreceived_referral(s, "Test A", false);
-	add_unreceived_referral(s, "Test B", false);
-	add_unreceived_referral(s, "Test C", true); /* received and acted on: no broken pair */
+	struct an_input in;
+	mu_demo_input(&in);
+	m_id next = 100000;
+	add_unreceived_referral(&in, &next, "Test A", false);
+	add_unreceived_referral(&in, &next, "Test B", false);
+	add_unreceived_referral(&in, &next, "Test C", true); /* received and acted on: no pair */
 	struct analysis an;
-	struct merr err = {0};
-	assert_int_equal(analysis_run(s, NULL, 0, NULL, NULL, &an, &err), M_OK);
+	analysis_run(&in, &an);
 	const struct an_row *r = row_of(&an, AN_PAIR, "BUP → Vuxenpsykiatrin");
 	assert_int_equal(r->gaps, 2 + 2);
 	assert_int_equal(r->cases, 3);
@@ -267,7 +243,6 @@ static void test_broken_handover_across_cases(void **state)
 	p = pattern_with(&an, "Väntetid, at 18, hand-over BUP → Vuxenpsykiatrin");
 	assert_int_equal(p->cases, 2);
 	analysis_clear(&an);
-	store_close(&s);
 }
 
 int main(void)

@@ -2,39 +2,11 @@
  * without touching them, migrations, history, the append-only workshop log, and two mellans
  * sharing one file. Real SQLite files in a temporary directory; SQLite is used directly only to
  * build fixtures and to look at what the store wrote. */
-#include "testutil.h"
+#include "storeutil.h"
 
-#include "core/store.h"
-
-#include <sqlite3.h>
+#include "core/store_workshop.h"
 
 #define APP_ID 0x4D4C4C4E
-
-static const char *top(void)
-{
-	const char *t = getenv("MELLAN_TOP");
-	return t ? t : ".";
-}
-
-/* A database built from a text fixture in tests/data/. */
-static void build_fixture(const char *db, const char *fixture)
-{
-	char path[512];
-	snprintf(path, sizeof path, "%s/tests/data/%s", top(), fixture);
-	size_t n;
-	char *sql = tu_read(path, &n);
-	sql = realloc(sql, n + 1);
-	assert_non_null(sql);
-	sql[n] = '\0';
-	unlink(db);
-	sqlite3 *h = NULL;
-	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
-	char *msg = NULL;
-	if (sqlite3_exec(h, sql, NULL, NULL, &msg) != SQLITE_OK)
-		fail_msg("%s: %s", fixture, msg);
-	sqlite3_close(h);
-	free(sql);
-}
 
 static sqlite3 *raw(const char *db)
 {
@@ -267,7 +239,7 @@ static void test_refuses_other_programs_db(void **state)
 	(void)state;
 	char path[512];
 	tu_path(path, sizeof path, "notes.db");
-	build_fixture(path, "foreign.sql");
+	su_fixture(path, "foreign.sql");
 	assert_refused(path, 0, MR_FOREIGN);
 	assert_refused(path, STORE_CREATE, MR_FOREIGN);
 }
@@ -277,7 +249,7 @@ static void test_refuses_newer_schema(void **state)
 	(void)state;
 	char path[512];
 	tu_path(path, sizeof path, "newer.db");
-	build_fixture(path, "newer.sql");
+	su_fixture(path, "newer.sql");
 	assert_refused(path, 0, MR_NEWER);
 	struct store *s = NULL;
 	struct merr err = {0};
@@ -327,7 +299,7 @@ static void test_migrates_half_initialised(void **state)
 	(void)state;
 	char path[512];
 	tu_path(path, sizeof path, "half.db");
-	build_fixture(path, "half_init.sql");
+	su_fixture(path, "half_init.sql");
 	sqlite3 *h = raw(path);
 	assert_int_equal(raw_int(h, "PRAGMA application_id"), APP_ID);
 	assert_int_equal(raw_int(h, "PRAGMA user_version"), 0);
@@ -348,7 +320,7 @@ static void test_failed_migration_rolls_back(void **state)
 	(void)state;
 	char path[512];
 	tu_path(path, sizeof path, "blocked.db");
-	build_fixture(path, "half_init_blocked.sql");
+	su_fixture(path, "half_init_blocked.sql");
 	struct store *s = NULL;
 	struct merr err = {0};
 	assert_int_not_equal(store_open(path, 0, &s, &err), M_OK);

@@ -1,10 +1,12 @@
 /* test_demo.c - the default catalogue and the demo journeys, loaded into real database files and
- * read back through the store: what a facilitator rehearsing a workshop relies on. */
-#include "testutil.h"
+ * read back through the store: what a facilitator rehearsing a workshop relies on. Also that the
+ * demo built in memory, which the tests of the analysis and the lanes run on without a file, is
+ * what a file gives back, and what the analysis loads of a file. */
+#include "memutil.h"
 
-#include "core/catalogue.h"
-#include "core/demo.h"
-#include "core/store.h"
+#include "core/load.h"
+#include "core/seed.h"
+#include "core/store_read.h"
 
 #include <ctype.h>
 #include <stdbool.h>
@@ -289,6 +291,153 @@ static void test_demo_without_catalogue_leaves_nothing(void **state)
 	store_close(&s);
 }
 
+static void same_text(const char *a, const char *b)
+{
+	if (!a || !b)
+		assert_true(a == b);
+	else
+		assert_string_equal(a, b);
+}
+
+/* A step's place in its journey's story order, for comparing references across files. */
+static int at(const struct m_journey *j, m_id step)
+{
+	return step ? story_step_index(j, step) : -2;
+}
+
+static void same_journey(const struct m_journey *f, const struct m_journey *m)
+{
+	assert_string_equal(f->kase.code, m->kase.code);
+	assert_int_equal(f->kase.birth_year, m->kase.birth_year);
+	assert_int_equal(f->n_steps, m->n_steps);
+	for (size_t i = 0; i < f->n_steps; i++) {
+		const struct m_step *a = &f->steps[i], *b = &m->steps[i];
+		assert_string_equal(a->title, b->title);
+		same_text(a->time, b->time);
+		same_text(a->sort_from, b->sort_from);
+		same_text(a->sort_to, b->sort_to);
+		assert_int_equal(a->seq, b->seq);
+		assert_int_equal(a->n_factors, b->n_factors);
+		for (size_t k = 0; k < a->n_factors; k++)
+			assert_string_equal(a->factors[k].text, b->factors[k].text);
+	}
+	assert_int_equal(f->n_interventions, m->n_interventions);
+	for (size_t i = 0; i < f->n_interventions; i++) {
+		const struct m_intervention *a = &f->interventions[i], *b = &m->interventions[i];
+		assert_int_equal(a->actor_id, b->actor_id);
+		assert_int_equal(a->kind, b->kind);
+		assert_int_equal(at(f, a->step_from), at(m, b->step_from));
+		assert_int_equal(at(f, a->step_to), at(m, b->step_to));
+		same_text(a->start, b->start);
+		same_text(a->end, b->end);
+	}
+	assert_int_equal(f->n_handovers, m->n_handovers);
+	for (size_t i = 0; i < f->n_handovers; i++) {
+		const struct m_handover *a = &f->handovers[i], *b = &m->handovers[i];
+		assert_int_equal(a->from_actor, b->from_actor);
+		assert_int_equal(a->to_actor, b->to_actor);
+		assert_int_equal(at(f, a->step_id), at(m, b->step_id));
+		same_text(a->received, b->received);
+		same_text(a->acted, b->acted);
+	}
+	assert_int_equal(f->n_gaps, m->n_gaps);
+	for (size_t i = 0; i < f->n_gaps; i++) {
+		const struct m_gap *a = &f->gaps[i], *b = &m->gaps[i];
+		assert_int_equal(a->category_id, b->category_id);
+		assert_int_equal(at(f, a->step_id), at(m, b->step_id));
+		assert_int_equal(at(f, a->step_to), at(m, b->step_to));
+		assert_int_equal(a->severity, b->severity);
+		assert_int_equal(a->n_actors, b->n_actors);
+		assert_int_equal(a->n_actions, b->n_actions);
+	}
+}
+
+static void same_table(const struct an_table *a, const struct an_table *b)
+{
+	assert_int_equal(a->n, b->n);
+	for (size_t i = 0; i < a->n; i++) {
+		assert_string_equal(a->rows[i].label, b->rows[i].label);
+		assert_int_equal(a->rows[i].gaps, b->rows[i].gaps);
+		assert_int_equal(a->rows[i].cases, b->rows[i].cases);
+		assert_int_equal(a->rows[i].votes, b->rows[i].votes);
+		assert_int_equal(a->rows[i].severity_max, b->rows[i].severity_max);
+	}
+}
+
+/* The demo in memory is the demo of a new file read back: every journey record for record in the
+ * same story order, the same catalogue and votes, so the same analysis. */
+static void test_demo_in_memory_is_the_file(void **state)
+{
+	(void)state;
+	struct store *s = open_loaded("memory.db");
+	struct an_input file, mem;
+	struct merr err = {0};
+	assert_int_equal(load_analysis(s, NULL, 0, NULL, NULL, &file, &err), M_OK);
+	mu_demo_input(&mem);
+	assert_int_equal(file.n_journeys, mem.n_journeys);
+	for (size_t i = 0; i < file.n_journeys; i++)
+		same_journey(&file.journeys[i], &mem.journeys[i]);
+	assert_int_equal(file.actors.n, mem.actors.n);
+	for (size_t i = 0; i < file.actors.n; i++) {
+		assert_string_equal(file.actors.items[i].name, mem.actors.items[i].name);
+		assert_int_equal(file.actors.items[i].id, mem.actors.items[i].id);
+	}
+	assert_int_equal(file.categories.n, mem.categories.n);
+	assert_int_equal(file.thresholds.n, mem.thresholds.n);
+	for (size_t i = 0; i < file.thresholds.n; i++)
+		assert_int_equal(file.thresholds.items[i].actor_id,
+		                 mem.thresholds.items[i].actor_id);
+	assert_int_equal(file.votes.n, mem.votes.n);
+
+	struct analysis af, am;
+	analysis_run(&file, &af);
+	analysis_run(&mem, &am);
+	assert_int_equal(af.n_gaps, am.n_gaps);
+	for (size_t i = 0; i < af.n_gaps; i++)
+		assert_int_equal(af.gaps[i].votes, am.gaps[i].votes);
+	for (int d = 0; d < AN_DIM_COUNT; d++)
+		same_table(&af.tables[d], &am.tables[d]);
+	assert_int_equal(af.n_patterns, am.n_patterns);
+	for (size_t i = 0; i < af.n_patterns; i++) {
+		assert_string_equal(af.patterns[i].label, am.patterns[i].label);
+		assert_int_equal(af.patterns[i].n_gaps, am.patterns[i].n_gaps);
+	}
+	analysis_clear(&af);
+	analysis_clear(&am);
+	store_close(&s);
+}
+
+/* What the analysis loads: the chosen cases once each in Swedish order, and a code that names
+ * no case refused in the file's words. */
+static void test_load_chosen_cases(void **state)
+{
+	(void)state;
+	struct store *s = open_loaded("chosen.db");
+	struct an_input in;
+	struct merr err = {0};
+	const char *const one[] = {"DEMO-1 Sam"};
+	assert_int_equal(load_analysis(s, one, 1, NULL, NULL, &in, &err), M_OK);
+	assert_int_equal(in.n_journeys, 1);
+	assert_int_equal(in.journeys[0].n_gaps, 9);
+	assert_true(in.actors.n > 0 && in.categories.n > 0 && in.thresholds.n > 0);
+	assert_true(in.votes.n > 0);
+	an_input_clear(&in);
+
+	const char *const two[] = {"DEMO-3 Kim", "DEMO-1 Sam", "DEMO-1 Sam"};
+	assert_int_equal(load_analysis(s, two, 3, NULL, NULL, &in, &err), M_OK);
+	assert_int_equal(in.n_journeys, 2); /* once each, in Swedish order */
+	assert_string_equal(in.journeys[0].kase.code, "DEMO-1 Sam");
+	assert_string_equal(in.journeys[1].kase.code, "DEMO-3 Kim");
+	an_input_clear(&in);
+
+	const char *const bad[] = {"DEMO-1 Sam", "Ingen sådan"};
+	assert_int_equal(load_analysis(s, bad, 2, NULL, NULL, &in, &err), M_USAGE);
+	assert_int_equal(err.reason, MR_NOT_FOUND);
+	assert_non_null(strstr(err.msg, "Ingen sådan"));
+	assert_int_equal(in.n_journeys, 0);
+	store_close(&s);
+}
+
 int main(void)
 {
 	tu_init();
@@ -297,6 +446,8 @@ int main(void)
 	    cmocka_unit_test(test_demo_journeys),
 	    cmocka_unit_test(test_demo_is_reproducible),
 	    cmocka_unit_test(test_demo_without_catalogue_leaves_nothing),
+	    cmocka_unit_test(test_demo_in_memory_is_the_file),
+	    cmocka_unit_test(test_load_chosen_cases),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -7,6 +7,9 @@
  * SQLite is used directly only to count history rows. */
 #include "storeutil.h"
 
+#include "core/store_edit.h"
+#include "core/store_read.h"
+
 #include <sys/wait.h>
 
 static struct m_step *step_of(struct m_journey *j, m_id id)

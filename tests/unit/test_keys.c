@@ -31,6 +31,7 @@ static const struct {
     {"The catalogue", SCR_CATALOGUE},
     {"The names not to use", SCR_NAMES},
     {"The workshops", SCR_WORKSHOP},
+    {"The import screen", SCR_IMPORT},
     {"The merge conflicts", SCR_CONFLICTS},
     {"A form", SCR_FORM},
     {"The lanes view", SCR_LANES},
@@ -241,7 +242,7 @@ static void the_screens_keys_do_what_the_man_page_says(void **state)
 	/* Esc on the cases screen must not quit by accident (it is also the start of a key). */
 	assert_int_equal(keys_lookup(SCR_CASES, 27), ACT_NONE);
 	assert_int_equal(keys_lookup(SCR_CASES, 'x'), ACT_NONE);
-	/* The editor's keys, as the issue and the man page name them. */
+	/* The editor's keys, as the man page names them. */
 	assert_int_equal(keys_lookup(SCR_CASES, 'a'), ACT_ADD);
 	assert_int_equal(keys_lookup(SCR_JOURNEY, 'a'), ACT_ADD);
 	assert_int_equal(keys_lookup(SCR_JOURNEY, 'i'), ACT_ADD_IV);

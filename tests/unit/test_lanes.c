@@ -1,20 +1,19 @@
-/* test_lanes.c - the lanes view's layout on the demo journeys, without a terminal: a lane for
- * every actor involved and none for others, grouped by sector; a bar for every intervention in
- * its actor's lane with its kind; to true scale, an eight-month queue eight months long; the
- * hand-over to adult psychiatry that never arrived marked broken; gaps where their steps are;
- * the age-18 rule between the last step before 18 and the first after; silence exactly where
- * risk is recorded and no intervention is made. */
-#include "testutil.h"
+/* test_lanes.c - the lanes view's layout on the demo journeys, built in memory, without a file or
+ * a terminal: a lane for every actor involved and none for others, grouped by sector; a bar for
+ * every intervention in its actor's lane with its kind; to true scale, an eight-month queue eight
+ * months long; the hand-over to adult psychiatry that never arrived marked broken; gaps where
+ * their steps are; the age-18 rule between the last step before 18 and the first after; silence
+ * exactly where risk is recorded and no intervention is made. */
+#include "memutil.h"
 
-#include "core/commands.h"
 #include "core/fuzzytime.h"
 #include "core/lanes.h"
-#include "core/store.h"
 #include "core/story.h"
 
 #include <stdbool.h>
 
-static struct store *store;
+/* The default catalogue, in memory: the lanes are laid out against it. */
+static struct catalogue_set catalogue;
 static struct m_actor_list actors;
 static struct m_threshold_list thresholds;
 
@@ -22,33 +21,23 @@ static int setup(void **state)
 {
 	(void)state;
 	tu_init();
-	char path[512];
-	struct merr err = {0};
-	tu_path(path, sizeof path, "demo.db");
-	if (cmd_init(path, true, &err) != M_OK || store_open(path, 0, &store, &err) != M_OK ||
-	    store_actor_list(store, &actors, &err) != M_OK ||
-	    store_threshold_list(store, &thresholds, &err) != M_OK)
-		fail_msg("%s", err.msg);
+	mu_catalogue(&catalogue);
+	actors = catalogue.actors;
+	thresholds = catalogue.thresholds;
 	return 0;
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	m_actor_list_clear(&actors);
-	m_threshold_list_clear(&thresholds);
-	store_close(&store);
+	catalogue_set_clear(&catalogue);
 	return 0;
 }
 
+/* A demo journey as the store reads it back; the caller clears it. */
 static void load(const char *code, struct m_journey *j)
 {
-	struct m_case k = {0};
-	struct merr err = {0};
-	if (store_case_find(store, code, &k, &err) != M_OK ||
-	    store_journey_load(store, k.id, j, &err) != M_OK)
-		fail_msg("%s: %s", code, err.msg);
-	m_case_clear(&k);
+	mu_demo_journey(&catalogue, code, j);
 }
 
 static const struct m_actor *actor_named(const char *name)

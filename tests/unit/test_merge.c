@@ -5,10 +5,10 @@
  * copy the way another laptop's mellan would, and to look at the result. */
 #include "testutil.h"
 
-#include "core/catalogue.h"
-#include "core/demo.h"
 #include "core/output.h"
-#include "core/store.h"
+#include "core/seed.h"
+#include "core/store_edit.h"
+#include "core/store_exchange.h"
 
 #include "storeutil.h"
 
@@ -31,7 +31,7 @@ static void make_base(const char *path)
 	store_close(&s);
 }
 
-static enum mstatus merge(const char *into, const char *other, struct store_merge_report *r,
+static enum mstatus merge(const char *into, const char *other, struct m_merge_report *r,
                           struct merr *err)
 {
 	struct store *s = su_open(into, 0);
@@ -65,7 +65,7 @@ static void test_two_laptops(void **state)
 	size_t n_before;
 	char *other_before = tu_read(l2, &n_before);
 
-	struct store_merge_report r;
+	struct m_merge_report r;
 	struct merr err = {0};
 	if (merge(l1, l2, &r, &err) != M_OK)
 		fail_msg("merge: %s", err.msg);
@@ -76,7 +76,7 @@ static void test_two_laptops(void **state)
 	assert_string_equal(r.conflicts[0].ours, "här");
 	assert_string_equal(r.conflicts[0].theirs, "där");
 	assert_true(r.conflicts[0].new_now);
-	store_merge_report_clear(&r);
+	m_merge_report_clear(&r);
 
 	snprintf(q, sizeof q, "SELECT title || '/' || narrative FROM step WHERE uuid = '%s'", s1);
 	char *v = su_raw_text(l1, q);
@@ -103,7 +103,7 @@ static void test_two_laptops(void **state)
 	assert_int_equal(r.added + r.updated + r.deleted, 0);
 	assert_int_equal(r.n_conflicts, 1);
 	assert_false(r.conflicts[0].new_now);
-	store_merge_report_clear(&r);
+	m_merge_report_clear(&r);
 	char *hist2 = su_raw_text(l1, "SELECT count(*) FROM history");
 	assert_string_equal(hist, hist2);
 
@@ -112,17 +112,17 @@ static void test_two_laptops(void **state)
 	assert_int_equal(store_conflict_list(s, &r, &err), M_OK);
 	assert_int_equal(r.n_conflicts, 1);
 	m_id cid = r.conflicts[0].id;
-	store_merge_report_clear(&r);
+	m_merge_report_clear(&r);
 	assert_int_equal(store_conflict_resolve(s, cid + 100, false, &err), M_USAGE);
 	assert_int_equal(err.reason, MR_NOT_FOUND);
 	assert_int_equal(store_conflict_resolve(s, cid, false, &err), M_OK);
 	assert_int_equal(store_conflict_list(s, &r, &err), M_OK);
 	assert_int_equal(r.n_conflicts, 0);
-	store_merge_report_clear(&r);
+	m_merge_report_clear(&r);
 	store_close(&s);
 	assert_int_equal(merge(l1, l2, &r, &err), M_OK);
 	assert_int_equal(r.n_conflicts, 0);
-	store_merge_report_clear(&r);
+	m_merge_report_clear(&r);
 	snprintf(q, sizeof q, "SELECT voice FROM step WHERE uuid = '%s'", s2);
 	v = su_raw_text(l1, q);
 	assert_string_equal(v, "här");
@@ -163,7 +163,7 @@ static void test_hostile_files_refused(void **state)
 		if (sqlite3_exec(h, cases[i].sql, NULL, NULL, &msg) != SQLITE_OK)
 			fail_msg("%s: %s", cases[i].sql, msg);
 		sqlite3_close(h);
-		struct store_merge_report r;
+		struct m_merge_report r;
 		struct merr err = {0};
 		enum mstatus st = merge(into, bad, &r, &err);
 		if (st == M_OK || !strstr(err.msg, cases[i].expect))

@@ -4,6 +4,7 @@
 #include "testutil.h"
 
 #include "core/output.h"
+#include "core/store.h"
 
 #include "storeutil.h"
 

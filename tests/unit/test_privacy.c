@@ -8,7 +8,10 @@
 #include "core/commands.h"
 #include "core/demo.h"
 #include "core/privacy.h"
-#include "core/store.h"
+#include "core/store_edit.h"
+#include "core/store_privacy.h"
+#include "core/store_read.h"
+#include "core/store_workshop.h"
 
 #include <sqlite3.h>
 

@@ -4,7 +4,7 @@
  * to a database, by any name. */
 #include "testutil.h"
 
-#include "core/store.h"
+#include "core/store_read.h"
 
 #include "storeutil.h"
 

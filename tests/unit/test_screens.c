@@ -5,6 +5,7 @@
 #include "storeutil.h"
 
 #include "core/commands.h"
+#include "core/store_workshop.h"
 #include "tui/private.h"
 
 #include <curses.h>

@@ -5,6 +5,9 @@
  * never found. Real files in a temporary directory. */
 #include "storeutil.h"
 
+#include "core/store_edit.h"
+#include "core/store_read.h"
+
 static struct m_hit_list find(struct store *s, const char *query)
 {
 	struct m_hit_list l = {0};

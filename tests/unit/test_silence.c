@@ -1,311 +1,179 @@
-/* test_silence.c - gaps the program proposes by itself, from a journey kept in a real file:
- * silences (risk factors and nobody acting) longer than the settable length and no shorter,
- * hand-overs never received, received late, never acted on, and those that went well not
- * proposed; a dismissal remembered (also after reopening) and undoable; a confirmed proposal
- * becoming a gap of the fitting category, in one change with its dismissal. Also presenter
- * follow: what one mellan publishes, another connection on the file notices and reads. */
-#include "storeutil.h"
+/* test_silence.c - gaps the program proposes by itself, on a journey built in memory: silences
+ * (risk factors and nobody acting) longer than the settable length and no shorter, hand-overs
+ * never received, received late, never acted on, and those that went well not proposed; a
+ * dismissed proposal left out; and the gap a confirmed one becomes, of the fitting category.
+ * What the file keeps of proposals (dismissals after reopening, undo, confirming as one change)
+ * is tested with the store in test_proposals.c. */
+#include "memutil.h"
 
 #include "core/silence.h"
 
 struct story {
 	m_id c, s1, s2, s3, s4, s5, soc, bup, skola, h_lost, h_late, h_ok, h_idle;
+	struct m_journey j;
 	struct m_category_list cats;
 	struct m_actor_list actors;
 };
 
-static m_id step_with(struct store *s, m_id c, const char *time, const char *title, bool risk)
+static m_id actor(struct m_actor_list *l, m_id *next, const char *name)
 {
-	m_id id = su_step(s, c, time, title);
-	if (risk) {
-		struct m_factor f = {.step_id = id, .kind = FACTOR_RISK, .text = strdup("Oro")};
-		struct merr err = {0};
-		assert_int_equal(store_factor_add(s, &f, &err), M_OK);
-		m_factor_clear(&f);
-	}
-	return id;
+	l->items = realloc(l->items, (l->n + 1) * sizeof *l->items);
+	assert_non_null(l->items);
+	l->items[l->n] = (struct m_actor){.id = (*next)++, .name = strdup(name)};
+	return l->items[l->n++].id;
 }
 
-static m_id iv(struct store *s, m_id c, m_id actor, m_id step, enum m_intervention_kind kind,
-               const char *start, const char *end)
+static void category(struct m_category_list *l, m_id *next, const char *code)
 {
-	struct m_intervention v = {.case_id = c,
-	                           .actor_id = actor,
-	                           .step_from = step,
-	                           .kind = kind,
-	                           .start = start ? strdup(start) : NULL,
-	                           .end = end ? strdup(end) : NULL};
-	struct merr err = {0};
-	assert_int_equal(store_intervention_add(s, &v, &err), M_OK);
-	m_intervention_clear(&v);
-	return v.id;
-}
-
-static m_id ho(struct store *s, m_id c, m_id step, m_id from, m_id to, const char *sent,
-               const char *received, const char *acted)
-{
-	struct m_handover h = {.case_id = c,
-	                       .step_id = step,
-	                       .from_actor = from,
-	                       .to_actor = to,
-	                       .sent = sent ? strdup(sent) : NULL,
-	                       .received = received ? strdup(received) : NULL,
-	                       .acted = acted ? strdup(acted) : NULL};
-	struct merr err = {0};
-	assert_int_equal(store_handover_add(s, &h, &err), M_OK);
-	m_id id = h.id;
-	m_handover_clear(&h);
-	return id;
+	l->items = realloc(l->items, (l->n + 1) * sizeof *l->items);
+	assert_non_null(l->items);
+	l->items[l->n++] = (struct m_category){
+	    .id = (*next)++, .code = strdup(code), .name = strdup("Överlämningen brast")};
 }
 
 /* Worry in spring 2016, nobody acts until BUP in March 2017 (about 10 months of silence);
  * a short worry in 2018 answered within a month; and four hand-overs. */
-static void build(struct store *s, struct story *x)
+static void build(struct story *x)
 {
-	x->c = su_case(s, "Amir", 2001);
-	x->soc = su_actor(s, "Socialtjänsten");
-	x->bup = su_actor(s, "BUP");
-	x->skola = su_actor(s, "Skolan");
-	su_category(s, "no-responsible");
-	su_category(s, "handover-broke");
-	x->s1 = step_with(s, x->c, "2016-05", "Slutar gå till skolan", true);
-	x->s2 = step_with(s, x->c, "2016-HT", "Hemma hela hösten", false);
-	x->s3 = step_with(s, x->c, "2017-03", "Första samtalet på BUP", true);
-	x->s4 = step_with(s, x->c, "2018-02-01", "Bråk hemma", true);
-	x->s5 = step_with(s, x->c, "2018-02-20", "Kurator hör av sig", false);
-	iv(s, x->c, x->bup, x->s3, IV_MADE, "2017-03", "2017-06");
-	iv(s, x->c, x->skola, x->s5, IV_MADE, "2018-02-20", NULL);
+	memset(x, 0, sizeof *x);
+	m_id next = 1;
+	x->bup = actor(&x->actors, &next, "BUP");
+	x->skola = actor(&x->actors, &next, "Skolan");
+	x->soc = actor(&x->actors, &next, "Socialtjänsten");
+	category(&x->cats, &next, "no-responsible");
+	category(&x->cats, &next, "handover-broke");
+	struct m_journey *j = &x->j;
+	mu_case(j, &next, "Amir", 2001);
+	x->c = j->kase.id;
+	x->s1 = mu_step(j, &next, "2016-05", "Slutar gå till skolan", true);
+	x->s2 = mu_step(j, &next, "2016-HT", "Hemma hela hösten", false);
+	x->s3 = mu_step(j, &next, "2017-03", "Första samtalet på BUP", true);
+	x->s4 = mu_step(j, &next, "2018-02-01", "Bråk hemma", true);
+	x->s5 = mu_step(j, &next, "2018-02-20", "Kurator hör av sig", false);
+	mu_intervention(j, &next, x->bup, x->s3, IV_MADE, "2017-03", "2017-06");
+	mu_intervention(j, &next, x->skola, x->s5, IV_MADE, "2018-02-20", NULL);
 	/* Waiting in a queue is not acting. */
-	iv(s, x->c, x->bup, x->s2, IV_WAITING, "2016-09", "2017-02");
-	x->h_lost = ho(s, x->c, x->s1, x->skola, x->soc, "2016-05", NULL, NULL);
-	x->h_late = ho(s, x->c, x->s2, x->soc, x->bup, "2016-09-01", "2017-01-15", "2017-03-01");
-	x->h_ok = ho(s, x->c, x->s3, x->bup, x->soc, "2017-03-01", "2017-03-10", "2017-03-20");
-	x->h_idle = ho(s, x->c, x->s4, x->skola, x->soc, "2018-02-01", "2018-02-05", NULL);
-	struct merr err = {0};
-	assert_int_equal(store_category_list(s, &x->cats, &err), M_OK);
-	assert_int_equal(store_actor_list(s, &x->actors, &err), M_OK);
+	mu_intervention(j, &next, x->bup, x->s2, IV_WAITING, "2016-09", "2017-02");
+	x->h_lost = mu_handover(j, &next, x->s1, x->skola, x->soc, "2016-05", NULL, NULL);
+	x->h_late =
+	    mu_handover(j, &next, x->s2, x->soc, x->bup, "2016-09-01", "2017-01-15", "2017-03-01");
+	x->h_ok =
+	    mu_handover(j, &next, x->s3, x->bup, x->soc, "2017-03-01", "2017-03-10", "2017-03-20");
+	x->h_idle =
+	    mu_handover(j, &next, x->s4, x->skola, x->soc, "2018-02-01", "2018-02-05", NULL);
+	mu_done(j);
 }
 
 static void story_clear(struct story *x)
 {
+	m_journey_clear(&x->j);
 	m_category_list_clear(&x->cats);
 	m_actor_list_clear(&x->actors);
-}
-
-static const struct m_proposal *find(const struct m_proposal_list *l, enum m_proposal_kind kind,
-                                     m_id step)
-{
-	for (size_t i = 0; i < l->n; i++)
-		if (l->items[i].kind == kind && l->items[i].step_id == step)
-			return &l->items[i];
-	return NULL;
-}
-
-static void propose(struct store *s, struct story *x, const struct silence_settings *cfg,
-                    struct m_journey *j, struct m_proposal_list *out)
-{
-	struct m_key_list d = {0};
-	struct merr err = {0};
-	su_load(s, x->c, j);
-	assert_int_equal(store_dismissal_list(s, x->c, &d, &err), M_OK);
-	silence_propose(j, cfg, &d, out);
-	m_key_list_clear(&d);
 }
 
 static void test_proposals(void **state)
 {
 	(void)state;
-	char path[512];
-	struct store *s = su_fresh("propose.mellan", path, sizeof path);
 	struct story x;
-	build(s, &x);
-	struct m_journey j = {0};
+	build(&x);
 	struct m_proposal_list l = {0};
-	propose(s, &x, NULL, &j, &l);
+	silence_propose(&x.j, NULL, NULL, &l);
 
 	/* The silence from May 2016 to BUP in March 2017, over both steps before it. */
-	const struct m_proposal *p = find(&l, PROPOSE_SILENCE, x.s1);
+	const struct m_proposal *p = mu_proposal(&l, PROPOSE_SILENCE, x.s1);
 	assert_non_null(p);
 	assert_int_equal(p->step_to, x.s2);
 	assert_int_equal(p->days, 304); /* 2016-05-01 to 2017-03-01 */
 	assert_string_equal(p->category, "no-responsible");
 	char line[300];
-	silence_describe(p, &j, &x.actors, line, sizeof line);
+	silence_describe(p, &x.j, &x.actors, line, sizeof line);
 	assert_non_null(strstr(line, "304"));
 	/* The short worry in 2018 (19 days) is no silence at 90 days. */
-	assert_null(find(&l, PROPOSE_SILENCE, x.s4));
+	assert_null(mu_proposal(&l, PROPOSE_SILENCE, x.s4));
 
 	/* Hand-overs: never received, received after four months, received and never acted on;
 	 * the one that went well is not proposed. */
-	p = find(&l, PROPOSE_NOT_RECEIVED, x.s1);
+	p = mu_proposal(&l, PROPOSE_NOT_RECEIVED, x.s1);
 	assert_non_null(p);
 	assert_int_equal(p->handover_id, x.h_lost);
 	assert_int_equal(p->days, -1);
 	assert_string_equal(p->category, "handover-broke");
-	silence_describe(p, &j, &x.actors, line, sizeof line);
+	silence_describe(p, &x.j, &x.actors, line, sizeof line);
 	assert_non_null(strstr(line, "Skolan"));
 	assert_non_null(strstr(line, "Socialtjänsten"));
-	p = find(&l, PROPOSE_NOT_RECEIVED, x.s2);
+	p = mu_proposal(&l, PROPOSE_NOT_RECEIVED, x.s2);
 	assert_non_null(p);
 	assert_int_equal(p->days, 136);
-	p = find(&l, PROPOSE_NOT_ACTED, x.s4);
+	p = mu_proposal(&l, PROPOSE_NOT_ACTED, x.s4);
 	assert_non_null(p);
 	assert_int_equal(p->handover_id, x.h_idle);
-	assert_null(find(&l, PROPOSE_NOT_RECEIVED, x.s3));
-	assert_null(find(&l, PROPOSE_NOT_ACTED, x.s3));
+	assert_null(mu_proposal(&l, PROPOSE_NOT_RECEIVED, x.s3));
+	assert_null(mu_proposal(&l, PROPOSE_NOT_ACTED, x.s3));
 	assert_int_equal(l.n, 4);
 	/* In story order. */
 	assert_int_equal(l.items[0].step_id, x.s1);
 	assert_int_equal(l.items[l.n - 1].step_id, x.s4);
 	m_proposal_list_clear(&l);
-	m_journey_clear(&j);
 
 	/* Settable lengths: 15 days makes the 2018 worry a silence too; a year hides the first;
 	 * 200 days lets the late hand-over pass. */
 	struct silence_settings cfg = {15, 200};
-	propose(s, &x, &cfg, &j, &l);
-	assert_non_null(find(&l, PROPOSE_SILENCE, x.s1));
-	assert_non_null(find(&l, PROPOSE_SILENCE, x.s4));
-	assert_null(find(&l, PROPOSE_NOT_RECEIVED, x.s2));
+	silence_propose(&x.j, &cfg, NULL, &l);
+	assert_non_null(mu_proposal(&l, PROPOSE_SILENCE, x.s1));
+	assert_non_null(mu_proposal(&l, PROPOSE_SILENCE, x.s4));
+	assert_null(mu_proposal(&l, PROPOSE_NOT_RECEIVED, x.s2));
 	m_proposal_list_clear(&l);
-	m_journey_clear(&j);
 	cfg = (struct silence_settings){365, 30};
-	propose(s, &x, &cfg, &j, &l);
-	assert_null(find(&l, PROPOSE_SILENCE, x.s1));
+	silence_propose(&x.j, &cfg, NULL, &l);
+	assert_null(mu_proposal(&l, PROPOSE_SILENCE, x.s1));
 	m_proposal_list_clear(&l);
-	m_journey_clear(&j);
 	story_clear(&x);
-	store_close(&s);
 }
 
-/* Dismissed is not proposed again, also after reopening; undo brings it back. */
-static void test_dismiss(void **state)
+/* A dismissed key is not proposed again; the others still are. */
+static void test_dismissed_left_out(void **state)
 {
 	(void)state;
-	char path[512];
-	struct store *s = su_fresh("dismiss.mellan", path, sizeof path);
 	struct story x;
-	build(s, &x);
-	struct m_journey j = {0};
+	build(&x);
 	struct m_proposal_list l = {0};
-	propose(s, &x, NULL, &j, &l);
-	const struct m_proposal *p = find(&l, PROPOSE_SILENCE, x.s1);
+	silence_propose(&x.j, NULL, NULL, &l);
+	const struct m_proposal *p = mu_proposal(&l, PROPOSE_SILENCE, x.s1);
 	assert_non_null(p);
-	struct merr err = {0};
-	assert_int_equal(store_dismissal_add(s, x.c, p->key, &err), M_OK);
-	assert_int_equal(store_dismissal_add(s, x.c, p->key, &err), M_OK); /* twice is once */
+	char *key = strdup(p->key);
+	struct m_key_list dismissed = {.keys = &key, .n = 1};
 	m_proposal_list_clear(&l);
-	m_journey_clear(&j);
-	store_close(&s);
-
-	s = su_open(path, 0);
-	propose(s, &x, NULL, &j, &l);
-	assert_null(find(&l, PROPOSE_SILENCE, x.s1));
+	silence_propose(&x.j, NULL, &dismissed, &l);
+	assert_null(mu_proposal(&l, PROPOSE_SILENCE, x.s1));
 	assert_int_equal(l.n, 3);
 	m_proposal_list_clear(&l);
-	m_journey_clear(&j);
-	char what[200];
-	assert_int_equal(store_undo(s, what, sizeof what, &err), M_OK);
-	propose(s, &x, NULL, &j, &l);
-	assert_non_null(find(&l, PROPOSE_SILENCE, x.s1));
-	m_proposal_list_clear(&l);
-	m_journey_clear(&j);
-	assert_int_equal(store_dismissal_add(s, x.c, "", &err), M_USAGE);
+	free(key);
 	story_clear(&x);
-	store_close(&s);
 }
 
-/* Confirmed: a gap of the fitting category with the hand-over's actors, and not proposed
- * again; one undo takes back both. */
-static void test_confirm(void **state)
+/* Confirmed: a gap of the fitting category at the hand-over's step, with its two actors and a
+ * description of what was seen. */
+static void test_confirmed_gap(void **state)
 {
 	(void)state;
-	char path[512];
-	struct store *s = su_fresh("confirm.mellan", path, sizeof path);
 	struct story x;
-	build(s, &x);
-	struct m_journey j = {0};
+	build(&x);
 	struct m_proposal_list l = {0};
-	propose(s, &x, NULL, &j, &l);
-	const struct m_proposal *p = find(&l, PROPOSE_NOT_RECEIVED, x.s1);
+	silence_propose(&x.j, NULL, NULL, &l);
+	const struct m_proposal *p = mu_proposal(&l, PROPOSE_NOT_RECEIVED, x.s1);
 	assert_non_null(p);
 	struct m_gap g;
-	silence_gap(p, &j, &x.actors, &x.cats, &g);
-	struct merr err = {0};
-	assert_int_equal(store_proposal_confirm(s, p->key, &g, &err), M_OK);
+	silence_gap(p, &x.j, &x.actors, &x.cats, &g);
+	assert_int_equal(g.case_id, x.c);
+	assert_int_equal(g.step_id, x.s1);
+	assert_int_equal(g.category_id, x.cats.items[1].id);
+	assert_string_equal(x.cats.items[1].code, "handover-broke");
+	assert_int_equal(g.severity, 2);
+	assert_int_equal(g.n_actors, 2);
+	assert_non_null(strstr(g.what_happened, "never received"));
 	m_gap_clear(&g);
 	m_proposal_list_clear(&l);
-	m_journey_clear(&j);
-
-	propose(s, &x, NULL, &j, &l);
-	assert_null(find(&l, PROPOSE_NOT_RECEIVED, x.s1));
-	assert_int_equal(j.n_gaps, 1);
-	const struct m_gap *e = &j.gaps[0];
-	assert_int_equal(e->step_id, x.s1);
-	assert_int_equal(e->category_id, x.cats.items[1].id);
-	assert_string_equal(x.cats.items[1].code, "handover-broke");
-	assert_int_equal(e->n_actors, 2);
-	assert_non_null(strstr(e->what_happened, "never received"));
-	m_proposal_list_clear(&l);
-	m_journey_clear(&j);
-
-	char what[200];
-	assert_int_equal(store_undo(s, what, sizeof what, &err), M_OK);
-	propose(s, &x, NULL, &j, &l);
-	assert_int_equal(j.n_gaps, 0);
-	assert_non_null(find(&l, PROPOSE_NOT_RECEIVED, x.s1));
-	m_proposal_list_clear(&l);
-	m_journey_clear(&j);
 	story_clear(&x);
-	store_close(&s);
-}
-
-/* The facilitator's mellan publishes; a follower on the file sees the commit and reads it. */
-static void test_follow(void **state)
-{
-	(void)state;
-	char path[512];
-	struct store *s = su_fresh("follow.mellan", path, sizeof path);
-	m_id c = su_case(s, "Noor", 2003);
-	m_id s1 = su_step(s, c, "2017", "Ett"), s2 = su_step(s, c, "2018", "Två");
-	struct store *f = su_open(path, STORE_READONLY);
-	m_id rc = 9, rs = 9;
-	struct merr err = {0};
-	assert_int_equal(store_follow_read(f, &rc, &rs, &err), M_FINDINGS);
-	assert_int_equal(err.reason, MR_NOT_FOUND);
-	assert_int_equal(rc, 0);
-	assert_false(store_changed_elsewhere(f));
-
-	assert_int_equal(store_follow_publish(s, c, s1, &err), M_OK);
-	assert_true(store_changed_elsewhere(f));
-	assert_int_equal(store_follow_read(f, &rc, &rs, &err), M_OK);
-	assert_int_equal(rc, c);
-	assert_int_equal(rs, s1);
-	assert_false(store_changed_elsewhere(f));
-	assert_int_equal(store_follow_publish(s, c, s2, &err), M_OK);
-	assert_true(store_changed_elsewhere(f));
-	assert_int_equal(store_follow_read(f, &rc, &rs, &err), M_OK);
-	assert_int_equal(rs, s2);
-	/* The case alone (the cases screen), then a step deleted under the follower. */
-	assert_int_equal(store_follow_publish(s, c, 0, &err), M_OK);
-	assert_int_equal(store_follow_read(f, &rc, &rs, &err), M_OK);
-	assert_int_equal(rc, c);
-	assert_int_equal(rs, 0);
-	assert_int_equal(store_follow_publish(s, c, s2, &err), M_OK);
-	assert_int_equal(store_step_delete(s, s2, &err), M_OK);
-	assert_int_equal(store_follow_read(f, &rc, &rs, &err), M_FINDINGS);
-	assert_int_equal(rc, c);
-	assert_int_equal(rs, 0);
-	/* Publishing is not a change: undo takes back the delete, not a publication. */
-	char what[200];
-	assert_int_equal(store_undo(s, what, sizeof what, &err), M_OK);
-	assert_non_null(strstr(what, "Två"));
-	assert_int_equal(store_follow_read(f, &rc, &rs, &err), M_OK);
-	assert_int_equal(rs, s2);
-	/* A follower cannot publish. */
-	assert_int_not_equal(store_follow_publish(f, c, s1, &err), M_OK);
-	store_close(&f);
-	store_close(&s);
 }
 
 int main(void)
@@ -313,9 +181,8 @@ int main(void)
 	tu_init();
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_proposals),
-	    cmocka_unit_test(test_dismiss),
-	    cmocka_unit_test(test_confirm),
-	    cmocka_unit_test(test_follow),
+	    cmocka_unit_test(test_dismissed_left_out),
+	    cmocka_unit_test(test_confirmed_gap),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

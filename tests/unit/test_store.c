@@ -3,7 +3,9 @@
  * and the values the store refuses before writing anything. Real files in a temporary directory. */
 #include "testutil.h"
 
-#include "core/store.h"
+#include "core/store_edit.h"
+#include "core/store_read.h"
+#include "core/store_workshop.h"
 #include "core/uuid.h"
 
 static struct store *fresh(const char *name)

@@ -6,6 +6,10 @@
  * is used directly only to look at the history. */
 #include "storeutil.h"
 
+#include "core/store_edit.h"
+#include "core/store_read.h"
+#include "core/store_workshop.h"
+
 static void undo_ok(struct store *s, const char *expect)
 {
 	char what[200];

@@ -5,7 +5,8 @@
 #include "testutil.h"
 
 #include "core/commands.h"
-#include "core/store.h"
+#include "core/store_propose.h"
+#include "core/store_workshop.h"
 #include "core/xalloc.h"
 
 #include <stdio.h>

@@ -4,7 +4,8 @@
 #include "testutil.h"
 
 #include "core/commands.h"
-#include "core/store.h"
+#include "core/store_read.h"
+#include "core/store_workshop.h"
 
 static struct store *store;
 
