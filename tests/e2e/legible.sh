@@ -230,6 +230,14 @@ wait_for "Actors and gap categories"
 check "the catalogue does not say a short label twice either" wait_for "Kommunala aktivitetsansvaret (KAA)"
 check "... (KAA) (KAA), BUP (BUP)" shows_none "(KAA) (KAA)" "BUP (BUP)"
 check "... and gives the others after the name" wait_for "Socialtjänsten (barn och unga) (SocBU)"
+start 80x24
+wait_for "DEMO-1 Sam"
+keys Enter
+wait_for "step 1 of $total"
+keys i
+wait_for "A new intervention"
+check "at 80 columns the actor picker's sectors leave the names whole" \
+	wait_for "Socialtjänsten (barn och unga) (SocBU)"
 
 # --- input that ends ------------------------------------------------------------------------------
 # mellan on a terminal whose input is closed: it must end, quickly, and give the terminal back.
@@ -287,4 +295,4 @@ check "README says how long make check takes" sh -c "grep -A1 '^make check' '$to
 check "README's commands are ./mellan, as a fresh build has it" grep -q '^\./mellan --demo' \
 	"$top/README.md"
 
-done_testing 70
+done_testing 71
