@@ -246,4 +246,4 @@ else
 	cat "$tmp/names.out"
 fi
 
-done_testing 35
+done_testing 36
