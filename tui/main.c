@@ -167,33 +167,32 @@ static char *wanted_language(void)
 	return NULL;
 }
 
-/* The translations make builds beside the binary in the source tree: ./mellan has them in
- * build/locale, build/check/mellan in ../locale (the Swedish catalogue there is the sign). A
- * binary run from the tree speaks the language asked for before it is installed; an installed
- * one finds no such directory and reads LOCALEDIR. NULL when there is none; the caller frees
- * it. */
-static char *tree_locale_dir(void)
+/* The translations of a build run from its source tree, which make writes to build/locale: the
+ * program there is ./mellan or build/NAME/mellan, beside po/. NULL when it is not such a build,
+ * as when it is installed. The caller frees the result. */
+static char *tree_localedir(void)
 {
 	char exe[4096];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	if (n <= 0)
 		return NULL;
 	exe[n] = '\0';
-	char *dir = m_dir_of(exe);
-	static const char *const beside[] = {"build/locale", "../locale"};
-	for (size_t i = 0; i < sizeof beside / sizeof beside[0]; i++) {
-		char *path = xasprintf("%s/%s", dir, beside[i]);
-		char *mo = xasprintf("%s/sv/LC_MESSAGES/mellan.mo", path);
-		struct stat st;
-		bool found = stat(mo, &st) == 0 && S_ISREG(st.st_mode);
-		free(mo);
-		if (found) {
-			free(dir);
-			return path;
-		}
-		free(path);
+	char *slash = strrchr(exe, '/');
+	if (!slash)
+		return NULL;
+	*slash = '\0';
+	static const char *const up[] = {"", "/../.."};
+	for (size_t i = 0; i < sizeof up / sizeof up[0]; i++) {
+		char *po = xasprintf("%s%s/po", exe, up[i]);
+		char *dir = xasprintf("%s%s/build/locale", exe, up[i]);
+		struct stat a, b;
+		bool tree = stat(po, &a) == 0 && S_ISDIR(a.st_mode) && stat(dir, &b) == 0 &&
+		            S_ISDIR(b.st_mode);
+		free(po);
+		if (tree)
+			return dir;
+		free(dir);
 	}
-	free(dir);
 	return NULL;
 }
 
@@ -217,8 +216,10 @@ static void setup_locale(void)
 	const char *cs = nl_langinfo(CODESET);
 	if (!cs || strcmp(cs, "UTF-8") != 0)
 		setlocale(LC_CTYPE, "C.UTF-8");
+	/* MELLAN_LOCALEDIR first, then a source tree's build/locale, then where make install put
+	 * them: LANGUAGE=sv ./mellan speaks Swedish straight after make, as it does installed. */
 	const char *dir = getenv("MELLAN_LOCALEDIR");
-	char *tree = dir && *dir ? NULL : tree_locale_dir();
+	char *tree = dir && *dir ? NULL : tree_localedir();
 	bindtextdomain("mellan", dir && *dir ? dir : tree ? tree : LOCALEDIR);
 	free(tree);
 	bind_textdomain_codeset("mellan", "UTF-8");
