@@ -16,6 +16,7 @@
 
 #include "model.h"
 #include "model_workshop.h"
+#include "pattern.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -64,17 +65,13 @@ struct an_gap {
 	int votes;
 };
 
+/* The kinds of a gap's features (pattern.h): id is a category or actor id, or the from actor of
+ * a pair, whose to actor is `to`; age is a threshold's. */
 enum an_feature_kind { ANF_CATEGORY, ANF_THRESHOLD, ANF_PAIR, ANF_ACTOR };
-struct an_feature {
-	enum an_feature_kind kind;
-	m_id id; /* category or actor id; the from actor of a pair */
-	m_id to; /* the to actor of a pair */
-	int age; /* ANF_THRESHOLD */
-};
 
 struct an_pattern {
 	char *label; /* "Åldersövergång, at 18, hand-over BUP → Vuxenpsykiatrin" */
-	struct an_feature *features;
+	struct pt_feature *features;
 	size_t n_features;
 	size_t *gaps; /* indexes into analysis.gaps, in the analysis' gap order */
 	size_t n_gaps;
