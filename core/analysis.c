@@ -69,7 +69,7 @@ int an_age_band_of(int age)
 
 /* ---- one gap's facts ------------------------------------------------------------------------ */
 
-static long step_index(const struct m_journey *j, m_id id)
+long analysis_step_index(const struct m_journey *j, m_id id)
 {
 	for (size_t i = 0; id && i < j->n_steps; i++)
 		if (j->steps[i].id == id)
@@ -77,7 +77,7 @@ static long step_index(const struct m_journey *j, m_id id)
 	return -1;
 }
 
-static int age_at(const struct m_journey *j, const struct m_step *st)
+int analysis_age_at(const struct m_journey *j, const struct m_step *st)
 {
 	if (!st || !st->sort_from || !j->kase.birth_year)
 		return -1;
@@ -103,7 +103,7 @@ static const struct m_handover *broken_at(const struct m_journey *j, long from, 
 		to = from;
 	for (size_t i = 0; i < j->n_handovers; i++) {
 		const struct m_handover *h = &j->handovers[i];
-		long at = step_index(j, h->step_id);
+		long at = analysis_step_index(j, h->step_id);
 		if (at >= from && at <= to && (!h->received || !h->acted))
 			return h;
 	}
@@ -137,12 +137,12 @@ static void collect_gaps(struct analysis *an, const struct m_vote_total_list *vo
 			g->gap = &j->gaps[k];
 			g->journey = j;
 			g->case_index = c;
-			long from = step_index(j, g->gap->step_id),
-			     to = step_index(j, g->gap->step_to);
+			long from = analysis_step_index(j, g->gap->step_id),
+			     to = analysis_step_index(j, g->gap->step_to);
 			g->step = from >= 0 ? &j->steps[from] : NULL;
 			g->step_to = to >= 0 ? &j->steps[to] : NULL;
 			g->category = m_category_find(&an->categories, g->gap->category_id);
-			g->age = age_at(j, g->step);
+			g->age = analysis_age_at(j, g->step);
 			g->band = an_age_band_of(g->age);
 			g->threshold = threshold_at(an, g->age);
 			g->broken = broken_at(j, from, to);
@@ -345,7 +345,8 @@ static size_t gap_features(const struct an_gap *g, struct pt_feature *f)
 	if (g->threshold >= 0)
 		f[n++] = (struct pt_feature){ANF_THRESHOLD, 0, 0, g->threshold};
 	if (g->broken)
-		f[n++] = (struct pt_feature){ANF_PAIR, g->broken->from_actor, g->broken->to_actor, 0};
+		f[n++] =
+		    (struct pt_feature){ANF_PAIR, g->broken->from_actor, g->broken->to_actor, 0};
 	for (size_t a = 0; a < g->gap->n_actors; a++)
 		if (g->gap->actors[a].role == GAR_INVOLVED)
 			f[n++] = (struct pt_feature){ANF_ACTOR, g->gap->actors[a].actor_id, 0, 0};
@@ -430,10 +431,7 @@ static char *pattern_label(const struct analysis *an, const struct an_pattern *p
 			first_actor = false;
 			break;
 		}
-		char *next = xasprintf("%s%s%s", label, *label ? ", " : "", part);
-		free(label);
-		free(part);
-		label = next;
+		label = pattern_label_add(label, part);
 	}
 	return label;
 }
@@ -461,15 +459,12 @@ static void find_patterns(struct analysis *an)
 		const struct an_gap *g = &an->gaps[i];
 		struct pt_feature *f = xcalloc(3 + g->gap->n_actors, sizeof *f);
 		struct pt_key *k = xcalloc(5 + g->gap->n_actors, sizeof *k);
-		items[i] = (struct pt_item){g->case_index, f, gap_features(g, f), k, gap_keys(g, k)};
+		items[i] =
+		    (struct pt_item){g->case_index, f, gap_features(g, f), k, gap_keys(g, k)};
 	}
 	struct pt_list found;
 	pattern_find(items, an->n_gaps, &found);
-	for (size_t i = 0; i < an->n_gaps; i++) {
-		free((void *)items[i].features);
-		free((void *)items[i].keys);
-	}
-	free(items);
+	pattern_items_free(items, an->n_gaps);
 
 	an->patterns = xcalloc(found.n + 1, sizeof *an->patterns);
 	sort_an = an;

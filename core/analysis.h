@@ -129,6 +129,11 @@ const char *an_dim_label(enum an_dim d);
 /* The gaps of one actor (an index into actors) over all categories of the matrix. */
 int analysis_matrix_row(const struct analysis *an, size_t actor);
 
+/* The young person's age in the year of a step; -1 unknown. */
+int analysis_age_at(const struct m_journey *j, const struct m_step *st);
+/* A step's index in the journey's story order by its id; -1 when it is not there (or id 0). */
+long analysis_step_index(const struct m_journey *j, m_id id);
+
 /* A gap's index in analysis.gaps by its id; -1 when it is not there. */
 long analysis_gap_index(const struct analysis *an, m_id gap);
 

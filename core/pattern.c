@@ -179,3 +179,20 @@ void pt_list_clear(struct pt_list *l)
 	free(l->items);
 	memset(l, 0, sizeof *l);
 }
+
+void pattern_items_free(struct pt_item *items, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free((void *)items[i].features);
+		free((void *)items[i].keys);
+	}
+	free(items);
+}
+
+char *pattern_label_add(char *label, char *part)
+{
+	char *next = xasprintf("%s%s%s", label, *label ? ", " : "", part);
+	free(label);
+	free(part);
+	return next;
+}

@@ -58,6 +58,13 @@ void pattern_find(const struct pt_item *items, size_t n, struct pt_list *out);
 /* Frees every pattern and the array; the list is left empty. */
 void pt_list_clear(struct pt_list *l);
 
+/* Frees the items and the features and keys each was given (heap arrays, as the callers make). */
+void pattern_items_free(struct pt_item *items, size_t n);
+
+/* A pattern's label grown by one part: "label, part" (or part alone first). Takes both strings
+ * and returns the new label. */
+char *pattern_label_add(char *label, char *part);
+
 /* The number of distinct cases among the items (indexes into items, ascending). */
 int pattern_cases(const struct pt_item *items, const size_t *which, size_t n);
 
