@@ -277,6 +277,7 @@ static void entry(struct lines *l, const struct rd_entry *e)
 	for (size_t i = 0; i < e->n_fields; i++) {
 		const struct rd_field *f = &e->fields[i];
 		char *lead = xasprintf("    %s ", f->label);
+		size_t fat = l->n;
 		if (f->quote) {
 			char *q = xasprintf("\"%s\"", f->text);
 			wrap(l, lead, 6, q);
@@ -284,6 +285,9 @@ static void entry(struct lines *l, const struct rd_entry *e)
 		} else {
 			wrap(l, lead, 6, f->text);
 		}
+		/* A field is read as one: its lines are never parted by a page break. */
+		if ((int)(l->n - fat) - 1 > l->v[fat].keep)
+			l->v[fat].keep = (int)(l->n - fat) - 1;
 		free(lead);
 	}
 }
