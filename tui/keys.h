@@ -20,10 +20,11 @@ enum tui_screen {
 	SCR_CONFLICTS = 1 << 8, /* what merge found changed on both sides */
 	SCR_NAMES = 1 << 9,     /* the alliance's list of names not to use */
 	SCR_WORKSHOP = 1 << 10, /* the workshops and their logs */
+	SCR_WORKED = 1 << 11,   /* what worked across all cases */
 };
 #define SCR_ALL                                                                                    \
 	(SCR_CASES | SCR_JOURNEY | SCR_HELP | SCR_FORM | SCR_CATALOGUE | SCR_GAPS | SCR_PRESENT |  \
-	 SCR_LANES | SCR_CONFLICTS | SCR_NAMES | SCR_WORKSHOP)
+	 SCR_LANES | SCR_CONFLICTS | SCR_NAMES | SCR_WORKSHOP | SCR_WORKED)
 /* The screens that show records (not the help, not a form). */
 #define SCR_LISTS (SCR_CASES | SCR_JOURNEY | SCR_CATALOGUE | SCR_CONFLICTS | SCR_NAMES)
 
@@ -89,6 +90,7 @@ enum action {
 	ACT_SORT,      /* the next sort order */
 	ACT_FILTER,    /* the next category to filter by */
 	ACT_OPEN_ONLY, /* open gaps only, or every status */
+	ACT_WORKED,    /* what worked, beside the gaps */
 	/* Projecting the journey. */
 	ACT_PRESENT,   /* the presentation, from the selected step */
 	ACT_SCROLL_UP, /* a line of a card taller than the screen */
