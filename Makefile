@@ -1,7 +1,9 @@
 # mellan - build, test, install.
 #   make            ./mellan
 #   make demo       build and open the TUI on the demo cases
-#   make check      build with ASan+UBSan and run every test (unit, command line, TUI in tmux)
+#   make check      build with ASan+UBSan and run every test (unit, command line, TUI in tmux),
+#                   JOBS at a time (default: one per core); make check JOBS=1 runs one by one
+#   make format-check   fails on a source file not in the .clang-format style (make format fixes it)
 #   make bench      benchmarks
 #   make fuzz       each libFuzzer target of tests/fuzz/ for FUZZ_TIME seconds (clang)
 #   make soak       the kill -9 crash loop of tests/e2e/crash.sh, a thousand rounds
@@ -18,12 +20,15 @@ LOCALEDIR ?= $(PREFIX)/share/locale
 PKG_CONFIG ?= pkg-config
 CC ?= cc
 
-PKGS = ncursesw sqlite3 uuid
+PKGS = ncursesw sqlite3 uuid libzip expat
 # Our own feature macros below win over the ones ncursesw's pkg-config file adds.
 PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null))
 PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm
 CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+# The workbooks the tests import are written by a real spreadsheet writer, libxlsxwriter.
+XLSXW_CFLAGS = $(shell $(PKG_CONFIG) --cflags xlsxwriter 2>/dev/null)
+XLSXW_LIBS = $(shell $(PKG_CONFIG) --libs xlsxwriter 2>/dev/null)
 
 CFLAGS ?= -O2 -g
 WARNFLAGS = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
@@ -51,10 +56,12 @@ UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o)
 # core/ in two parts. The pure part computes on what it is given and returns results; it links
 # without db/ and SQLite. The edge talks to the store: the commands, loading for the analysis,
-# seeding a new file, import, the privacy walk over a file, outputs beside the database. A file
-# of core/ is pure unless it is named here.
-CORE_EDGE_SRC = $(wildcard core/cmd_*.c) core/load.c core/seed.c core/import_csv.c \
-	core/output.c core/privacy_walk.c
+# seeding a new file, import (with its readers: the .xlsx one links libzip and expat), the
+# privacy walk over a file, outputs beside the database. A file of core/ is pure unless it is
+# named here.
+CORE_EDGE_SRC = $(wildcard core/cmd_*.c) core/load.c core/seed.c core/output.c \
+	core/privacy_walk.c $(filter-out core/import_match.c,$(wildcard core/import_*.c)) \
+	core/xlsx.c core/xlsx_sheet.c
 CORE_PURE_OBJ = $(filter-out $(CORE_EDGE_SRC:%.c=$(BUILD)/%.o),$(CORE_OBJ))
 DB_OBJ = $(DB_SRC:%.c=$(BUILD)/%.o)
 TUI_OBJ = $(TUI_SRC:%.c=$(BUILD)/%.o)
@@ -64,7 +71,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 # The unit tests of the pure core link against it alone, without -lsqlite3: a call into the
 # store from a pure file breaks their build.
 PURE_UNIT_BIN = $(patsubst %,$(BUILD)/tests/test_%,analysis contrast error fuzzytime lanes \
-	report silence text worked)
+	report silence text import_match worked)
 PURE_LIBS = $(shell $(PKG_CONFIG) --libs uuid 2>/dev/null) -lm
 BENCH_BIN = $(BUILD)/tests/bench_gen
 # Fuzz targets (tests/fuzz/): libFuzzer binaries for make fuzz, and for make check a replay of
@@ -76,7 +83,8 @@ FUZZ_REPLAY = $(FUZZ_TARGETS:%=$(BUILD)/tests/test_fuzz_%)
 PO = $(sort $(wildcard po/*.po))
 MO = $(PO:po/%.po=build/locale/%/LC_MESSAGES/mellan.mo)
 
-.PHONY: all deps demo check unit e2e bench fuzz soak install uninstall clean pot update-po lint-man format FORCE
+.PHONY: all deps demo check unit e2e bench fuzz soak install uninstall clean pot update-po lint-man \
+	format format-check FORCE
 .PHONY: check-pure
 
 all: deps ./mellan $(MO)
@@ -105,6 +113,13 @@ FORCE:
 $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ) tests/unit/testutil.h tests/unit/storeutil.h
 	@mkdir -p $(@D)
 	$(COMPILE) $(CMOCKA_CFLAGS) -o $@ $< $(LIB_OBJ) $(PKG_LIBS) $(CMOCKA_LIBS)
+
+$(BUILD)/tests/test_xlsx: CMOCKA_CFLAGS += $(XLSXW_CFLAGS)
+$(BUILD)/tests/test_xlsx: CMOCKA_LIBS += $(XLSXW_LIBS)
+
+$(BUILD)/tests/xlsx_chronology: tests/e2e/xlsx_chronology.c
+	@mkdir -p $(@D)
+	$(CC) $(WARNFLAGS) $(CFLAGS) $(XLSXW_CFLAGS) -o $@ $< $(XLSXW_LIBS)
 
 $(PURE_UNIT_BIN): $(BUILD)/tests/%: tests/unit/%.c $(CORE_PURE_OBJ) tests/unit/testutil.h \
 		tests/unit/memutil.h
@@ -139,13 +154,15 @@ build/locale/%/LC_MESSAGES/mellan.mo: po/%.po
 demo: all
 	MELLAN_LOCALEDIR=$(CURDIR)/build/locale ./mellan --demo
 
-# Every test, on a build with the address and undefined-behaviour sanitizers.
+# Every test, on a build with the address and undefined-behaviour sanitizers; the build and the
+# tests both JOBS at a time.
+JOBS ?= $(shell getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
 check: deps
-	$(MAKE) --no-print-directory SAN=1 BUILD=build/check $(if $(WERROR),WERROR=1) \
+	$(MAKE) --no-print-directory -j$(JOBS) SAN=1 BUILD=build/check $(if $(WERROR),WERROR=1) \
 		build/check/mellan check-units $(MO)
-	sh tests/run.sh build/check
+	JOBS=$(JOBS) sh tests/run.sh build/check
 
-check-units: $(UNIT_BIN) $(FUZZ_REPLAY) check-pure
+check-units: $(UNIT_BIN) $(FUZZ_REPLAY) check-pure $(BUILD)/tests/xlsx_chronology
 
 # Each fuzz target for FUZZ_TIME seconds (default 60), built with clang's libFuzzer.
 fuzz: deps
@@ -178,8 +195,11 @@ update-po: pot
 	for po in $(PO); do msgmerge --quiet --update --backup=none --previous $$po $(POT) \
 		|| exit 1; done
 
+FORMAT_SRC = core/*.[ch] db/*.[ch] tui/*.[ch] tests/unit/*.[ch] tests/bench/*.c tests/fuzz/*.[ch]
 format:
-	clang-format -i core/*.[ch] db/*.[ch] tui/*.[ch] tests/unit/*.[ch]
+	clang-format -i $(FORMAT_SRC)
+format-check:
+	clang-format --dry-run --Werror $(FORMAT_SRC)
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5

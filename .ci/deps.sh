@@ -19,8 +19,13 @@ if command -v pkg-config >/dev/null 2>&1; then
 	need_pkg sqlite3 libsqlite3-dev
 	need_pkg uuid uuid-dev
 	need_pkg cmocka libcmocka-dev
+	# .xlsx workbooks are read with libzip and expat; the tests write theirs with libxlsxwriter.
+	need_pkg libzip libzip-dev
+	need_pkg expat libexpat1-dev
+	need_pkg xlsxwriter libxlsxwriter-dev
 else
-	missing="$missing libncurses-dev libsqlite3-dev uuid-dev libcmocka-dev"
+	missing="$missing libncurses-dev libsqlite3-dev uuid-dev libcmocka-dev libzip-dev"
+	missing="$missing libexpat1-dev libxlsxwriter-dev"
 fi
 need_cmd msgfmt gettext
 need_cmd tmux tmux
@@ -31,8 +36,10 @@ need_cmd chromium chromium
 need_cmd pdftotext poppler-utils
 # The outputs' order of sync and rename, and a kill -9 in mid-checkpoint, are seen through strace.
 need_cmd strace strace
-# make fuzz: clang and libFuzzer's runtime (Debian's libclang-rt-dev, for the clang it has).
+# make fuzz: clang and libFuzzer's runtime (Debian's libclang-rt-dev, for the clang it has);
+# CI also builds the whole tree with clang, and make format-check needs clang-format.
 need_cmd clang clang
+need_cmd clang-format clang-format
 if ! command -v clang >/dev/null 2>&1 ||
 	[ ! -f "$(clang -print-file-name="libclang_rt.fuzzer-$(uname -m).a")" ]; then
 	missing="$missing libclang-rt-dev"

@@ -1,9 +1,10 @@
-/* cmd_import.c - `mellan import FILE`: a JSON export (mellan(5)) or a CSV chronology, told apart
- * by the first character that is not a BOM or a blank: '{' is JSON. All or nothing. */
+/* cmd_import.c - `mellan import FILE`: a JSON export (mellan(5)), or a chronology kept in a
+ * spreadsheet (CSV or .xlsx), told apart by the first character that is not a BOM or a blank:
+ * '{' is JSON. All or nothing; --dry-run says what a spreadsheet would add and writes nothing. */
 #include "commands.h"
 
 #include "i18n.h"
-#include "import_csv.h"
+#include "import_rows.h"
 #include "seed.h"
 #include "store_exchange.h"
 #include "text.h"
@@ -17,7 +18,7 @@
 #include <unistd.h>
 
 /* Larger than any export of a workshop's cases, small enough to hold at once: JSON is parsed
- * whole. A CSV chronology is read a row at a time and has no such limit. */
+ * whole. A chronology is read a row at a time and has no such limit. */
 #define MAX_IMPORT (512L * 1024 * 1024)
 
 enum mstatus cmd_import_open(const char *path, FILE **in, struct merr *err)
@@ -41,7 +42,7 @@ enum mstatus cmd_import_open(const char *path, FILE **in, struct merr *err)
 		return merr_set(
 		    err, M_DATA, MR_INVALID,
 		    _("%s: not a regular file (a directory, a pipe or a device); import "
-		      "reads a saved JSON or CSV file; nothing was imported"),
+		      "reads a saved JSON, CSV or .xlsx file; nothing was imported"),
 		    path);
 	}
 	int flags = fcntl(fd, F_GETFL);
@@ -94,12 +95,49 @@ static bool looks_like_json(FILE *f)
 	return c == '{' || c == '[';
 }
 
-enum mstatus cmd_import(struct store *s, const char *path, FILE *in, bool fresh, FILE *out,
+static bool options_given(const struct imp_options *o)
+{
+	return o && (o->n_columns || o->n_actors || o->new_sector >= 0 || o->sheet || o->case_code);
+}
+
+/* A spreadsheet: seen whole first, so that everything it lacks is said at once; then, unless this
+ * is a dry run, written. */
+static enum mstatus import_sheet(struct store *s, const char *path, FILE *in,
+                                 const struct imp_options *opts, bool dry_run, FILE *out,
+                                 store_progress_fn progress, void *arg,
+                                 struct store_exchange_report *rep, long *actors, struct merr *err)
+{
+	struct importer *im = NULL;
+	enum mstatus st = imp_open(s, path, in, opts, &im, err);
+	if (st == M_OK)
+		st = imp_scan(im, progress, arg, err);
+	if (st == M_OK && dry_run)
+		imp_preview(im, out);
+	if (st == M_OK)
+		st = imp_check_names(im, err);
+	if (st == M_OK && !dry_run)
+		st = imp_write(im, rep, progress, arg, err);
+	const struct imp_plan *p = im ? imp_plan(im) : NULL;
+	for (size_t i = 0; p && i < p->n_names; i++)
+		*actors += p->names[i].sector >= 0;
+	imp_close(&im);
+	return st;
+}
+
+enum mstatus cmd_import(struct store *s, const char *path, FILE *in, bool fresh,
+                        const struct imp_options *opts, bool dry_run, FILE *out,
                         store_progress_fn progress, void *arg, struct merr *err)
 {
 	struct store_exchange_report rep = {0};
 	enum mstatus st = M_OK;
-	if (looks_like_json(in)) {
+	long actors = 0;
+	char *name = text_sanitize(path, 0); /* a file name is shown, never obeyed */
+	if (looks_like_json(in) && (dry_run || options_given(opts))) {
+		st = merr_set(err, M_USAGE, MR_INVALID,
+		              _("%s: a JSON export is taken as it is: --dry-run, --map, --ignore, "
+		                "--actor, --new-actors, --sheet and --case are for spreadsheets"),
+		              name);
+	} else if (looks_like_json(in)) {
 		char *text = NULL;
 		size_t len = 0;
 		st = read_all(path, in, &text, &len, err);
@@ -110,13 +148,23 @@ enum mstatus cmd_import(struct store *s, const char *path, FILE *in, bool fresh,
 		if (fresh)
 			st = catalogue_load_defaults(s, err);
 		if (st == M_OK)
-			st = csv_import(s, path, in, &rep, progress, arg, err);
+			st = import_sheet(s, path, in, opts, dry_run, out, progress, arg, &rep,
+			                  &actors, err);
 	}
-	if (st != M_OK)
+	if (st == M_OK && dry_run)
+		fprintf(out, _("%s: nothing was written (--dry-run)\n"), name);
+	if (st != M_OK || dry_run) {
+		free(name);
 		return st;
-	char *name = text_sanitize(path, 0); /* a file name is shown, never obeyed */
+	}
 	fprintf(out, _("%s: %ld added, %ld already here"), name, rep.added, rep.same);
 	free(name);
+	if (actors)
+		fprintf(out,
+		        ngettext(", %ld of them a new actor in the catalogue",
+		                 ", %ld of them new actors in the catalogue",
+		                 (unsigned long)actors),
+		        actors);
 	if (rep.matched)
 		fprintf(out, _(", %ld actors or categories matched by name"), rep.matched);
 	if (rep.kept)

@@ -37,10 +37,14 @@ void report_date(char out[11]);
 /* The chosen cases (all when n is 0) as JSON. */
 enum mstatus cmd_export(struct store *s, const char *const *codes, size_t n, FILE *out,
                         struct merr *err);
-/* A JSON export or a CSV chronology (told apart by the first character) read from `in` into s, all or
- * nothing; `fresh`: s was created for this import (a CSV then gets the default catalogue).
- * A summary line goes to out. */
-enum mstatus cmd_import(struct store *s, const char *path, FILE *in, bool fresh, FILE *out,
+/* A JSON export or a chronology from a spreadsheet, CSV or .xlsx (told apart by the first
+ * character), read from `in` into s, all or nothing; `fresh`: s was created for this import (a
+ * chronology then gets the default catalogue). A spreadsheet is read as `opts` say (NULL: as it
+ * is; import_rows.h); `dry_run` says what it would add (to out) and writes nothing. A summary
+ * line goes to out. */
+struct imp_options;
+enum mstatus cmd_import(struct store *s, const char *path, FILE *in, bool fresh,
+                        const struct imp_options *opts, bool dry_run, FILE *out,
                         store_progress_fn progress, void *arg, struct merr *err);
 /* Opens an import's input `path` for cmd_import, before any database is opened for it: what is
  * not a regular file (a FIFO would wait for a writer forever, a directory) is refused at once. */

@@ -12,7 +12,7 @@ static const struct cli_command commands[] = {
 	{"list", cli_list, N_("mellan list [--db FILE]          the cases, one a line, with counts")},
 	{"report", cli_report, N_("mellan report [--db FILE] [--case CODE]... [--format F] [--public] [--allow-findings] [-o FILE [--force]]  the gaps across the cases")},
 	{"export", cli_export, N_("mellan export [--db FILE] [--case CODE]... [--allow-findings] [-o OUT [--force]]  cases as JSON (mellan(5))")},
-	{"import", cli_import, N_("mellan import [--db FILE] IN     a JSON export or a CSV chronology")},
+	{"import", cli_import, N_("mellan import [--db FILE] [--dry-run] [--map COL=FIELD]... [--ignore COL]... [--actor NAME=ACTOR]... [--new-actors SECTOR] [--sheet S] [--case CODE] IN  a JSON export, or a chronology (CSV, .xlsx)")},
 	{"merge", cli_merge, N_("mellan merge [--db FILE] OTHER   another laptop's database into this one")},
 	{"conflicts", cli_conflicts, N_("mellan conflicts [--db FILE] [--keep N | --take N]  open merge conflicts, or decide one")},
 	{"backup", cli_backup, N_("mellan backup [--db FILE] [--force] OUT  a consistent private copy")},

@@ -842,6 +842,8 @@ enum form_result form_key(struct form *f, int key, uint32_t cp)
 		f->asking = true;
 		return FORM_CONTINUE;
 	case ACT_FIELD_NEXT:
+		if (f->complete && f->complete(f, f->focus))
+			return FORM_CONTINUE;
 		return move_field(f, 1);
 	case ACT_FIELD_PREV:
 		return move_field(f, -1);

@@ -87,6 +87,9 @@ struct form {
 	/* Called once the form is saved and closed, before it is freed: what cannot happen while
 	 * it is open (the chooser's choice opens another form or asks a question). NULL: none. */
 	void (*after)(struct form *f);
+	/* Tab in field i, before it moves on: true when the form took it (a path completed). NULL:
+	 * Tab always moves on. */
+	bool (*complete)(struct form *f, size_t i);
 	/* The privacy warning on save (form_privacy.c): the record's uuid (filled by the save of a
 	 * new record) and the keys of the findings last shown. */
 	char *priv_uuid;

@@ -14,7 +14,8 @@
 /* clang-format off */
 static const struct key_binding table[] = {
 	/* Everywhere. */
-	{ACT_HELP, SCR_LISTS | SCR_GAPS | SCR_LANES | SCR_WORKSHOP | SCR_WORKED, {'?'}, N_("?"), N_("help"),
+	{ACT_HELP, SCR_LISTS | SCR_GAPS | SCR_LANES | SCR_WORKSHOP | SCR_IMPORT | SCR_WORKED, {'?'},
+	 N_("?"), N_("help"),
 	 N_("show the keys of the current screen")},
 	{ACT_HELP, SCR_FORM, {KEY_F(1)}, N_("F1"), N_("help"), N_("show the keys of a form")},
 	{ACT_REDRAW, SCR_ALL, {CTRL_KEY('l')}, N_("Ctrl-L"), NULL, N_("redraw the screen")},
@@ -54,6 +55,9 @@ static const struct key_binding table[] = {
 	 N_("the fields two laptops both changed, found by mellan merge, to decide")},
 	{ACT_WORKSHOP, SCR_CASES, {'w'}, N_("w"), NULL,
 	 N_("the workshops: date, place, the sectors that took part, and their notes and decisions")},
+	{ACT_IMPORT, SCR_CASES, {'i'}, N_("i"), NULL,
+	 N_("import a chronology from a spreadsheet (CSV or .xlsx): its columns and actor names "
+	    "said, a preview, then all of it at once")},
 	{ACT_QUIT, SCR_CASES, {'q'}, N_("q"), N_("quit"), N_("quit")},
 
 	/* The journey screen. The hints leave out the moves so the editing keys fit 60 columns. */
@@ -170,6 +174,24 @@ static const struct key_binding table[] = {
 	{ACT_LENGTHS, SCR_WORKSHOP, {'L'}, N_("L"), NULL,
 	 N_("set how long a silence, and a hand-over's wait, must be to be proposed as a gap")},
 	{ACT_BACK, SCR_WORKSHOP, {'q', ESC_KEY}, N_("q, Esc"), N_("back"), N_("back to the cases")},
+
+	/* Importing a chronology from a spreadsheet. */
+	{ACT_PREV, SCR_IMPORT, {KEY_UP, 'k'}, N_("Up Down, k j"), NULL,
+	 N_("select the previous or next column or actor name")},
+	{ACT_NEXT, SCR_IMPORT, {KEY_DOWN, 'j'}, NULL, NULL, NULL},
+	{ACT_PAGE_UP, SCR_IMPORT, {KEY_PPAGE}, N_("PgUp PgDn"), NULL,
+	 N_("scroll when the preview is longer than the screen")},
+	{ACT_PAGE_DOWN, SCR_IMPORT, {KEY_NPAGE}, NULL, NULL, NULL},
+	{ACT_OPEN, SCR_IMPORT, {'\n', '\r', KEY_ENTER}, N_("Enter"), N_("say what"),
+	 N_("say what the selected column is (a field of mellan's, or left out), which actor the "
+	    "selected name is (or a new one in a sector), or the case of every row")},
+	{ACT_IMPORT_FILE, SCR_IMPORT, {'o'}, N_("o"), N_("file"),
+	 N_("choose another file, or read the same one again after changing it (Tab completes a "
+	    "path)")},
+	{ACT_IMPORT_RUN, SCR_IMPORT, {'i'}, N_("i"), N_("import"),
+	 N_("import what the preview shows, all in one transaction")},
+	{ACT_BACK, SCR_IMPORT, {'q', ESC_KEY}, N_("q, Esc"), N_("back"),
+	 N_("back to the cases, importing nothing")},
 
 	/* The merge conflicts. */
 	{ACT_PREV, SCR_CONFLICTS, {KEY_UP, 'k'}, N_("Up Down, k j"), N_("move"),

@@ -20,11 +20,12 @@ enum tui_screen {
 	SCR_CONFLICTS = 1 << 8, /* what merge found changed on both sides */
 	SCR_NAMES = 1 << 9,     /* the alliance's list of names not to use */
 	SCR_WORKSHOP = 1 << 10, /* the workshops and their logs */
-	SCR_WORKED = 1 << 11,   /* what worked across all cases */
+	SCR_IMPORT = 1 << 11,   /* a chronology from a spreadsheet */
+	SCR_WORKED = 1 << 12,   /* what worked across all cases */
 };
 #define SCR_ALL                                                                                    \
 	(SCR_CASES | SCR_JOURNEY | SCR_HELP | SCR_FORM | SCR_CATALOGUE | SCR_GAPS | SCR_PRESENT |  \
-	 SCR_LANES | SCR_CONFLICTS | SCR_NAMES | SCR_WORKSHOP | SCR_WORKED)
+	 SCR_LANES | SCR_CONFLICTS | SCR_NAMES | SCR_WORKSHOP | SCR_IMPORT | SCR_WORKED)
 /* The screens that show records (not the help, not a form). */
 #define SCR_LISTS (SCR_CASES | SCR_JOURNEY | SCR_CATALOGUE | SCR_CONFLICTS | SCR_NAMES)
 
@@ -111,6 +112,10 @@ enum action {
 	ACT_NOTE,     /* a note in the selected workshop's log */
 	ACT_DECISION, /* a decision in it */
 	ACT_LENGTHS,  /* the lengths the program proposes gaps by */
+	/* A chronology from a spreadsheet. */
+	ACT_IMPORT,      /* open the import screen */
+	ACT_IMPORT_FILE, /* choose the file, or read it again */
+	ACT_IMPORT_RUN,  /* import what the preview shows */
 	ACT_COUNT
 };
 

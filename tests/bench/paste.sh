@@ -30,28 +30,26 @@ until_ok() {
 		tries=$((tries - 1))
 	done
 }
-shown() { T capture-pane -p | grep -q SLUTMARK; }
+shown() { T capture-pane -p -t mellan | grep -q SLUTMARK; }
 received() { grep -q SLUTMARK "$tmp/out.txt" 2>/dev/null; }
 
-T new-session -d -x 100 -y 30 "stty raw -echo; cat >'$tmp/out.txt'"
-sleep 0.5
+# The paste waits until the terminal is raw, which the window says by a file.
+T new-session -d -s floor -x 100 -y 30 "stty raw -echo; : >'$tmp/raw'; cat >'$tmp/out.txt'"
+until_ok test -e "$tmp/raw"
 T load-buffer "$tmp/paste.txt"
 t0=$(now_ms)
-T paste-buffer -p
+T paste-buffer -p -t floor
 until_ok received
 floor_ms=$(($(now_ms) - t0))
-T kill-server
-while T has-session 2>/dev/null; do sleep 0.1; done
-sleep 0.3
 
-T new-session -d -x 100 -y 30 env -i HOME="$tmp/home" LC_ALL=C.UTF-8 TERM=xterm-256color \
-	"$bin" --db "$tmp/p.db"
-until_ok sh -c "tmux -L $sock -f /dev/null capture-pane -p | grep -q 'No cases'"
-T send-keys a
-until_ok sh -c "tmux -L $sock -f /dev/null capture-pane -p | grep -q 'A new case'"
+T new-session -d -s mellan -x 100 -y 30 env -i HOME="$tmp/home" LC_ALL=C.UTF-8 \
+	TERM=tmux-256color "$bin" --db "$tmp/p.db"
+until_ok sh -c "tmux -L $sock -f /dev/null capture-pane -p -t mellan | grep -q 'No cases'"
+T send-keys -t mellan a
+until_ok sh -c "tmux -L $sock -f /dev/null capture-pane -p -t mellan | grep -q 'A new case'"
 T load-buffer "$tmp/paste.txt"
 t0=$(now_ms)
-T paste-buffer -p
+T paste-buffer -p -t mellan
 until_ok shown
 paste_ms=$(($(now_ms) - t0))
 echo "paste of $((bytes / 1024)) KiB into a form field, shown: $paste_ms ms; floor, cat receiving it: $floor_ms ms"

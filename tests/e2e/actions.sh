@@ -4,16 +4,17 @@
 # status and lead changed, the other removed after asking, undo bringing it back; quit and
 # reopen, and the sqlite3 shell finds every piece, the edited action under its own uuid.
 # Speaks TAP.
-. "$(dirname "$0")/tmux.lib"
+. "$(dirname "$0")/lib/tap.sh"
+. "$(dirname "$0")/lib/tmux.sh"
 
 mkdir -p "$tmp/home/.config/mellan"
 printf 'ÅB\n' >"$tmp/home/.config/mellan/initials"
 chmod 600 "$tmp/home/.config/mellan/initials"
 db=$tmp/demo.db
-env -i HOME="$tmp/home" LC_ALL=C.UTF-8 PATH="$PATH" "$bin" init --demo "$db" >"$tmp/init.out" 2>&1
+mellan init --demo "$db" >"$tmp/init.out" 2>&1
 gap=$(sql "SELECT id FROM gap WHERE what_happened LIKE 'Aktivitetsansvaret skickade ett brev%'")
-check "the demo has the gap of the letter, without actions" \
-	[ -n "$gap" ] && [ "$(sql "SELECT count(*) FROM action WHERE gap_id = $gap")" = 0 ]
+no_actions() { [ -n "$gap" ] && [ "$(sql "SELECT count(*) FROM action WHERE gap_id = $gap")" = 0 ]; }
+check "the demo has the gap of the letter, without actions" no_actions
 acts() { sql "SELECT group_concat(x, ' | ') FROM (SELECT what || ';' || coalesce(ac.short_label, '-') || ';' || coalesce(l.short_label, '-') || ';' || coalesce(follow_up, '-') || ';' || status AS x FROM action LEFT JOIN actor ac ON ac.id = action.actor_id LEFT JOIN actor l ON l.id = action.lead_id WHERE gap_id = $gap ORDER BY action.id)"; }
 
 # To the gap's step by a search, then e, the gap among the parts.
@@ -34,7 +35,7 @@ add_action() {
 	wait_for "saved: gap"
 }
 
-start act 100x30
+start 100x30
 wait_for "DEMO-1 Sam"
 keys Enter
 wait_for "DEMO-1 Sam —"
@@ -94,7 +95,7 @@ keys y
 # --- quit, reopen: all there ---------------------------------------------------------------
 keys q q
 check "mellan quits" restored
-start again 100x30
+start 100x30
 wait_for "DEMO-1 Sam"
 keys Enter
 wait_for "DEMO-1 Sam —"
@@ -105,4 +106,4 @@ keys Escape
 check "the sqlite3 shell finds the edited action and not the removed one" \
 	[ "$(acts)" = "Ring hem inom en vecka;Skola;EHT;2026-12;done" ]
 check "the file's integrity holds" [ "$(sql 'PRAGMA integrity_check')" = ok ]
-echo "1..$n"
+done_testing 19

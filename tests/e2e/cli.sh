@@ -1,32 +1,8 @@
 #!/bin/sh
 # cli.sh - the command line as scripts meet it: exit statuses, one-line errors, refusals that
 # leave the file byte-for-byte unchanged, expected output of `list`. Speaks TAP.
-set -u
-bin=${MELLAN_BIN:?set MELLAN_BIN}
-top=${MELLAN_TOP:?set MELLAN_TOP}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-n=0
-
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); echo "not ok $n - $1"; }
-check() { # description, then a command that must succeed
-	d=$1
-	shift
-	if "$@"; then ok "$d"; else not_ok "$d"; fi
-}
-
-# Runs mellan in a clean environment; stdout, stderr and status land in $tmp/out, err, rc.
-run() {
-	env -i HOME="$tmp/home" LC_ALL=C.UTF-8 PATH="$PATH" ${ENV_EXTRA:-} "$bin" "$@" \
-		>"$tmp/out" 2>"$tmp/err"
-	echo $? >"$tmp/rc"
-}
-rc() { cat "$tmp/rc"; }
-one_line_err() { [ "$(wc -l <"$tmp/err")" -eq 1 ] && grep -q '^mellan: ' "$tmp/err"; }
-err_has() { grep -qF -- "$1" "$tmp/err"; }
+. "$(dirname "$0")/lib/tap.sh"
 mode_of() { stat -c %a "$1"; }
-mkdir -p "$tmp/home"
 
 # --- help and version ---------------------------------------------------------------------
 run --version
@@ -117,3 +93,4 @@ check "man page is clean under mandoc -Tlint" sh -c "mandoc -Tlint -W warning '$
 for w in init list --db --demo --help --version MELLAN_DB XDG_DATA_HOME NO_COLOR "EXIT STATUS"; do
 	check "man page documents $w" sh -c "mandoc -Tutf8 '$top/man/mellan.1' | col -b | grep -qF -- '$w'"
 done
+done_testing 65

@@ -6,23 +6,17 @@
 # after a restart and in the sqlite3 shell; kill -9 in a burst of edits loses nothing confirmed;
 # a file held by another program refuses the save and keeps the form; another mellan's change is
 # seen. Speaks TAP.
-. "$(dirname "$0")/tmux.lib"
+. "$(dirname "$0")/lib/tap.sh"
+. "$(dirname "$0")/lib/tmux.sh"
 
 mkdir -p "$tmp/home"
 db=$tmp/journeys.db
-env -i HOME="$tmp/home" LC_ALL=C.UTF-8 PATH="$PATH" "$bin" init "$db" >"$tmp/init.out" 2>&1
-check "init makes an empty database with the catalogue" \
+mellan init "$db" >"$tmp/init.out" 2>&1
+empty_with_catalogue() {
 	[ "$(sql 'SELECT count(*) FROM kase')" = 0 ] && [ "$(sql 'SELECT count(*) FROM actor')" -gt 0 ]
-
-eventually() { # a command polled until it succeeds, for up to 10 s
-	tries=50
-	while [ "$tries" -gt 0 ]; do
-		"$@" && return 0
-		sleep 0.2
-		tries=$((tries - 1))
-	done
-	return 1
 }
+check "init makes an empty database with the catalogue" empty_with_catalogue
+
 # save WHAT: Ctrl-S, then the confirmation the screen gives.
 save() {
 	keys C-s
@@ -30,7 +24,7 @@ save() {
 }
 
 # --- a case, the initials asked first ---------------------------------------------------------
-start edit 80x24
+start 80x24
 check "an empty database says how to begin" wait_for "No cases yet: a adds one."
 keys a
 check "the first change asks for the facilitator's initials" wait_for "Your initials"
@@ -178,8 +172,8 @@ check "K on a step whose place the times decide says so and moves nothing" \
 printf 'dyaq' | T load-buffer -
 T paste-buffer -p -t "$cur"
 check "a paste outside a form is never taken for keys" wait_for "a paste goes into a form's field"
-check "... nothing was deleted or added, mellan still runs" \
-	[ "$(sql "SELECT count(*) FROM step")" = 4 ] && first_line_has "step"
+four_steps_running() { [ "$(sql "SELECT count(*) FROM step")" = 4 ] && first_line_has "step"; }
+check "... nothing was deleted or added, mellan still runs" four_steps_running
 
 keys q
 wait_for "Interv."
@@ -199,7 +193,7 @@ check "the hand-over, the gap and the factor" \
 check "every change carries the initials in the history" \
 	[ "$(sql "SELECT count(*) FROM history WHERE editor = 'ÅB'")" -ge 9 ]
 
-start reopen 160x50
+start 160x50
 wait_for "Fall Åsa"
 keys Enter
 check "reopened, the journey is there" wait_for "step 1 of 4"
@@ -234,8 +228,8 @@ check "... y deletes it" wait_for "deleted (u undoes it)"
 check "... gone from the file" [ "$(sql "SELECT count(*) FROM factor")" = 0 ]
 keys u
 check "u undoes the delete and says what it undid" wait_for "undid:"
-check "... the factor is back on the card and in the file" \
-	wait_for "Trångboddhet" && [ "$(sql "SELECT count(*) FROM factor")" = 1 ]
+factor_back() { wait_for "Trångboddhet" && [ "$(sql "SELECT count(*) FROM factor")" = 1 ]; }
+check "... the factor is back on the card and in the file" factor_back
 keys C-r
 check "Ctrl-R redoes it" wait_for "redid:"
 check "... gone again" [ "$(sql "SELECT count(*) FROM factor")" = 0 ]
@@ -271,21 +265,28 @@ keys y
 keys a
 wait_for "A new step"
 keys Tab "Väntar på låset"
-( echo ".timeout 10000"; echo "BEGIN IMMEDIATE; INSERT INTO kase (uuid, code) VALUES ('lock', 'Låset'); "; sleep 12; echo "ROLLBACK;" ) |
-	sqlite3 "$db" >/dev/null 2>&1 &
+# The other program is the sqlite3 shell, reading from a pipe: it holds the file from BEGIN
+# until it is told to roll back, after the refusal has been seen.
+mkfifo "$tmp/locker"
+sqlite3 "$db" <"$tmp/locker" >/dev/null 2>&1 &
 locker=$!
+exec 3>"$tmp/locker"
+echo ".timeout 10000" >&3
+echo "BEGIN IMMEDIATE; INSERT INTO kase (uuid, code) VALUES ('lock', 'Låset');" >&3
 # Saves only once the other program holds the file, however slowly it started.
 locked() { ! sqlite3 "$db" "BEGIN IMMEDIATE; ROLLBACK;" >/dev/null 2>&1; }
 eventually locked
 keys C-s
-check "a save while another program holds the file is refused with the reason" wait_for_re "another mellan is writing|busy|locked" 15
+check "a save while another program holds the file is refused with the reason" wait_for_re "another mellan is writing|busy|locked"
 check "... and the form keeps what was typed" eventually shows_all "A new step" "Väntar på låset"
+echo "ROLLBACK;" >&3
+exec 3>&-
 wait "$locker"
 check "once the file is free, saving again works" save "new step 'Väntar på låset'"
 
 # --- another mellan's change is seen --------------------------------------------------------------
 first=$cur
-start other 80x24
+start 80x24
 second=$cur
 wait_for "Fall Åsa"
 keys Enter
@@ -322,7 +323,7 @@ cur=$second
 keys q q
 check "... and quits with status 0 (no leak, no error)" wait_for "EXITED:0"
 
-start again 80x24
+start 80x24
 wait_for "Fall Åsa"
 keys u
 check "after a restart, u still undoes the latest change" wait_for "undid:"
@@ -341,7 +342,7 @@ keys q q
 check "... and quits with status 0 (no leak, no error)" wait_for "EXITED:0"
 
 # --- the help on a projector's 60x20 scrolls -------------------------------------------------------
-start help 60x20
+start 60x20
 wait_for "Fall Åsa"
 keys Enter
 wait_for "step 1 of"
@@ -349,22 +350,22 @@ keys "?"
 check "at 60x20 the journey's help says there are more keys" wait_for "more keys (PgDn)"
 check "... starting with the screen's own" wait_for "the previous or next step"
 keys NPage
-check "PgDn scrolls the help on" eventually sh -c "! tmux -L $sock -f /dev/null capture-pane -p -t $cur | grep -qF 'the previous or next step'"
+check "PgDn scrolls the help on" eventually shows_none "the previous or next step"
 keys q
 check "... and another key goes back" wait_for "step 1 of"
 keys q q
 check "... and quits with status 0 (no leak, no error)" wait_for "EXITED:0"
 
 # --- NO_COLOR: the focused field is still marked -------------------------------------------------
-start mono 80x24 NO_COLOR=1
+start 80x24 NO_COLOR=1
 wait_for "Fall Åsa"
 keys a
 wait_for "A new case"
 esc=$(printf '\033')
 reverse="${esc}\\[([0-9]+;)*7(;[0-9]+)*m"
-line_reverse() { T capture-pane -p -e -t "$cur" | sed -n "${1}p" | grep -qE -- "$reverse"; }
+line_reverse() { screen -e | sed -n "${1}p" | grep -qE -- "$reverse"; }
 check "with NO_COLOR the focused field is in reverse video" line_reverse 2
-check "... and only that one" sh -c "! tmux -L $sock -f /dev/null capture-pane -p -e -t $cur | sed -n 4p | grep -qE -- '$reverse'"
+check "... and only that one" not line_reverse 4
 keys Tab
 check "... Tab moves the mark to the next field" eventually line_reverse 4
 keys Escape
@@ -373,7 +374,7 @@ keys q
 check "... and quits with status 0 (no leak, no error)" wait_for "EXITED:0"
 
 # --- kill -9 in the middle of a burst of edits --------------------------------------------------
-start burst 80x24
+start 80x24
 wait_for "Fall Åsa"
 keys Enter
 wait_for "step 1 of"
@@ -388,12 +389,13 @@ done
 keys a
 wait_for "A new step"
 keys Tab "Aldrig sparad"
-pid=$(cat "$tmp/pid.burst")
-kill -9 "$pid"
+kill -9 "$(pid_of_cur)"
 check "kill -9 ends mellan in the middle of a form" wait_for "EXITED:137"
-check "every step the screen confirmed is in the file" \
+all_confirmed() {
 	[ "$confirmed" = 6 ] && [ "$(sql "SELECT count(*) FROM step WHERE title LIKE 'Skur %'")" = 6 ]
+}
+check "every step the screen confirmed is in the file" all_confirmed
 check "... not the one never saved" [ "$(sql "SELECT count(*) FROM step WHERE title = 'Aldrig sparad'")" = 0 ]
 check "PRAGMA integrity_check passes" [ "$(sql 'PRAGMA integrity_check')" = ok ]
 
-echo "1..$n"
+done_testing 110

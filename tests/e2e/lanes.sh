@@ -5,10 +5,10 @@
 # for each step a gap starts at, the age rules, the silences; the selected step shared with the
 # journey; true scale making the eight-month queue about eight months of columns; zooming.
 # Speaks TAP; polls instead of sleeping.
-set -u
-bin=${MELLAN_BIN:?set MELLAN_BIN}
-: "${MELLAN_TOP:?set MELLAN_TOP}"
-. "$MELLAN_TOP/tests/e2e/lib/tmux.sh"
+. "$(dirname "$0")/lib/tap.sh"
+. "$(dirname "$0")/lib/tmux.sh"
+db=$tmp/demo.db
+mellan init --demo "$db" >/dev/null 2>&1
 check "init --demo makes the database" test -s "$db"
 
 code="DEMO-1 Sam"
@@ -52,7 +52,7 @@ broken_to=$(sql "SELECT replace(short_label, ' ', '_') FROM actor WHERE id IN
 gap_steps=$(sql "SELECT count(DISTINCT step_id) FROM gap WHERE case_id = $cid")
 
 open_lanes() { # SIZE: the demo's first case, its lanes
-	start "$1" "" --db "$db"
+	start "$1"
 	wait_for "$code"
 	keys Enter
 	wait_for "step 1 of $total"
@@ -162,4 +162,4 @@ check "200x60: every step is numbered on the axis" sh -c "echo \"\$1\" | grep -q
 keys q q q
 check "q from the cases ends mellan" wait_for "EXITED:0"
 
-echo "1..$n"
+done_testing 40

@@ -4,10 +4,10 @@
 # never on screen; the young person's words and the gaps on it; p from the journey and back;
 # the projector theme's colours and mono; refusals on the command line; and a read-only
 # follower showing another mellan's selection. Speaks TAP; polls instead of sleeping.
-set -u
-bin=${MELLAN_BIN:?set MELLAN_BIN}
-: "${MELLAN_TOP:?set MELLAN_TOP}"
-. "$MELLAN_TOP/tests/e2e/lib/tmux.sh"
+. "$(dirname "$0")/lib/tap.sh"
+. "$(dirname "$0")/lib/tmux.sh"
+db=$tmp/demo.db
+mellan init --demo "$db" >/dev/null 2>&1
 check "init --demo makes the database" test -s "$db"
 
 order="ORDER BY sort_from IS NULL, sort_from, sort_to, seq, id"
@@ -17,7 +17,7 @@ total=$(sql "SELECT count(*) FROM step WHERE case_id = $cid")
 title() { sql "SELECT title FROM step WHERE case_id = $cid $order LIMIT 1 OFFSET $(($1 - 1))"; }
 
 # --- stepping through a presentation on a 60x20 projector -------------------------------------
-start 60x20 "" present --db "$db" "$code"
+start 60x20 -- present --db "$db" "$code"
 check "present opens the case at step 1 of its $total steps" wait_for "step 1 of $total"
 check "the card shows step 1's title" wait_for "$(title 1)"
 check "the timeline is drawn, this step a dot" wait_for "●"
@@ -35,7 +35,7 @@ check "a remote's PgUp is back" wait_for "step 2 of $total"
 keys End
 check "End goes to the last step" wait_for "step $total of $total"
 keys Space
-sleep 0.3
+settle
 check "Space on the last step stays there" wait_for "step $total of $total"
 # --- the room's dots -------------------------------------------------------------------------
 # The step with the most gaps; its first two in the journey's order.
@@ -95,45 +95,42 @@ keys q
 check "q ends the presentation with status 0" wait_for "EXITED:0"
 
 # --- colours ------------------------------------------------------------------------------------
-colours() { T capture-pane -e -p -t "$cur"; }
-start 80x24 "" present --db "$db" "$code"
+colours() { screen -e | grep -qE -- "$1"; }
+any_colour='[34]8;5;|\[3[0-7]m|\[4[0-7]m'
+start 80x24 -- present --db "$db" "$code"
 wait_for "step 1 of $total"
-check "the projector theme draws black on white (xterm 16 on 231)" \
-	sh -c "tmux -L '$sock' -f /dev/null capture-pane -e -p -t '$cur' | grep -q '48;5;231'"
+check "the projector theme draws black on white (xterm 16 on 231)" colours '48;5;231'
 keys q
-start 80x24 "" present --theme mono --db "$db" "$code"
+start 80x24 -- present --theme mono --db "$db" "$code"
 wait_for "step 1 of $total"
-check "--theme mono sets no colour" sh -c "! tmux -L '$sock' -f /dev/null capture-pane -e -p \
-	-t '$cur' | grep -qE '[34]8;5;|\[3[0-7]m|\[4[0-7]m'"
+check "--theme mono sets no colour" not colours "$any_colour"
 keys q
-start 80x24 "NO_COLOR=1" present --db "$db" "$code"
+start 80x24 NO_COLOR=1 -- present --db "$db" "$code"
 wait_for "step 1 of $total"
-check "NO_COLOR wins over the projector theme" sh -c "! tmux -L '$sock' -f /dev/null \
-	capture-pane -e -p -t '$cur' | grep -qE '[34]8;5;|\[3[0-7]m|\[4[0-7]m'"
+check "NO_COLOR wins over the projector theme" not colours "$any_colour"
 keys q
 
-start 80x24 "" --theme dark --db "$db"
+start 80x24 -- --theme dark --db "$db"
 wait_for "$code"
-check "mellan --theme dark draws the TUI on black (xterm 16)" \
-	sh -c "tmux -L '$sock' -f /dev/null capture-pane -e -p -t '$cur' | grep -q '48;5;16m'"
+check "mellan --theme dark draws the TUI on black (xterm 16)" colours '48;5;16m'
 keys q
-run --theme neon --db "$db" >/dev/null 2>&1
+mellan --theme neon --db "$db" >/dev/null 2>&1
 check "mellan --theme with an unknown theme is a usage error" [ $? -eq 2 ]
 
 # --- the command line -----------------------------------------------------------------------
-out=$(run present --db "$db" "Nobody" 2>&1)
+out=$(mellan present --db "$db" "Nobody" 2>&1)
 rc=$?
 check "an unknown case is one line and status 2" [ "$rc" -eq 2 -a "$(echo "$out" | wc -l)" -eq 1 ]
 check "which names the case" sh -c "echo \"\$1\" | grep -qF 'Nobody'" x "$out"
-run present --db "$db" --theme neon "$code" >/dev/null 2>&1
+mellan present --db "$db" --theme neon "$code" >/dev/null 2>&1
 check "an unknown theme is a usage error" [ $? -eq 2 ]
-run present --db "$db" >/dev/null 2>&1
+mellan present --db "$db" >/dev/null 2>&1
 check "present without a case is a usage error" [ $? -eq 2 ]
-run present --follow --db "$db" "$code" >/dev/null 2>&1
+mellan present --follow --db "$db" "$code" >/dev/null 2>&1
 check "--follow with a case is a usage error" [ $? -eq 2 ]
 
 # --- p from the journey, and back on the same step --------------------------------------------
-start 80x24 "" --db "$db"
+start 80x24
 wait_for "$code"
 keys Enter
 wait_for "step 1 of $total"
@@ -141,8 +138,7 @@ keys Down Down
 wait_for "step 3 of $total"
 keys p
 check "p presents the journey from the selected step" wait_for "$(title 3)"
-check "in the presentation, without the journey's top line" sh -c "! tmux -L '$sock' -f /dev/null \
-	capture-pane -p -t '$cur' | head -n 1 | grep -q '^mellan'"
+check "in the presentation, without the journey's top line" not first_line_has "mellan"
 keys Space
 wait_for "step 4 of $total"
 keys q
@@ -152,7 +148,7 @@ fac=$cur
 
 # --- a follower on the projector ------------------------------------------------------------
 before=$(sql "SELECT value FROM settings WHERE key = 'follow'")
-start 60x20 "" present --follow --db "$db"
+start 60x20 -- present --follow --db "$db"
 check "the follower shows the step the facilitator's mellan shows" wait_for "$(title 4)"
 fol=$cur
 cur=$fac
@@ -168,7 +164,7 @@ check "the follower follows the facilitator's next step" [ "$followed" -eq 0 ]
 # delay, and the figure is printed for the record.
 check "within a second of the key ($ms ms)" [ "$ms" -lt 1000 ]
 keys Space Space Left
-sleep 0.5
+settle
 check "the follower's own keys do not move it" wait_for "$(title 5)"
 cur=$fac
 keys p Space
@@ -181,10 +177,8 @@ check "and shows the dots the room gives there" wait_for "●●●●● 5 dots
 cur=$fac
 keys b
 cur=$fol
-check "b blanks the facilitator's presentation, and the projector with it" \
-	sh -c "for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do \
-	tmux -L '$sock' -f /dev/null capture-pane -p -t '$cur' | grep -q '[^ ]' || exit 0; \
-	sleep 0.1; done; exit 1"
+blank() { not shows '[^ ]'; }
+check "b blanks the facilitator's presentation, and the projector with it" eventually blank
 cur=$fac
 keys Right
 cur=$fol
@@ -199,4 +193,4 @@ check "what the follower shows is what the file says" [ -n "$after" -a "$after" 
 keys q
 check "q ends the follower with status 0" wait_for "EXITED:0"
 
-echo "1..$n"
+done_testing 45

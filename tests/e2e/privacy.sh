@@ -2,27 +2,8 @@
 # privacy.sh - `mellan check` as a facilitator and a script meet it: a clean demo passes with
 # status 0, identifiers planted with the sqlite3 shell in every kind of text are each reported
 # on one line saying where, masked, with status 1; the file is not changed. Speaks TAP.
-set -u
-bin=${MELLAN_BIN:?set MELLAN_BIN}
-top=${MELLAN_TOP:?set MELLAN_TOP}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-n=0
-
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); echo "not ok $n - $1"; }
-check() { # description, then a command that must succeed
-	d=$1
-	shift
-	if "$@"; then ok "$d"; else not_ok "$d"; fi
-}
-run() {
-	env -i HOME="$tmp/home" LC_ALL=C.UTF-8 PATH="$PATH" "$bin" "$@" >"$tmp/out" 2>"$tmp/err"
-	echo $? >"$tmp/rc"
-}
-rc() { cat "$tmp/rc"; }
+. "$(dirname "$0")/lib/tap.sh"
 has() { grep -qxF -- "$1" "$tmp/out"; }
-mkdir -p "$tmp/home"
 
 # --- a clean database --------------------------------------------------------------------------
 run init --demo "$tmp/demo.db"
@@ -199,4 +180,4 @@ check "--help lists check" sh -c "grep -q 'mellan check' '$tmp/out'"
 check "the man page documents check and what counts as a finding" \
 	sh -c "mandoc -Tutf8 '$top/man/mellan.1' | col -b | grep -q 'coordination numbers'"
 
-echo "1..$n"
+done_testing 72

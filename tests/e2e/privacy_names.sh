@@ -4,15 +4,14 @@
 # there is found on save in a step's narrative at once; renamed, the old spelling is no longer
 # found; deleted after a question, u brings it back; an action added to a gap is scanned on save
 # like the gap's own texts, and kept on purpose under the action itself. Speaks TAP.
-. "$(dirname "$0")/tmux.lib"
+. "$(dirname "$0")/lib/tap.sh"
+. "$(dirname "$0")/lib/tmux.sh"
 
-mkdir -p "$tmp/home"
 db=$tmp/names.db
-mellan() { env -i HOME="$tmp/home" LC_ALL=C.UTF-8 PATH="$PATH" "$bin" "$@"; }
 mellan init "$db" >"$tmp/init.out" 2>&1
 mellan names --db "$db" --add "Östen" >/dev/null 2>&1
 
-start names 80x24
+start 80x24
 wait_for "No cases yet"
 keys a
 wait_for "Your initials"
@@ -21,7 +20,7 @@ wait_for "A new case"
 keys "Fall 9" Tab 2005 C-s
 wait_for "This journey has no steps yet"
 keys q
-wait_for "1 cases"
+wait_for "1 case"
 
 # --- the screen: real names, said so on top ------------------------------------------------------
 keys N
@@ -51,7 +50,7 @@ wait_for "2 names not to use"
 
 # --- found on save at once ------------------------------------------------------------------------
 keys q
-wait_for "1 cases"
+wait_for "1 case"
 keys Enter
 wait_for "This journey has no steps yet"
 keys a
@@ -85,7 +84,7 @@ check "check counts it as kept" \
 
 # --- renamed ----------------------------------------------------------------------------------------
 keys q
-wait_for "1 cases"
+wait_for "1 case"
 keys N
 wait_for "2 names not to use"
 keys g e
@@ -114,11 +113,11 @@ check "... and onto the screen" wait_for "2 names not to use"
 
 # --- never for the room -----------------------------------------------------------------------------
 keys q
-wait_for "1 cases"
+wait_for "1 case"
 keys Enter
 wait_for "Flyttar"
 keys N
-no_names() { sleep 0.5; shows_none "names not to use" "Östen"; }
+no_names() { settle && shows_none "names not to use" "Östen"; }
 check "N does nothing on the journey, which may be on the projector" no_names
 keys p
 wait_for "Flyttar"
@@ -126,7 +125,7 @@ keys N
 check "... nor in the presentation" no_names
 keys q
 keys q
-wait_for "1 cases"
+wait_for "1 case"
 keys q
 check "mellan ends normally" restored
-echo "1..$n"
+done_testing 30

@@ -4,16 +4,15 @@
 # under the field; rewritten, it saves; saved again as it is, the finding is kept on purpose
 # (recorded with the initials) and check no longer reports it; something typed after the warning
 # is shown in its turn. Speaks TAP.
-. "$(dirname "$0")/tmux.lib"
+. "$(dirname "$0")/lib/tap.sh"
+. "$(dirname "$0")/lib/tmux.sh"
 
-mkdir -p "$tmp/home"
 db=$tmp/privacy.db
-mellan() { env -i HOME="$tmp/home" LC_ALL=C.UTF-8 PATH="$PATH" "$bin" "$@"; }
 mellan init "$db" >"$tmp/init.out" 2>&1
 mellan names --db "$db" --add "Åsa" >/dev/null 2>&1
 check "a database with Åsa on the list of names" [ "$(sql 'SELECT name FROM name_block')" = "Åsa" ]
 
-start priv 80x24
+start 80x24
 wait_for "No cases yet"
 keys a
 wait_for "Your initials"
@@ -78,7 +77,7 @@ keys C-s
 check "an edited step with only kept findings saves at once" wait_for "saved: step 'Kuratorn'"
 
 keys q
-wait_for "1 cases"
+wait_for "1 case"
 keys q
 check "mellan ends normally" restored
-echo "1..$n"
+done_testing 20

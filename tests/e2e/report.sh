@@ -3,28 +3,10 @@
 # the expected output in tests/data/ (uuids masked: they are new in every database), the text's
 # A4 pages, the CSV parsed back, the HTML printed to PDF by headless Chromium and read back, the
 # public variant without a word of the stories, and the refusals. Speaks TAP.
-set -u
-bin=${MELLAN_BIN:?set MELLAN_BIN}
-top=${MELLAN_TOP:?set MELLAN_TOP}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-n=0
-
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); echo "not ok $n - $1"; }
-check() { # description, then a command that must succeed
-	d=$1
-	shift
-	if "$@"; then ok "$d"; else not_ok "$d"; fi
-}
+. "$(dirname "$0")/lib/tap.sh"
 
 # A fixed day (2025-11-23), so the date printed on the report is the same in every run.
-run() {
-	env -i HOME="$tmp/home" LC_ALL=C.UTF-8 PATH="$PATH" SOURCE_DATE_EPOCH=1763856000 \
-		"$bin" "$@" >"$tmp/out" 2>"$tmp/err"
-	echo $? >"$tmp/rc"
-}
-rc() { cat "$tmp/rc"; }
+ENV_EXTRA=SOURCE_DATE_EPOCH=1763856000
 mask() { sed -E 's/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/UUID/g' "$1"; }
 same_as() { # expected file in tests/data, actual file: a diff in the log when they differ
 	if mask "$2" | cmp -s - "$top/tests/data/$1"; then
@@ -33,9 +15,8 @@ same_as() { # expected file in tests/data, actual file: a diff in the log when t
 	mask "$2" | diff -u "$top/tests/data/$1" - | head -n 40 | sed 's/^/# /'
 	return 1
 }
-mkdir -p "$tmp/home"
 db="$tmp/demo.db"
-"$bin" init --demo "$db" >/dev/null 2>&1 || { echo "not ok 1 - init --demo"; exit 1; }
+mellan init --demo "$db" >/dev/null 2>&1 || { not_ok "init --demo"; exit 1; }
 
 # --- each format against its expected output --------------------------------------------------
 for f in text md html csv json; do
@@ -277,4 +258,4 @@ run report --db "$tmp/empty.db"
 check "an empty database gives a report that says so, status 0" sh -c \
 	"[ $(rc) -eq 0 ] && grep -q '0 gaps' '$tmp/out'"
 
-echo "1..$n"
+done_testing 44

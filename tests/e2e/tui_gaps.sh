@@ -3,16 +3,15 @@
 # recurring patterns with the steps behind them, Enter into the journey at that step and back,
 # sorting by severity and votes, the category and open-only filters, help, and a 60x20 projector.
 # Speaks TAP; polls instead of sleeping.
-set -u
-bin=${MELLAN_BIN:?set MELLAN_BIN}
-: "${MELLAN_TOP:?set MELLAN_TOP}"
-. "$MELLAN_TOP/tests/e2e/lib/tmux.sh"
+. "$(dirname "$0")/lib/tap.sh"
+. "$(dirname "$0")/lib/tmux.sh"
+db=$tmp/demo.db
+mellan init --demo "$db" >/dev/null 2>&1
 check "init --demo makes the database" test -s "$db"
 
 line_has() { screen | sed -n "${1}p" | grep -qF -- "$2"; } # LINE TEXT
-last_line_has() { screen | tail -n 1 | grep -qF -- "$1"; }
 
-start 100x30 "" --db "$db"
+start 100x30
 wait_for "DEMO-1 Sam"
 check "the cases screen's bottom line offers the gaps" last_line_has "p gaps"
 keys p
@@ -67,11 +66,11 @@ keys Escape
 check "Esc goes back to the cases" wait_for "3 cases"
 
 # A projector's 60x20: every hint on the bottom line, the counts beside the patterns.
-start 60x20 "" --db "$db"
+start 60x20
 wait_for "DEMO-1 Sam"
 keys p
 wait_for "Recurring gaps"
 check "at 60x20 the bottom line has every hint" last_line_has "q, Esc back  ? help"
 check "... and the counts stay beside each pattern" wait_for "3 gaps in 3 cases"
 
-echo "1..$n"
+done_testing 25

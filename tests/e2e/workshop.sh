@@ -4,14 +4,14 @@
 # part (codes, never names); a note and a decision go into its log; after quitting and opening
 # again the log is there with time and initials. Then the silence length is set longer and the
 # lanes of the demo case propose fewer silences, and shorter, more. Speaks TAP; polls.
-set -u
-bin=${MELLAN_BIN:?set MELLAN_BIN}
-: "${MELLAN_TOP:?set MELLAN_TOP}"
-. "$MELLAN_TOP/tests/e2e/lib/tmux.sh"
+. "$(dirname "$0")/lib/tap.sh"
+. "$(dirname "$0")/lib/tmux.sh"
+db=$tmp/demo.db
+mellan init --demo "$db" >/dev/null 2>&1
 check "init --demo makes the database" test -s "$db"
 
 date=2031-04-17
-start 80x24 "" --db "$db"
+start 80x24
 wait_for "DEMO-1"
 keys w
 check "w opens the workshops" wait_for "Proposed as gaps"
@@ -40,7 +40,8 @@ check "a note that could identify someone warns before it is written" \
 check "... and nothing is in the log, which could never take it back" \
 	[ "$(sql "SELECT count(*) FROM workshop_log WHERE text LIKE '%070%'")" = 0 ]
 keys Escape
-wait_for "discard" 2 && keys y
+wait_for "discard"
+keys y
 keys D
 check "D asks for a decision" wait_for "A decision of the workshop of $date"
 keys "Bjud in elevhälsan" C-s
@@ -48,20 +49,20 @@ check "the decision is in the log" wait_for "Decision: Bjud in elevhälsan"
 keys q q
 check "q q quits" wait_for "EXITED:0"
 
-start 80x24 "" --db "$db"
+start 80x24
 wait_for "DEMO-1"
 keys w G
 check "after a restart the log is there, with the initials" wait_for "ÅB  Decision: Bjud in elevhälsan"
-check "... and the note before the decision" sh -c "tmux -L '$sock' -f /dev/null capture-pane -p \
-	-t '$cur' | grep -n 'Skolan var inte med\|Bjud in elevhälsan' | head -n 1 | grep -q Skolan"
+note_first() { screen | grep -e 'Skolan var inte med' -e 'Bjud in elevhälsan' | head -n 1 | grep -q Skolan; }
+check "... and the note before the decision" note_first
 check "the log is append-only: no key edits or deletes an entry" \
 	[ "$(sql "SELECT count(*) FROM workshop_log")" -ge 2 ]
 
 # --- the current workshop: where the room's votes go ------------------------------------------
 keys Enter
 check "Enter makes the selected workshop the current one" wait_for "$date  Möllevången"
-check "... marked on the screen" sh -c "tmux -L '$sock' -f /dev/null capture-pane -p -t '$cur' |
-	grep '$date' | grep -q '(current)'"
+current() { screen | grep -F -- "$date" | grep -qF '(current)'; }
+check "... marked on the screen" current
 wid=$(sql "SELECT id FROM workshop WHERE date = '$date'")
 cid=$(sql "SELECT id FROM kase WHERE code = 'DEMO-1 Sam'")
 gap_step=$(sql "SELECT step_id FROM gap WHERE case_id = $cid LIMIT 1")
@@ -86,7 +87,7 @@ keys q q q
 # --- the lengths the lanes propose gaps by ---------------------------------------------------
 code="DEMO-1 Sam"
 proposals() { # the number of proposals in the lanes of the demo case, in a new window
-	start 80x24 "" --db "$db"
+	start 80x24
 	wait_for "$code"
 	keys Enter
 	wait_for "mellan — $code — step"
@@ -98,7 +99,7 @@ proposals() { # the number of proposals in the lanes of the demo case, in a new 
 	keys v q q
 }
 set_lengths() { # SILENCE HANDOVER, on the workshop screen
-	start 80x24 "" --db "$db"
+	start 80x24
 	wait_for "$code"
 	keys w
 	wait_for "Proposed as gaps"
@@ -126,4 +127,4 @@ wait_for "silences from 90 days"
 keys q q
 again=$(proposals)
 check "back at 90 days, the same proposals again ($again)" [ "${again:-0}" -eq "$before" ]
-echo "1..$n"
+done_testing 27

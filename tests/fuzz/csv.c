@@ -2,7 +2,7 @@
  * from a file and written, with the promises of import.h. */
 #include "import.h"
 
-#include "core/import_csv.h"
+#include "core/import_rows.h"
 #include "core/store_exchange.h"
 
 struct bytes {

@@ -6,7 +6,7 @@
  * runs leaves this file intact, and merging the same file again changes nothing. */
 #include "fuzz.h"
 
-#include "core/import_csv.h"
+#include "core/import_rows.h"
 #include "core/store_edit.h"
 #include "core/store_exchange.h"
 #include "core/store_read.h"

@@ -1,11 +1,10 @@
-/* test_exchange.c - export and import through the store, and the CSV chronology reader: the
- * round trip gives the same bytes, Swedish text survives, importing twice adds nothing, and
- * every refusal names its place and leaves the database as it was. Real files in a temporary
- * directory; SQLite is used directly only to look at what the store wrote. */
+/* test_exchange.c - export and import through the store: the round trip gives the same bytes,
+ * Swedish text survives, importing twice adds nothing, and every refusal names its place and
+ * leaves the database as it was. Real files in a temporary directory; SQLite is used directly
+ * only to look at what the store wrote. The chronology import is test_import.c's. */
 #include "testutil.h"
 
 #include "core/commands.h"
-#include "core/import_csv.h"
 #include "core/seed.h"
 #include "core/store_edit.h"
 #include "core/store_exchange.h"
@@ -195,141 +194,6 @@ static void test_export_chosen_cases(void **state)
 	store_close(&a);
 }
 
-/* ---- CSV ------------------------------------------------------------------------------------ */
-
-/* The rows of a chronology in memory, read as import reads a file. */
-struct rows {
-	struct csv_row items[8];
-	size_t n;
-};
-
-static void rows_clear(struct rows *r)
-{
-	for (size_t i = 0; i < r->n; i++)
-		csv_row_clear(&r->items[i]);
-	r->n = 0;
-}
-
-static enum mstatus csv_rows(const char *text, struct rows *out, struct merr *err)
-{
-	memset(out, 0, sizeof *out);
-	FILE *f = fmemopen((void *)text, strlen(text), "r");
-	assert_non_null(f);
-	struct csv_reader *r = NULL;
-	enum mstatus st = csv_open("in.csv", f, &r, err);
-	for (bool more = true; st == M_OK && more && out->n < 8;) {
-		st = csv_next(r, &out->items[out->n], &more, err);
-		out->n += st == M_OK && more;
-	}
-	csv_close(&r);
-	fclose(f);
-	if (st != M_OK)
-		rows_clear(out);
-	return st;
-}
-
-static void csv_ok(const char *text, struct rows *rows)
-{
-	struct merr err = {0};
-	if (csv_rows(text, rows, &err) != M_OK)
-		fail_msg("csv: %s", err.msg);
-}
-
-/* Imports a chronology from memory. */
-static enum mstatus csv_text_import(struct store *s, const char *text,
-                                    struct store_exchange_report *r, struct merr *err)
-{
-	FILE *f = fmemopen((void *)text, strlen(text), "r");
-	assert_non_null(f);
-	enum mstatus st = csv_import(s, "in.csv", f, r, NULL, NULL, err);
-	fclose(f);
-	return st;
-}
-
-static void test_csv_variants(void **state)
-{
-	(void)state;
-	struct rows r;
-	csv_ok("\xEF\xBB\xBF"
-	       "Fall;Datum;AKTÖR;Vad hände;Vad gjordes\r\n"
-	       "Åsa;ht 2015;Skola;\"Börjar; skolka\r\nigen\";\"Han sa \"\"nej\"\"\"\r\n"
-	       "\r\n"
-	       "Åsa;;;Flyttar;\r\n",
-	       &r);
-	assert_int_equal(r.n, 2);
-	assert_string_equal(r.items[0].case_code, "Åsa");
-	assert_string_equal(r.items[0].actor, "Skola");
-	assert_string_equal(r.items[0].happened, "Börjar; skolka\nigen");
-	assert_string_equal(r.items[0].done, "Han sa \"nej\"");
-	assert_int_equal(r.items[0].line, 2);
-	assert_int_equal(r.items[1].line, 5);
-	assert_null(r.items[1].date);
-	assert_null(r.items[1].actor);
-	rows_clear(&r);
-	csv_ok("what happened,case,note\nFöds,Bo,\"a, b\"\n", &r);
-	assert_int_equal(r.n, 1);
-	assert_string_equal(r.items[0].happened, "Föds");
-	assert_string_equal(r.items[0].note, "a, b");
-	rows_clear(&r);
-	csv_ok("case\twhat happened\nBo\tx\n", &r);
-	assert_int_equal(r.n, 1);
-	assert_string_equal(r.items[0].case_code, "Bo");
-	rows_clear(&r);
-}
-
-static void test_csv_refusals_name_the_line(void **state)
-{
-	(void)state;
-	struct {
-		const char *text, *expect;
-	} cases[] = {
-	    {"case,what happened\nA,x\nA,\"open\nA,y\n", "line 3"},
-	    {"case,what happened\nA,x\nA,x\"y\n", "line 3"},
-	    {"case,what happened\nA,x,extra\n", "line 2"},
-	    {"case,colour\nA,x\n", "colour"},
-	    {"datum,vad hände\n2015,x\n", "line 1"},
-	    {"case,what happened\nA,\xff\n", "line 2"},
-	};
-	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-		struct rows r;
-		struct merr err = {0};
-		enum mstatus st = csv_rows(cases[i].text, &r, &err);
-		if (st != M_DATA || !strstr(err.msg, cases[i].expect))
-			fail_msg("case %zu: status %d, message %s", i, st, err.msg);
-		assert_int_equal(r.n, 0);
-	}
-}
-
-static void test_csv_import_twice_and_unknown_actor(void **state)
-{
-	(void)state;
-	char path[512];
-	tu_path(path, sizeof path, "csv.db");
-	struct store *s = su_open(path, STORE_CREATE);
-	struct merr err = {0};
-	assert_int_equal(catalogue_load_defaults(s, &err), M_OK);
-	const char *text = "fall;datum;aktör;vad hände;vad gjordes\n"
-	                   "Kim;2015-03;socialtjänsten (barn och unga);Orosanmälan;Utredning\n"
-	                   "Kim;vt 2016;BUP;Remiss;\n";
-	struct store_exchange_report r;
-	assert_int_equal(csv_text_import(s, text, &r, &err), M_OK);
-	assert_int_equal(r.added, 5); /* a case, two steps, two interventions */
-	assert_int_equal(csv_text_import(s, text, &r, &err), M_OK);
-	assert_int_equal(r.added, 0);
-	assert_int_equal(r.same, 2);
-	assert_int_equal(csv_text_import(s,
-	                                 "case,actor,what happened\nKim,BUP,Ny händelse\n"
-	                                 "Kim,Hemliga byrån,x\n",
-	                                 &r, &err),
-	                 M_DATA);
-	assert_non_null(strstr(err.msg, "line 3"));
-	assert_non_null(strstr(err.msg, "Hemliga byrån"));
-	store_close(&s);
-	assert_int_equal(su_raw_int(path, "SELECT count(*) FROM step"), 2);
-	assert_int_equal(su_raw_int(path, "SELECT count(*) FROM step WHERE title = 'Ny händelse'"),
-	                 0);
-}
-
 /* The statements a bulk import keeps prepared belong to its store: closing the store in the middle
  * of one (a crash path: no store_bulk_end) leaves nothing behind that another store would find
  * and use after the first is gone. */
@@ -365,9 +229,6 @@ int main(void)
 	    cmocka_unit_test(test_swedish_text_survives),
 	    cmocka_unit_test(test_refusals_change_nothing),
 	    cmocka_unit_test(test_export_chosen_cases),
-	    cmocka_unit_test(test_csv_variants),
-	    cmocka_unit_test(test_csv_refusals_name_the_line),
-	    cmocka_unit_test(test_csv_import_twice_and_unknown_actor),
 	    cmocka_unit_test(test_bulk_statements_are_the_stores),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
