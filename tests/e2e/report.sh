@@ -258,4 +258,4 @@ run report --db "$tmp/empty.db"
 check "an empty database gives a report that says so, status 0" sh -c \
 	"[ $(rc) -eq 0 ] && grep -q '0 gaps' '$tmp/out'"
 
-done_testing 44
+done_testing 48

@@ -4,26 +4,23 @@
 # step and back, the lasting adults and the protective factors further down, its help, opening
 # it beside the gaps, and at 60x20 and 200x60 in English and Swedish. Speaks TAP; polls instead of
 # sleeping.
-set -u
-bin=${MELLAN_BIN:?set MELLAN_BIN}
-: "${MELLAN_TOP:?set MELLAN_TOP}"
-. "$MELLAN_TOP/tests/e2e/lib/tmux.sh"
+. "$(dirname "$0")/lib/tap.sh"
+. "$(dirname "$0")/lib/tmux.sh"
+db=$tmp/demo.db
+mellan init --demo "$db" >/dev/null 2>&1
 check "init --demo makes the database" test -s "$db"
 
 line_has() { screen | sed -n "${1}p" | grep -qF -- "$2"; } # LINE TEXT
-last_line_has() { screen | tail -n 1 | grep -qF -- "$1"; }
-shows_all() { for t in "$@"; do screen | grep -qF -- "$t" || return 1; done; }
 # Presses KEY until the screen shows TEXT, at most 30 times.
 press_until() { # KEY TEXT
 	for _ in $(seq 30); do
-		screen | grep -qF -- "$2" && return 0
-		keys "$1"
-		wait_for "$2" 1 && return 0
+		shows -F -- "$2" && return 0
+		press "$1"
 	done
-	return 1
+	shows -F -- "$2"
 }
 
-start 100x30 "" --db "$db"
+start 100x30
 wait_for "DEMO-1 Sam"
 keys h
 check "h on the cases screen opens what worked across all cases" \
@@ -67,25 +64,24 @@ keys q
 check "... and q goes back to the gaps" wait_for "Recurring gaps across the cases"
 
 # A projector's 60x20, and a wide screen, in English and in Swedish.
-sv="LANGUAGE=sv MELLAN_LOCALEDIR=$MELLAN_TOP/build/locale"
-start 60x20 "" --db "$db"
+start 60x20
 wait_for "DEMO-1 Sam"
 keys h
 wait_for "What worked across the cases"
 check "at 60x20 the bottom line has every hint" last_line_has "Enter open  q, Esc back  ? help"
 check "... and the counts stay beside the pattern" wait_for "10 interventions in 3 cases"
-start 200x60 "" --db "$db"
+start 200x60
 wait_for "DEMO-1 Sam"
 keys h
 check "at 200x60 the patterns and the whole of a long intervention show" \
 	wait_for "Fritidsledaren J: kvällsverksamhet, samtal, följer med på möten, håller i tråden"
-start 60x20 "$sv" --db "$db"
+start 60x20 LANGUAGE=sv MELLAN_LOCALEDIR="$top/build/locale"
 wait_for "DEMO-1 Sam"
 keys h
 check "in Swedish at 60x20: the title" wait_for "Det som fungerade i fallen (13)"
 check "... the theme and the counts in Swedish" shows_all "Individ och kamra" "10 insatser i 3 fall"
 check "... and the hints" last_line_has "Enter visa  q, Esc åter  ? hjälp"
-start 200x60 "$sv" --db "$db"
+start 200x60 LANGUAGE=sv MELLAN_LOCALEDIR="$top/build/locale"
 wait_for "DEMO-1 Sam"
 keys h
 wait_for "Det som fungerade i fallen (13)"
@@ -93,4 +89,4 @@ check "in Swedish at 200x60: the heading and a whole pattern line" \
 	shows_all "Mönster i det som fungerade" "Individ och kamrater" \
 	"10 insatser i 3 fall · 6 hjälpte mycket"
 
-echo "1..$n"
+done_testing 23
