@@ -179,30 +179,6 @@ static bool present(const struct m_journey *j, m_id actor, long s)
 
 /* ---- protective factors --------------------------------------------------------------------- */
 
-/* The words of a factor with their case folded and the blanks around them gone, so that
- * "Trygg vuxen" and "trygg vuxen " are one factor. Latin-1's capitals (Å Ä Ö É) fold too. */
-static char *fold(const char *s)
-{
-	while (*s == ' ' || *s == '\t')
-		s++;
-	char *f = xstrdup(s);
-	size_t n = strlen(f);
-	while (n && (f[n - 1] == ' ' || f[n - 1] == '\t'))
-		f[--n] = '\0';
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)f[i];
-		if (c >= 'A' && c <= 'Z')
-			f[i] = (char)(c + 32);
-		else if (c == 0xC3 && i + 1 < n) {
-			unsigned char d = (unsigned char)f[i + 1];
-			if (d >= 0x80 && d <= 0x9E && d != 0x97)
-				f[i + 1] = (char)(d + 0x20);
-			i++;
-		}
-	}
-	return f;
-}
-
 struct fgroup {
 	char *key;
 	struct wk_factor f;
@@ -212,7 +188,7 @@ struct fgroup {
 
 static struct fgroup *fgroup_get(struct fgroup **v, size_t *n, const char *text, size_t n_actors)
 {
-	char *key = fold(text);
+	char *key = text_fold(text);
 	for (size_t i = 0; i < *n; i++)
 		if (strcmp((*v)[i].key, key) == 0) {
 			free(key);
@@ -289,10 +265,10 @@ static void collect_factors(const struct analysis *an, struct worked *w)
 /* 1 + the index of the factor whose words these are; 0 when none. */
 static m_id factor_id(const struct worked *w, const char *text)
 {
-	char *key = fold(text);
+	char *key = text_fold(text);
 	m_id id = 0;
 	for (size_t i = 0; !id && i < w->n_factors; i++) {
-		char *k = fold(w->factors[i].label);
+		char *k = text_fold(w->factors[i].label);
 		if (strcmp(k, key) == 0)
 			id = (m_id)i + 1;
 		free(k);
