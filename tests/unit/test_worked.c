@@ -90,6 +90,33 @@ static void fixture(struct an_input *in)
 	mu_done(j);
 }
 
+/* The fixture analysed, for each test of it. */
+struct analysed {
+	struct analysis an;
+	struct worked w;
+};
+
+static int analyse_fixture(void **state)
+{
+	struct analysed *a = calloc(1, sizeof *a);
+	assert_non_null(a);
+	struct an_input in;
+	fixture(&in);
+	analysis_run(&in, &a->an);
+	worked_run(&a->an, &a->w);
+	*state = a;
+	return 0;
+}
+
+static int clear_fixture(void **state)
+{
+	struct analysed *a = *state;
+	worked_clear(&a->w);
+	analysis_clear(&a->an);
+	free(a);
+	return 0;
+}
+
 static const struct wk_row *row_of(const struct worked *w, enum wk_dim d, const char *label)
 {
 	for (size_t i = 0; i < w->tables[d].n; i++)
@@ -113,122 +140,96 @@ static const struct wk_pattern *pattern_with(const struct worked *w, const char 
 
 static void test_helped_by_actor_and_theme(void **state)
 {
-	(void)state;
-	struct an_input in;
-	fixture(&in);
-	struct analysis an;
-	analysis_run(&in, &an);
-	struct worked w;
-	worked_run(&an, &w);
+	const struct analysed *fx = *state;
+	const struct worked *w = &fx->w;
 	/* Four helped: the harmful and the never made are not what worked. */
-	assert_int_equal(w.n_helps, 4);
-	assert_int_equal(w.tables[WK_ACTOR].n, 2);
-	const struct wk_row *r = &w.tables[WK_ACTOR].rows[0];
+	assert_int_equal(w->n_helps, 4);
+	assert_int_equal(w->tables[WK_ACTOR].n, 2);
+	const struct wk_row *r = &w->tables[WK_ACTOR].rows[0];
 	assert_string_equal(r->label, "Idrottsföreningen");
 	assert_int_equal(r->helped, 3);
 	assert_int_equal(r->cases, 3);
 	assert_int_equal(r->strong, 2);
-	r = row_of(&w, WK_ACTOR, "Skolan (grundskola)");
+	r = row_of(w, WK_ACTOR, "Skolan (grundskola)");
 	assert_int_equal(r->helped, 1);
 	assert_int_equal(r->strong, 0);
 	/* The theme is the theme of the step it starts at: leisure is the individual's. */
-	r = &w.tables[WK_THEME].rows[0];
+	r = &w->tables[WK_THEME].rows[0];
 	assert_string_equal(r->code, "individual");
 	assert_int_equal(r->helped, 3);
 	assert_int_equal(r->cases, 3);
-	r = row_of(&w, WK_THEME, "school");
+	r = row_of(w, WK_THEME, "school");
 	assert_int_equal(r->helped, 1);
-	assert_int_equal(w.tables[WK_THEME].n, 2); /* themes where nothing helped are left out */
-	worked_clear(&w);
-	analysis_clear(&an);
+	assert_int_equal(w->tables[WK_THEME].n, 2); /* themes where nothing helped are left out */
 }
 
 static void test_protective_factors_and_who_was_there(void **state)
 {
-	(void)state;
-	struct an_input in;
-	fixture(&in);
-	struct analysis an;
-	analysis_run(&in, &an);
-	struct worked w;
-	worked_run(&an, &w);
+	const struct analysed *fx = *state;
+	const struct analysis *an = &fx->an;
+	const struct worked *w = &fx->w;
 	/* The same words in another case and spacing are one factor, named as first written. */
-	assert_int_equal(w.n_factors, 1);
-	const struct wk_factor *f = &w.factors[0];
+	assert_int_equal(w->n_factors, 1);
+	const struct wk_factor *f = &w->factors[0];
 	assert_string_equal(f->label, "En trygg vuxen");
 	assert_int_equal(f->steps, 3);
 	assert_int_equal(f->cases, 2);
 	/* The club was there at all three steps, the school at one; BUP never made anything. */
 	assert_int_equal(f->n_actors, 2);
-	assert_string_equal(an.actors.items[f->actors[0].actor].name, "Idrottsföreningen");
+	assert_string_equal(an->actors.items[f->actors[0].actor].name, "Idrottsföreningen");
 	assert_int_equal(f->actors[0].steps, 3);
-	assert_string_equal(an.actors.items[f->actors[1].actor].name, "Skolan (grundskola)");
+	assert_string_equal(an->actors.items[f->actors[1].actor].name, "Skolan (grundskola)");
 	assert_int_equal(f->actors[1].steps, 1);
-	worked_clear(&w);
-	analysis_clear(&an);
 }
 
 static void test_lasting_adults(void **state)
 {
-	(void)state;
-	struct an_input in;
-	fixture(&in);
-	struct analysis an;
-	analysis_run(&in, &an);
-	struct worked w;
-	worked_run(&an, &w);
+	const struct analysed *fx = *state;
+	const struct analysis *an = &fx->an;
+	const struct worked *w = &fx->w;
 	/* The club in A and C; not in B (one year), and the school nowhere (one step). */
-	assert_int_equal(w.n_adults, 2);
-	const struct wk_adult *a = &w.adults[0];
-	assert_string_equal(an.journeys[a->case_index].kase.code, "Test A");
-	assert_string_equal(an.actors.items[a->actor].name, "Idrottsföreningen");
+	assert_int_equal(w->n_adults, 2);
+	const struct wk_adult *a = &w->adults[0];
+	assert_string_equal(an->journeys[a->case_index].kase.code, "Test A");
+	assert_string_equal(an->actors.items[a->actor].name, "Idrottsföreningen");
 	assert_int_equal(a->years, 5);
 	assert_int_equal(a->age_from, 13);
 	assert_int_equal(a->age_to, 18);
 	assert_int_equal(a->thresholds, 3); /* 15, 16 and 18 */
 	assert_int_equal(a->handovers, 1);  /* school to its health team */
 	assert_int_equal((int)a->steps, 3);
-	a = &w.adults[1];
-	assert_string_equal(an.journeys[a->case_index].kase.code, "Test C");
+	a = &w->adults[1];
+	assert_string_equal(an->journeys[a->case_index].kase.code, "Test C");
 	assert_int_equal(a->years, 4);
 	assert_int_equal(a->thresholds, 3);
 	assert_int_equal(a->handovers, 0);
-	worked_clear(&w);
-	analysis_clear(&an);
 }
 
 static void test_patterns_of_what_worked(void **state)
 {
-	(void)state;
-	struct an_input in;
-	fixture(&in);
-	struct analysis an;
-	analysis_run(&in, &an);
-	struct worked w;
-	worked_run(&an, &w);
-	assert_int_equal(w.n_patterns, 3);
+	const struct analysed *fx = *state;
+	const struct worked *w = &fx->w;
+	assert_int_equal(w->n_patterns, 3);
 	/* The club, in all three cases: the actor, its theme and the band are one pattern. */
-	const struct wk_pattern *p = &w.patterns[0];
+	const struct wk_pattern *p = &w->patterns[0];
 	assert_string_equal(p->label, "Idrottsföreningen, Individual and peers, 13–15 years");
 	assert_int_equal(p->cases, 3);
 	assert_int_equal(p->n_helps, 3);
 	assert_int_equal(p->strong, 2);
 	/* A trusted adult at the step, in A and B: the club twice and the school once. */
-	p = &w.patterns[1];
+	p = &w->patterns[1];
 	assert_string_equal(p->label, "13–15 years, with “En trygg vuxen”");
 	assert_int_equal(p->cases, 2);
 	assert_int_equal(p->n_helps, 3);
 	/* The club as a lasting adult, in A and C. */
-	p = pattern_with(&w,
+	p = pattern_with(w,
 	                 "Idrottsföreningen, a lasting adult, Individual and peers, 13–15 years");
 	assert_int_equal(p->cases, 2);
 	assert_int_equal(p->n_helps, 2);
 	assert_int_equal(p->strong, 2);
-	const struct wk_help *h = &w.helps[p->helps[1]];
+	const struct wk_help *h = &w->helps[p->helps[1]];
 	assert_string_equal(h->journey->kase.code, "Test C");
 	assert_true(h->lasting);
-	worked_clear(&w);
-	analysis_clear(&an);
 }
 
 static void test_the_demo(void **state)
@@ -267,10 +268,13 @@ int main(void)
 {
 	tu_init();
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_helped_by_actor_and_theme),
-	    cmocka_unit_test(test_protective_factors_and_who_was_there),
-	    cmocka_unit_test(test_lasting_adults),
-	    cmocka_unit_test(test_patterns_of_what_worked),
+	    cmocka_unit_test_setup_teardown(test_helped_by_actor_and_theme, analyse_fixture,
+	                                    clear_fixture),
+	    cmocka_unit_test_setup_teardown(test_protective_factors_and_who_was_there,
+	                                    analyse_fixture, clear_fixture),
+	    cmocka_unit_test_setup_teardown(test_lasting_adults, analyse_fixture, clear_fixture),
+	    cmocka_unit_test_setup_teardown(test_patterns_of_what_worked, analyse_fixture,
+	                                    clear_fixture),
 	    cmocka_unit_test(test_the_demo),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
