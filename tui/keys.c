@@ -247,6 +247,8 @@ static const struct key_binding table[] = {
 	{ACT_ZOOM_OUT, SCR_LANES, {'-'}, NULL, NULL, NULL},
 	{ACT_SCALE, SCR_LANES, {'t'}, N_("t"), N_("scale"),
 	 N_("time by step, or to true scale so that a long wait looks long")},
+	{ACT_COLOUR, SCR_LANES, {'c'}, N_("c"), NULL,
+	 N_("colour the interventions by actor, or by the theme of the step they start at")},
 	{ACT_PROPOSAL, SCR_LANES, {'o'}, N_("o"), N_("proposed"),
 	 N_("the next gap the program proposes: a silence, or a hand-over never received or "
 	    "acted on")},

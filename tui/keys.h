@@ -100,6 +100,7 @@ enum action {
 	ACT_ZOOM_IN,
 	ACT_ZOOM_OUT,
 	ACT_SCALE,    /* lanes by step or to true scale */
+	ACT_COLOUR,   /* the lanes' bars by actor or by theme */
 	ACT_VOTE,     /* the digit pressed: that many dots on the selected gap */
 	ACT_GAP_NEXT, /* the next gap at this step, to vote on */
 	ACT_BLANK,    /* the presentation blank, and back */
