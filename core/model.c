@@ -1,16 +1,13 @@
-/* model.c - codes, labels and clean-up for the domain records and lists of model.h. */
+/* model.c - codes, labels, clean-up and copies for the domain records and lists of model.h. */
 #include "model.h"
 #include "i18n.h"
+#include "records.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-struct code_label {
-	const char *code;
-	const char *label; /* N_() marked; translated at use */
-};
-
-static const struct code_label sectors[SECTOR_COUNT] = {
+/* The codes of each enumeration, indexed by its value. */
+static const struct m_code sectors[SECTOR_COUNT] = {
     {"municipality", N_("Municipality")},
     {"state", N_("State agency")},
     {"region", N_("Region")},
@@ -20,27 +17,27 @@ static const struct code_label sectors[SECTOR_COUNT] = {
     {"network", N_("The young person and their network")},
 };
 
-static const struct code_label case_statuses[CASE_STATUS_COUNT] = {
+static const struct m_code case_statuses[CASE_STATUS_COUNT] = {
     {"draft", N_("draft")},
     {"ready", N_("ready")},
     {"reviewed", N_("reviewed")},
 };
 
-static const struct code_label domains[DOMAIN_COUNT] = {
+static const struct m_code domains[DOMAIN_COUNT] = {
     {"none", N_("no domain")},       {"family", N_("Family and parents")},
     {"school", N_("School")},        {"housing", N_("Neighbourhood and housing")},
     {"health", N_("Health")},        {"leisure", N_("Friends and leisure")},
     {"work", N_("Work and income")}, {"justice", N_("Justice")},
 };
 
-static const struct code_label certainties[CERT_COUNT] = {
+static const struct m_code certainties[CERT_COUNT] = {
     {"observed", N_("observed")},
     {"reported", N_("reported")},
     {"inferred", N_("inferred")},
     {"disputed", N_("disputed")},
 };
 
-static const struct code_label iv_kinds[IV_KIND_COUNT] = {
+static const struct m_code iv_kinds[IV_KIND_COUNT] = {
     {"made", N_("made")},
     {"possible", N_("possible, not made")},
     {"declined", N_("declined by the young person")},
@@ -48,104 +45,124 @@ static const struct code_label iv_kinds[IV_KIND_COUNT] = {
     {"waiting", N_("waiting in a queue")},
 };
 
-static const struct code_label ho_kinds[HO_KIND_COUNT] = {
+static const struct m_code ho_kinds[HO_KIND_COUNT] = {
     {"referral", N_("referral")},
     {"transfer", N_("hand-over")},
 };
 
-static const struct code_label levels[LEVEL_COUNT] = {
+static const struct m_code levels[LEVEL_COUNT] = {
     {"practice", N_("practice")},
     {"organisation", N_("organisation")},
     {"policy", N_("policy")},
 };
 
-static const struct code_label gap_statuses[GAP_STATUS_COUNT] = {
+static const struct m_code gap_statuses[GAP_STATUS_COUNT] = {
     {"open", N_("open")},
     {"lifted", N_("lifted to decision makers")},
     {"addressed", N_("addressed")},
 };
 
-static const struct code_label gap_roles[GAR_COUNT] = {
+static const struct m_code gap_roles[GAR_COUNT] = {
     {"involved", N_("involved")},
     {"could", N_("could have acted")},
 };
 
-static const struct code_label factor_kinds[FACTOR_KIND_COUNT] = {
+static const struct m_code factor_kinds[FACTOR_KIND_COUNT] = {
     {"risk", N_("risk")},
     {"protective", N_("protective")},
 };
 
-static const struct code_label action_statuses[ACTION_STATUS_COUNT] = {
+static const struct m_code action_statuses[ACTION_STATUS_COUNT] = {
     {"open", N_("open")},
     {"done", N_("done")},
     {"dropped", N_("dropped")},
 };
 
-static int from_code(const struct code_label *t, int n, const char *code)
+/* A workshop's log holds notes and decisions (model_workshop.h); C keeps the code itself. */
+static const struct m_code log_kinds[] = {
+    {"note", N_("note")},
+    {"decision", N_("decision")},
+};
+
+#define ENUM(name, table) const struct m_enum name = {table, (int)(sizeof table / sizeof *table)}
+ENUM(m_sectors, sectors);
+ENUM(m_case_statuses, case_statuses);
+ENUM(m_domains, domains);
+ENUM(m_certainties, certainties);
+ENUM(m_iv_kinds, iv_kinds);
+ENUM(m_ho_kinds, ho_kinds);
+ENUM(m_levels, levels);
+ENUM(m_gap_statuses, gap_statuses);
+ENUM(m_gap_roles, gap_roles);
+ENUM(m_factor_kinds, factor_kinds);
+ENUM(m_action_statuses, action_statuses);
+ENUM(m_log_kinds, log_kinds);
+
+int m_enum_value(const struct m_enum *e, const char *code)
 {
 	if (!code)
 		return -1;
-	for (int i = 0; i < n; i++)
-		if (strcmp(t[i].code, code) == 0)
+	for (int i = 0; i < e->n; i++)
+		if (strcmp(e->items[i].code, code) == 0)
 			return i;
 	return -1;
 }
 
-static const char *code_of(const struct code_label *t, int n, int v)
+const char *m_enum_code(const struct m_enum *e, int v)
 {
-	return v >= 0 && v < n ? t[v].code : "?";
+	return v >= 0 && v < e->n ? e->items[v].code : "?";
 }
 
-static const char *label_of(const struct code_label *t, int n, int v)
+static const char *label_of(const struct m_enum *e, int v)
 {
-	return v >= 0 && v < n ? gettext(t[v].label) : "?";
+	return v >= 0 && v < e->n ? gettext(e->items[v].label) : "?";
 }
 
-#define ENUM_FUNCS(prefix, type, table, count)                                                     \
+#define ENUM_FUNCS(prefix, type, e)                                                                \
 	const char *prefix##_code(type v)                                                          \
 	{                                                                                          \
-		return code_of(table, count, (int)v);                                              \
+		return m_enum_code(&e, (int)v);                                                    \
 	}                                                                                          \
 	const char *prefix##_label(type v)                                                         \
 	{                                                                                          \
-		return label_of(table, count, (int)v);                                             \
+		return label_of(&e, (int)v);                                                       \
 	}                                                                                          \
 	int prefix##_from_code(const char *code)                                                   \
 	{                                                                                          \
-		return from_code(table, count, code);                                              \
+		return m_enum_value(&e, code);                                                     \
 	}
 
-ENUM_FUNCS(m_sector, enum m_sector, sectors, SECTOR_COUNT)
-ENUM_FUNCS(m_case_status, enum m_case_status, case_statuses, CASE_STATUS_COUNT)
-ENUM_FUNCS(m_domain, enum m_domain, domains, DOMAIN_COUNT)
-ENUM_FUNCS(m_certainty, enum m_certainty, certainties, CERT_COUNT)
-ENUM_FUNCS(m_iv_kind, enum m_intervention_kind, iv_kinds, IV_KIND_COUNT)
-ENUM_FUNCS(m_ho_kind, enum m_handover_kind, ho_kinds, HO_KIND_COUNT)
-ENUM_FUNCS(m_level, enum m_gap_level, levels, LEVEL_COUNT)
-ENUM_FUNCS(m_gap_status, enum m_gap_status, gap_statuses, GAP_STATUS_COUNT)
-ENUM_FUNCS(m_factor_kind, enum m_factor_kind, factor_kinds, FACTOR_KIND_COUNT)
+ENUM_FUNCS(m_sector, enum m_sector, m_sectors)
+ENUM_FUNCS(m_case_status, enum m_case_status, m_case_statuses)
+ENUM_FUNCS(m_domain, enum m_domain, m_domains)
+ENUM_FUNCS(m_certainty, enum m_certainty, m_certainties)
+ENUM_FUNCS(m_iv_kind, enum m_intervention_kind, m_iv_kinds)
+ENUM_FUNCS(m_ho_kind, enum m_handover_kind, m_ho_kinds)
+ENUM_FUNCS(m_level, enum m_gap_level, m_levels)
+ENUM_FUNCS(m_gap_status, enum m_gap_status, m_gap_statuses)
+ENUM_FUNCS(m_factor_kind, enum m_factor_kind, m_factor_kinds)
 
 const char *m_gap_actor_role_code(enum m_gap_actor_role v)
 {
-	return code_of(gap_roles, GAR_COUNT, (int)v);
+	return m_enum_code(&m_gap_roles, (int)v);
 }
 
 int m_gap_actor_role_from_code(const char *code)
 {
-	return from_code(gap_roles, GAR_COUNT, code);
+	return m_enum_value(&m_gap_roles, code);
 }
 
 const char *m_action_status_code(enum m_action_status v)
 {
-	return code_of(action_statuses, ACTION_STATUS_COUNT, (int)v);
+	return m_enum_code(&m_action_statuses, (int)v);
 }
 
 int m_action_status_from_code(const char *code)
 {
-	return from_code(action_statuses, ACTION_STATUS_COUNT, code);
+	return m_enum_value(&m_action_statuses, code);
 }
 
-/* ---- clean-up ---------------------------------------------------------------------------- */
+/* ---- clean-up and copies, by the kinds' tables (records.c) -------------------------------- */
 
 #define FREE_NULL(p)                                                                               \
 	do {                                                                                       \
@@ -153,102 +170,27 @@ int m_action_status_from_code(const char *code)
 		(p) = NULL;                                                                        \
 	} while (0)
 
-void m_actor_clear(struct m_actor *a)
-{
-	FREE_NULL(a->name);
-	FREE_NULL(a->short_label);
-	FREE_NULL(a->description);
-	memset(a, 0, sizeof *a);
-}
+#define RECORD_FUNCS(name, type, kind)                                                             \
+	void m_##name##_clear(type *r)                                                             \
+	{                                                                                          \
+		record_clear(&records[kind], r);                                                   \
+	}                                                                                          \
+	void m_##name##_copy(type *to, const type *from)                                           \
+	{                                                                                          \
+		record_copy(&records[kind], to, from);                                             \
+	}
 
-void m_category_clear(struct m_category *c)
-{
-	FREE_NULL(c->code);
-	FREE_NULL(c->name);
-	FREE_NULL(c->description);
-	memset(c, 0, sizeof *c);
-}
-
-void m_case_clear(struct m_case *c)
-{
-	FREE_NULL(c->code);
-	FREE_NULL(c->gender);
-	FREE_NULL(c->area);
-	FREE_NULL(c->summary);
-	memset(c, 0, sizeof *c);
-}
-
-void m_factor_clear(struct m_factor *f)
-{
-	FREE_NULL(f->text);
-	memset(f, 0, sizeof *f);
-}
-
-void m_step_clear(struct m_step *s)
-{
-	FREE_NULL(s->time);
-	FREE_NULL(s->sort_from);
-	FREE_NULL(s->sort_to);
-	FREE_NULL(s->title);
-	FREE_NULL(s->narrative);
-	FREE_NULL(s->voice);
-	FREE_NULL(s->note);
-	for (size_t i = 0; i < s->n_factors; i++)
-		m_factor_clear(&s->factors[i]);
-	FREE_NULL(s->factors);
-	memset(s, 0, sizeof *s);
-}
-
-void m_intervention_clear(struct m_intervention *iv)
-{
-	FREE_NULL(iv->start);
-	FREE_NULL(iv->end);
-	FREE_NULL(iv->what);
-	FREE_NULL(iv->outcome);
-	memset(iv, 0, sizeof *iv);
-}
-
-void m_handover_clear(struct m_handover *h)
-{
-	FREE_NULL(h->sent);
-	FREE_NULL(h->received);
-	FREE_NULL(h->acted);
-	FREE_NULL(h->note);
-	memset(h, 0, sizeof *h);
-}
-
-void m_action_clear(struct m_action *a)
-{
-	FREE_NULL(a->what);
-	FREE_NULL(a->follow_up);
-	memset(a, 0, sizeof *a);
-}
-
-void m_gap_clear(struct m_gap *g)
-{
-	FREE_NULL(g->what_happened);
-	FREE_NULL(g->what_must_change);
-	FREE_NULL(g->actors);
-	for (size_t i = 0; i < g->n_actions; i++)
-		m_action_clear(&g->actions[i]);
-	FREE_NULL(g->actions);
-	memset(g, 0, sizeof *g);
-}
-
-void m_threshold_clear(struct m_threshold *t)
-{
-	FREE_NULL(t->label);
-	memset(t, 0, sizeof *t);
-}
-
-void m_workshop_clear(struct m_workshop *w)
-{
-	FREE_NULL(w->date);
-	FREE_NULL(w->place);
-	FREE_NULL(w->sectors);
-	FREE_NULL(w->notes);
-	memset(w, 0, sizeof *w);
-}
+RECORD_FUNCS(actor, struct m_actor, R_ACTOR)
+RECORD_FUNCS(category, struct m_category, R_CATEGORY)
+RECORD_FUNCS(threshold, struct m_threshold, R_THRESHOLD)
+RECORD_FUNCS(case, struct m_case, R_CASE)
+RECORD_FUNCS(step, struct m_step, R_STEP)
+RECORD_FUNCS(factor, struct m_factor, R_FACTOR)
+RECORD_FUNCS(intervention, struct m_intervention, R_INTERVENTION)
+RECORD_FUNCS(handover, struct m_handover, R_HANDOVER)
+RECORD_FUNCS(gap, struct m_gap, R_GAP)
+RECORD_FUNCS(action, struct m_action, R_ACTION)
+RECORD_FUNCS(workshop, struct m_workshop, R_WORKSHOP)
 
 #define CLEAR_ARRAY(arr, n, fn)                                                                    \
 	do {                                                                                       \

@@ -106,6 +106,22 @@ int m_factor_kind_from_code(const char *code);
 const char *m_action_status_code(enum m_action_status v);
 int m_action_status_from_code(const char *code);
 
+/* The same codes and labels as data, for what handles every enumeration alike (records.h). */
+struct m_code {
+	const char *code;
+	const char *label; /* N_() marked; translated at use */
+};
+struct m_enum {
+	const struct m_code *items; /* indexed by the enumeration's value */
+	int n;
+};
+extern const struct m_enum m_sectors, m_case_statuses, m_domains, m_certainties, m_iv_kinds,
+    m_ho_kinds, m_levels, m_gap_statuses, m_gap_roles, m_factor_kinds, m_action_statuses,
+    m_log_kinds;
+/* "?" for a value out of range; -1 for an unknown code. */
+const char *m_enum_code(const struct m_enum *e, int v);
+int m_enum_value(const struct m_enum *e, const char *code);
+
 /* ---- records ----------------------------------------------------------------------------- */
 /* Text fields are heap strings owned by the record; optional ones may be NULL.
  * Time fields hold fuzzy-time codes (see fuzzytime.h), NULL when unknown. */
@@ -291,7 +307,9 @@ struct m_threshold_list {
 	size_t n;
 };
 
-/* Each frees what the record owns and zeroes it; the record itself is the caller's. */
+/* Each frees what the record owns and zeroes it; the record itself is the caller's. Each copy
+ * makes `to` a deep copy of `from`, with texts and lists of its own (whatever `to` held is
+ * overwritten, not freed). Both follow the kind's table (records.h). */
 void m_actor_clear(struct m_actor *a);
 void m_category_clear(struct m_category *c);
 void m_case_clear(struct m_case *c);
@@ -303,6 +321,17 @@ void m_action_clear(struct m_action *a);
 void m_gap_clear(struct m_gap *g);
 void m_threshold_clear(struct m_threshold *t);
 void m_workshop_clear(struct m_workshop *w);
+void m_actor_copy(struct m_actor *to, const struct m_actor *from);
+void m_category_copy(struct m_category *to, const struct m_category *from);
+void m_case_copy(struct m_case *to, const struct m_case *from);
+void m_step_copy(struct m_step *to, const struct m_step *from);
+void m_intervention_copy(struct m_intervention *to, const struct m_intervention *from);
+void m_handover_copy(struct m_handover *to, const struct m_handover *from);
+void m_factor_copy(struct m_factor *to, const struct m_factor *from);
+void m_gap_copy(struct m_gap *to, const struct m_gap *from);
+void m_action_copy(struct m_action *to, const struct m_action *from);
+void m_threshold_copy(struct m_threshold *to, const struct m_threshold *from);
+void m_workshop_copy(struct m_workshop *to, const struct m_workshop *from);
 void m_journey_clear(struct m_journey *j);
 void m_case_list_clear(struct m_case_list *l);
 void m_actor_list_clear(struct m_actor_list *l);

@@ -1,10 +1,12 @@
 /* privacy_walk.c - every free text of a database through the scanner: the cases and all that
- * belongs to them in story order, the workshops and their logs, the catalogue. Findings kept on
- * purpose are left out (and counted). `mellan check`, the export and report gate and the
- * editor's warning on save are built on this. */
+ * belongs to them in story order, the workshops and their logs, the catalogue. Which fields are
+ * free text, and what a finding calls them, is the kinds' tables' (RF_FREE, core/records.h).
+ * Findings kept on purpose are left out (and counted). `mellan check`, the export and report gate
+ * and the editor's warning on save are built on this. */
 #include "privacy_int.h"
 
 #include "i18n.h"
+#include "records.h"
 #include "store_privacy.h"
 #include "store_read.h"
 #include "text.h"
@@ -122,49 +124,51 @@ static void place_at(struct walk *w, const struct m_journey *j, m_id step, const
 	}
 }
 
+/* Every free text of a record (RF_FREE in its kind's table, in the table's order), then those of
+ * the records it holds, each of those named by its kind. */
+static void visit_record(struct walk *w, struct privacy_where *where, const struct record_kind *k,
+                         const void *rec)
+{
+	const char *uuid = record_uuid(k, (void *)rec);
+	for (size_t i = 0; i < k->n_fields; i++) {
+		const struct record_field *f = &k->fields[i];
+		if ((f->flags & RF_FREE) && record_held(f))
+			visit(w, where, f->col, _(f->label), uuid, record_text_of(rec, f));
+	}
+	for (size_t c = 0; c < k->n_children; c++) {
+		const struct record_child *ch = &k->children[c];
+		const char *items = record_items(rec, ch);
+		where->record = _(ch->kind->what);
+		for (size_t i = 0; i < record_count(rec, ch); i++)
+			visit_record(w, where, ch->kind, items + i * ch->kind->size);
+	}
+}
+
 static void walk_journey(struct walk *w, const struct m_journey *j)
 {
 	const struct m_case *c = &j->kase;
 	char *code = shown(w, c->code);
 	struct at_step a = {0};
 	place_at(w, j, 0, _("case"), &a, code);
-	visit(w, &a.where, "code", _("code"), c->uuid, c->code);
-	visit(w, &a.where, "gender", _("gender"), c->uuid, c->gender);
-	visit(w, &a.where, "area", _("area"), c->uuid, c->area);
-	visit(w, &a.where, "summary", _("summary"), c->uuid, c->summary);
+	visit_record(w, &a.where, &records[R_CASE], c);
 	for (size_t i = 0; i < j->n_steps; i++) {
-		const struct m_step *st = &j->steps[i];
-		place_at(w, j, st->id, NULL, &a, code); /* the step itself: its number says it */
-		visit(w, &a.where, "title", _("title"), st->uuid, st->title);
-		visit(w, &a.where, "narrative", _("narrative"), st->uuid, st->narrative);
-		visit(w, &a.where, "voice", _("their own words"), st->uuid, st->voice);
-		visit(w, &a.where, "note", _("facilitator's note"), st->uuid, st->note);
-		a.where.record = _("factor");
-		for (size_t k = 0; k < st->n_factors; k++)
-			visit(w, &a.where, "text", _("text"), st->factors[k].uuid,
-			      st->factors[k].text);
+		place_at(w, j, j->steps[i].id, NULL, &a, code); /* the step: its number says it */
+		visit_record(w, &a.where, &records[R_STEP], &j->steps[i]);
 	}
 	for (size_t i = 0; i < j->n_interventions; i++) {
 		const struct m_intervention *iv = &j->interventions[i];
 		place_at(w, j, iv->step_from, _("intervention"), &a, code);
-		visit(w, &a.where, "what", _("what was done"), iv->uuid, iv->what);
-		visit(w, &a.where, "outcome", _("outcome"), iv->uuid, iv->outcome);
+		visit_record(w, &a.where, &records[R_INTERVENTION], iv);
 	}
 	for (size_t i = 0; i < j->n_handovers; i++) {
 		const struct m_handover *h = &j->handovers[i];
 		place_at(w, j, h->step_id, _("hand-over"), &a, code);
-		visit(w, &a.where, "note", _("note"), h->uuid, h->note);
+		visit_record(w, &a.where, &records[R_HANDOVER], h);
 	}
 	for (size_t i = 0; i < j->n_gaps; i++) {
 		const struct m_gap *g = &j->gaps[i];
 		place_at(w, j, g->step_id, _("gap"), &a, code);
-		visit(w, &a.where, "what_happened", _("what happened"), g->uuid, g->what_happened);
-		visit(w, &a.where, "what_must_change", _("what must change"), g->uuid,
-		      g->what_must_change);
-		a.where.record = _("action");
-		for (size_t k = 0; k < g->n_actions; k++)
-			visit(w, &a.where, "what", _("what must be done"), g->actions[k].uuid,
-			      g->actions[k].what);
+		visit_record(w, &a.where, &records[R_GAP], g);
 	}
 	free(a.title);
 	free(code);
@@ -179,10 +183,10 @@ static enum mstatus walk_workshops(struct walk *w, struct merr *err)
 		bool log = strcmp(t->table, "workshop_log") == 0;
 		struct privacy_where where = {.record = log ? _("workshop log") : _("workshop"),
 		                              .label = t->label};
-		const char *label = strcmp(t->field, "place") == 0   ? _("place")
-		                    : strcmp(t->field, "notes") == 0 ? _("notes")
-		                                                     : _("entry");
-		visit(w, &where, t->field, label, t->uuid, t->text);
+		const struct record_kind *k = record_kind_of(t->table);
+		const struct record_field *f = k ? record_field(k, t->field) : NULL;
+		visit(w, &where, t->field, f && f->label ? _(f->label) : t->field, t->uuid,
+		      t->text);
 	}
 	m_free_text_list_clear(&l);
 	return st;
@@ -213,9 +217,7 @@ static enum mstatus walk_catalogue(struct walk *w, struct merr *err)
 		const struct m_actor *a = &actors.items[i];
 		char *label = shown(w, a->name);
 		struct privacy_where where = {.record = _("actor"), .label = label};
-		visit(w, &where, "name", _("name"), a->uuid, a->name);
-		visit(w, &where, "short_label", _("short label"), a->uuid, a->short_label);
-		visit(w, &where, "description", _("description"), a->uuid, a->description);
+		visit_record(w, &where, &records[R_ACTOR], a);
 		free(label);
 	}
 	m_actor_list_clear(&actors);
@@ -227,8 +229,7 @@ static enum mstatus walk_catalogue(struct walk *w, struct merr *err)
 	for (size_t i = 0; st == M_OK && i < cats.n; i++) {
 		const struct m_category *c = &cats.items[i];
 		struct privacy_where where = {.record = _("gap category"), .label = c->code};
-		visit(w, &where, "name", _("name"), c->uuid, c->name);
-		visit(w, &where, "description", _("description"), c->uuid, c->description);
+		visit_record(w, &where, &records[R_CATEGORY], c);
 	}
 	m_category_list_clear(&cats);
 	return st;

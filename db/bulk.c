@@ -11,6 +11,7 @@
 #include "core/uuid.h"
 #include "core/xalloc.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static enum mstatus inside(struct store *s, struct merr *err)
@@ -63,47 +64,45 @@ enum mstatus store_bulk_case(struct store *s, const char *code, m_id *id, int *n
 	return st;
 }
 
+/* The record's INSERT, prepared once for the import (portable.c keeps it). */
+static enum mstatus bulk_insert(struct store *s, const struct record_kind *k, void *rec,
+                                const struct db_vals *v, struct merr *err)
+{
+	return db_insert_row(s, k, rec, v, true, record_id(k, rec), err);
+}
+
 enum mstatus store_bulk_step(struct store *s, struct m_step *stp, struct merr *err)
 {
-	char code[FT_BUFSZ], from[11], to[11];
-	struct fuzzy_time ft;
+	const struct record_kind *k = &records[R_STEP];
+	char from[11], to[11];
+	struct db_vals v;
 	enum mstatus st = inside(s, err);
 	if (st == M_OK)
-		st = db_check_step(s, stp, code, &ft, err);
+		st = db_check(s, k, stp, &v, err);
 	if (st == M_OK)
 		st = given_uuid(s, stp->uuid, err);
-	if (st == M_OK)
+	if (st == M_OK) {
+		const char *code = v.text[record_field_index(k, "time")];
 		st = psort_keys(s, code[0] ? code : NULL, stp->case_id, from, to, err);
+	}
 	if (st != M_OK)
 		return st;
-	struct q q;
-	pq_prepare(&q, s, DB_INSERT_STEP);
-	q_text(&q, ":uuid", stp->uuid);
-	q_id(&q, ":case", stp->case_id);
-	db_bind_step(&q, stp, code, from, to, stp->seq);
-	q_exec(&q);
-	stp->id = sqlite3_last_insert_rowid(s->db);
-	return pq_finish(&q, err);
+	db_vals_text(&v, k, "sort_from", from);
+	db_vals_text(&v, k, "sort_to", to);
+	db_vals_num(&v, k, "seq", stp->seq);
+	return bulk_insert(s, k, stp, &v, err);
 }
 
 enum mstatus store_bulk_intervention(struct store *s, struct m_intervention *iv, struct merr *err)
 {
-	char start[FT_BUFSZ], end[FT_BUFSZ];
+	const struct record_kind *k = &records[R_INTERVENTION];
+	struct db_vals v;
 	enum mstatus st = inside(s, err);
 	if (st == M_OK)
-		st = db_check_intervention(s, iv, start, end, err);
+		st = db_check(s, k, iv, &v, err);
 	if (st == M_OK)
 		st = given_uuid(s, iv->uuid, err);
-	if (st != M_OK)
-		return st;
-	struct q q;
-	pq_prepare(&q, s, DB_INSERT_INTERVENTION);
-	q_text(&q, ":uuid", iv->uuid);
-	q_id(&q, ":case", iv->case_id);
-	db_bind_intervention(&q, iv, start, end);
-	q_exec(&q);
-	iv->id = sqlite3_last_insert_rowid(s->db);
-	return pq_finish(&q, err);
+	return st == M_OK ? bulk_insert(s, k, iv, &v, err) : st;
 }
 
 enum mstatus store_record_exists(struct store *s, const char *uuid, bool *yes, struct merr *err)

@@ -44,7 +44,7 @@ enum mstatus store_conflict_list(struct store *s, struct m_merge_report *r, stru
 static enum mstatus take(struct store *s, const char *tbl, const char *uuid, const char *field,
                          const char *theirs, struct merr *err)
 {
-	const struct ptable *t = ptable_find(tbl);
+	const struct record_kind *t = record_kind_of(tbl);
 	if (t && strcmp(field, "deleted") == 0) {
 		char *sql = xasprintf("DELETE FROM main.%s WHERE uuid = :u", t->table);
 		struct q q;
@@ -55,9 +55,10 @@ static enum mstatus take(struct store *s, const char *tbl, const char *uuid, con
 		return q_finish(&q, err);
 	}
 	size_t i = 0;
-	while (t && i < t->n && strcmp(t->cols[i].key, field) != 0)
+	while (t && i < t->n_fields && !(t->fields[i].key && strcmp(t->fields[i].key, field) == 0))
 		i++;
-	if (!t || i == t->n || (strcmp(tbl, "kase") == 0 && strcmp(field, "code") == 0))
+	/* A clash of a value only one record may have is two records, not one changed twice. */
+	if (!t || i == t->n_fields || (t->fields[i].flags & (RF_UNIQUE | RF_MATCH)) == RF_UNIQUE)
 		return merr_set(
 		    err, M_USAGE, MR_INVALID,
 		    _("%s: two different cases have this code; rename one of them, then "
@@ -65,7 +66,7 @@ static enum mstatus take(struct store *s, const char *tbl, const char *uuid, con
 		    s->path);
 	struct prow r = {0};
 	r.v[i] = xstrdup_or_null(theirs);
-	r.is_int[i] = t->cols[i].kind == P_INT || t->cols[i].kind == P_INTN;
+	r.is_int[i] = pint(&t->fields[i]);
 	enum mstatus st = prow_set(s, t, uuid, &r, i, uuid, err);
 	prow_clear(&r);
 	return st;

@@ -14,20 +14,34 @@
 #define FORMAT_NAME "mellan"
 #define FORMAT_VERSION 1
 
-/* Which rows of each table belong to the chosen cases (temp.x_case). */
-static const char *filter(const char *table)
+/* Which rows of kind k belong to the chosen cases (temp.x_case), as an SQL condition on `t`:
+ * a case itself, or a record whose owner's owner ... is one; "" for all (the catalogue). */
+static char *belongs(const struct record_kind *k, const char *t)
 {
-	if (strcmp(table, "kase") == 0)
-		return "WHERE t.id IN (SELECT id FROM temp.x_case)";
-	if (strcmp(table, "factor") == 0)
-		return "WHERE t.step_id IN (SELECT id FROM main.step WHERE case_id IN "
-		       "(SELECT id FROM temp.x_case))";
-	if (strcmp(table, "gap_actor") == 0 || strcmp(table, "action") == 0)
-		return "WHERE t.gap_id IN (SELECT id FROM main.gap WHERE case_id IN "
-		       "(SELECT id FROM temp.x_case))";
-	if (strcmp(table, "actor") == 0 || strcmp(table, "category") == 0)
-		return "";
-	return "WHERE t.case_id IN (SELECT id FROM temp.x_case)";
+	if (k == &records[R_CASE])
+		return xasprintf("%s.id IN (SELECT id FROM temp.x_case)", t);
+	for (size_t i = 0; i < k->n_fields; i++) {
+		const struct record_field *f = &k->fields[i];
+		if (!(f->flags & RF_OWNER))
+			continue;
+		if (f->ref == &records[R_CASE])
+			return xasprintf("%s.%s IN (SELECT id FROM temp.x_case)", t, f->col);
+		char *up = belongs(f->ref, "o");
+		char *c = *up ? xasprintf("%s.%s IN (SELECT o.id FROM main.%s o WHERE %s)", t,
+		                          f->col, f->ref->table, up)
+		              : xstrdup("");
+		free(up);
+		return c;
+	}
+	return xstrdup("");
+}
+
+static char *filter(const struct record_kind *k)
+{
+	char *c = belongs(k, "t");
+	char *w = *c ? xasprintf("WHERE %s", c) : xstrdup("");
+	free(c);
+	return w;
 }
 
 static enum mstatus choose_cases(struct store *s, const char *const *codes, size_t n,
@@ -66,22 +80,25 @@ static enum mstatus choose_cases(struct store *s, const char *const *codes, size
 }
 
 /* json_object('key', value, ...) of one portable row of t. */
-static char *object_sql(const struct ptable *t)
+static char *object_sql(const struct record_kind *t)
 {
 	char *sql = xstrdup("SELECT json_object(");
-	for (size_t i = 0; i < t->n; i++) {
-		const struct pcol *c = &t->cols[i];
-		char *e = c->kind == P_REF || c->kind == P_REFN
-		              ? xasprintf("(SELECT r.uuid FROM main.%s r WHERE r.id = t.%s)",
-		                          c->ref, c->col)
-		              : xasprintf("t.%s", c->col);
-		char *next = xasprintf("%s%s'%s', %s", sql, i ? ", " : "", c->key, e);
+	for (size_t i = 0, j = 0; i < t->n_fields; i++) {
+		const struct record_field *c = &t->fields[i];
+		if (!ptravels(c))
+			continue;
+		char *e = pref(c) ? xasprintf("(SELECT r.uuid FROM main.%s r WHERE r.id = t.%s)",
+		                              c->ref->table, c->col)
+		                  : xasprintf("t.%s", c->col);
+		char *next = xasprintf("%s%s'%s', %s", sql, j++ ? ", " : "", c->key, e);
 		free(e);
 		free(sql);
 		sql = next;
 	}
-	char *full = xasprintf("%s), t.uuid FROM main.%s t %s ORDER BY t.uuid", sql, t->table,
-	                       filter(t->table));
+	char *where = filter(t);
+	char *full =
+	    xasprintf("%s), t.uuid FROM main.%s t %s ORDER BY t.uuid", sql, t->table, where);
+	free(where);
 	free(sql);
 	return full;
 }
@@ -123,9 +140,11 @@ enum mstatus store_export_json(struct store *s, const char *const *codes, size_t
 	if (st == M_OK)
 		fprintf(out, "{\n  \"format\": \"%s\",\n  \"version\": %d,\n", FORMAT_NAME,
 		        FORMAT_VERSION);
-	for (size_t i = 0; st == M_OK && i < n_ptables; i++) {
-		char *sql = object_sql(&ptables[i]);
-		st = write_array(s, ptables[i].key, sql, true, false, out, err);
+	for (size_t i = 0; st == M_OK && i < R_COUNT; i++) {
+		if (!records[i].key)
+			continue;
+		char *sql = object_sql(&records[i]);
+		st = write_array(s, records[i].key, sql, true, false, out, err);
 		free(sql);
 	}
 	if (st == M_OK)
@@ -212,13 +231,14 @@ static enum mstatus bad_json(struct store *s, const char *name, const char *text
 	                name);
 }
 
-/* The index of a top-level array in `arrays` (the tables, then the history); -1 for none. */
+/* The index of a top-level array in `arrays` (the kinds that travel, by their index in
+ * records[], then the history); -1 for none. */
 static int array_index(const char *k)
 {
-	for (size_t i = 0; i < n_ptables; i++)
-		if (strcmp(k, ptables[i].key) == 0)
+	for (size_t i = 0; i < R_COUNT; i++)
+		if (records[i].key && strcmp(k, records[i].key) == 0)
 			return (int)i;
-	return strcmp(k, "history") == 0 ? (int)n_ptables : -1;
+	return strcmp(k, "history") == 0 ? R_COUNT : -1;
 }
 
 /* Checks the document's head and collects its lists, so the large document is parsed a few
@@ -328,16 +348,18 @@ static enum mstatus nul_field(struct store *s, const char *where, const char *ra
 /* The query reading the members of one array: the portable columns in pairs (type, value), then
  * the member's index, its type, the first key it has that the format does not know, and its
  * JSON text. */
-static char *members_sql(const struct ptable *t)
+static char *members_sql(const struct record_kind *t)
 {
 	char *sql = xstrdup("SELECT ");
 	char *known = xstrdup("");
-	for (size_t i = 0; i < t->n; i++) {
-		const char *k = t->cols[i].key;
+	for (size_t i = 0, j = 0; i < t->n_fields; i++) {
+		const char *k = t->fields[i].key;
+		if (!k)
+			continue;
 		char *next =
 		    xasprintf("%s%sjson_type(e.value, '$.%s'), json_extract(e.value, '$.%s')", sql,
-		              i ? ", " : "", k, k);
-		char *kn = xasprintf("%s%s'%s'", known, i ? ", " : "", k);
+		              j ? ", " : "", k, k);
+		char *kn = xasprintf("%s%s'%s'", known, j++ ? ", " : "", k);
 		free(sql);
 		free(known);
 		sql = next;
@@ -354,12 +376,12 @@ static char *members_sql(const struct ptable *t)
 
 /* Whether column i of the file's record r holds what ours holds: a reference to an actor the
  * import matched by name, or a category matched by code, is to our record. */
-static bool same_here(struct store *s, const struct ptable *t, const struct prow *here,
+static bool same_here(struct store *s, const struct record_kind *t, const struct prow *here,
                       const struct prow *r, size_t i)
 {
 	if (prow_same(here, r, i))
 		return true;
-	if ((t->cols[i].kind != P_REF && t->cols[i].kind != P_REFN) || !here->v[i] || !r->v[i])
+	if (!pref(&t->fields[i]) || !here->v[i] || !r->v[i])
 		return false;
 	struct q q;
 	pq_prepare(&q, s, "SELECT ours FROM temp.x_map WHERE theirs = :u");
@@ -372,7 +394,7 @@ static bool same_here(struct store *s, const struct ptable *t, const struct prow
 }
 
 /* A record already here (by uuid, or an actor by name, a category by code): same or kept. */
-static enum mstatus compare(struct store *s, const struct ptable *t, const struct prow *r,
+static enum mstatus compare(struct store *s, const struct record_kind *t, const struct prow *r,
                             const char *ours, struct store_exchange_report *rep, struct merr *err)
 {
 	if (strcmp(ours, r->v[0]) != 0) {
@@ -384,8 +406,8 @@ static enum mstatus compare(struct store *s, const struct ptable *t, const struc
 	enum mstatus st = prow_load(s, t, ours, &here, &found, err);
 	if (st == M_OK) {
 		bool same = found;
-		for (size_t i = 1; same && i < t->n; i++)
-			same = same_here(s, t, &here, r, i);
+		for (size_t i = 1; same && i < t->n_fields; i++)
+			same = !ptravels(&t->fields[i]) || same_here(s, t, &here, r, i);
 		if (same)
 			rep->same++;
 		else
@@ -396,7 +418,7 @@ static enum mstatus compare(struct store *s, const struct ptable *t, const struc
 }
 
 static enum mstatus import_table(struct store *s, const char *name, const char *doc,
-                                 const struct ptable *t, struct store_exchange_report *rep,
+                                 const struct record_kind *t, struct store_exchange_report *rep,
                                  store_progress_fn progress, void *arg, struct merr *err)
 {
 	char *sql = members_sql(t);
@@ -407,7 +429,9 @@ static enum mstatus import_table(struct store *s, const char *name, const char *
 	enum mstatus st = M_OK;
 	struct prow r = {0};
 	long done = 0;
-	const int base = (int)(2 * t->n);
+	int base = 0;
+	for (size_t i = 0; i < t->n_fields; i++)
+		base += ptravels(&t->fields[i]) ? 2 : 0;
 	while (st == M_OK && q_row(&q)) {
 		char *where = xasprintf("%s: %s[%lld]", name, t->key,
 		                        (long long)sqlite3_column_int64(q.st, base));
@@ -482,24 +506,32 @@ static enum mstatus import_history(struct store *s, const char *name, const char
 	if (st != M_OK || nst != M_OK)
 		return st != M_OK ? st : nst;
 	/* ... and the shape of each entry. */
-	q_prepare(&q, s,
-	          "SELECT e.key FROM json_each(:d) e WHERE e.type <> 'object' OR "
-	          "json_type(e.value, '$.table') IS NOT 'text' OR json_extract(e.value, '$.table') "
-	          "NOT IN ('actor', 'category', 'kase', 'step', 'factor', 'intervention', "
-	          "'handover', 'gap', 'gap_actor', 'action', 'threshold', 'workshop', "
-	          "'workshop_case', 'workshop_log', 'vote', 'name_block') OR "
-	          "json_type(e.value, '$.uuid') IS NOT 'text' OR "
-	          "length(json_extract(e.value, '$.uuid')) <> 36 OR "
-	          "json_type(e.value, '$.op') IS NOT 'text' OR "
-	          "json_extract(e.value, '$.op') NOT IN ('insert', 'update', 'delete') OR "
-	          "json_type(e.value, '$.at') IS NOT 'text' OR "
-	          "json_type(e.value, '$.editor') NOT IN ('text', 'null') OR "
-	          "json_type(e.value, '$.old') NOT IN ('text', 'null') OR "
-	          "json_type(e.value, '$.new') NOT IN ('text', 'null') OR "
-	          "NOT json_valid(coalesce(json_extract(e.value, '$.old'), '{}')) OR "
-	          "NOT json_valid(coalesce(json_extract(e.value, '$.new'), '{}')) OR "
-	          "(SELECT count(*) FROM json_each(e.value)) <> 7 "
-	          "ORDER BY e.id LIMIT 1");
+	/* The tables of every kind of record, whether it travels or not: an entry may be the
+	 * history of a record that went with one that did. */
+	sqlite3_str *tables = sqlite3_str_new(NULL);
+	for (size_t i = 0; i < R_COUNT; i++)
+		sqlite3_str_appendf(tables, "%s'%s'", i ? ", " : "", records[i].table);
+	char *names = sqlite3_str_finish(tables);
+	char *sql = xasprintf(
+	    "SELECT e.key FROM json_each(:d) e WHERE e.type <> 'object' OR "
+	    "json_type(e.value, '$.table') IS NOT 'text' OR json_extract(e.value, '$.table') "
+	    "NOT IN (%s) OR "
+	    "json_type(e.value, '$.uuid') IS NOT 'text' OR "
+	    "length(json_extract(e.value, '$.uuid')) <> 36 OR "
+	    "json_type(e.value, '$.op') IS NOT 'text' OR "
+	    "json_extract(e.value, '$.op') NOT IN ('insert', 'update', 'delete') OR "
+	    "json_type(e.value, '$.at') IS NOT 'text' OR "
+	    "json_type(e.value, '$.editor') NOT IN ('text', 'null') OR "
+	    "json_type(e.value, '$.old') NOT IN ('text', 'null') OR "
+	    "json_type(e.value, '$.new') NOT IN ('text', 'null') OR "
+	    "NOT json_valid(coalesce(json_extract(e.value, '$.old'), '{}')) OR "
+	    "NOT json_valid(coalesce(json_extract(e.value, '$.new'), '{}')) OR "
+	    "(SELECT count(*) FROM json_each(e.value)) <> 7 "
+	    "ORDER BY e.id LIMIT 1",
+	    names ? names : "''");
+	sqlite3_free(names);
+	q_prepare(&q, s, sql);
+	free(sql);
 	q_text(&q, ":d", doc);
 	if (q_row(&q))
 		st = merr_set(err, M_DATA, MR_INVALID,
@@ -554,11 +586,11 @@ enum mstatus store_import_json(struct store *s, const char *name, const char *te
 	long nul_line = 1;
 	for (const char *p = doc; at && p < at; p++)
 		nul_line += *p == '\n';
-	char *arrays[16] = {NULL}; /* n_ptables lists, then the history */
+	char *arrays[R_COUNT + 1] = {NULL}; /* the kinds' lists, then the history */
 	merr_clear(err);
 	enum mstatus st = check_head(s, name, doc, arrays, err);
 	free(doc);
-	for (size_t i = 0; i <= n_ptables; i++)
+	for (size_t i = 0; i <= R_COUNT; i++)
 		if (!arrays[i])
 			arrays[i] = xstrdup("[]");
 	if (st == M_OK)
@@ -570,10 +602,12 @@ enum mstatus store_import_json(struct store *s, const char *name, const char *te
 		st = history_top(s, &before, err);
 		if (st == M_OK)
 			st = pmap_setup(s, err);
-		for (size_t i = 0; st == M_OK && i < n_ptables; i++)
-			st = import_table(s, name, arrays[i], &ptables[i], rep, progress, arg, err);
+		for (size_t i = 0; st == M_OK && i < R_COUNT; i++)
+			if (records[i].key)
+				st = import_table(s, name, arrays[i], &records[i], rep, progress,
+				                  arg, err);
 		if (st == M_OK)
-			st = import_history(s, name, arrays[n_ptables], before, rep, err);
+			st = import_history(s, name, arrays[R_COUNT], before, rep, err);
 		/* A NUL no record above named: in a key, say. */
 		if (st == M_OK && nul)
 			st =
@@ -596,7 +630,7 @@ enum mstatus store_import_json(struct store *s, const char *name, const char *te
 		pmap_drop(s);
 		pq_clear(s);
 	}
-	for (size_t i = 0; i <= n_ptables; i++)
+	for (size_t i = 0; i <= R_COUNT; i++)
 		free(arrays[i]);
 	return st;
 }

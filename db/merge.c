@@ -208,10 +208,10 @@ static void bind_value(sqlite3_stmt *q, int i, const struct prow *r, size_t c, m
 }
 
 /* Whether the history of `db` says row uuid had this value of column c at some time. */
-static bool seen(sqlite3 *db, const struct ptable *t, const char *uuid, const struct prow *r,
+static bool seen(sqlite3 *db, const struct record_kind *t, const char *uuid, const struct prow *r,
                  size_t c, m_id ref_id)
 {
-	const char *col = t->cols[c].col;
+	const char *col = t->fields[c].col;
 	char *sql = xasprintf("SELECT 1 FROM main.history WHERE row_uuid = ?1 AND tbl = ?2 AND "
 	                      "((json_type(old, '$.%s') IS NOT NULL AND json_extract(old, '$.%s') "
 	                      "IS ?3) OR (json_type(new, '$.%s') IS NOT NULL AND "
@@ -222,8 +222,7 @@ static bool seen(sqlite3 *db, const struct ptable *t, const char *uuid, const st
 	if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(q, 1, uuid, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(q, 2, t->table, -1, SQLITE_STATIC);
-		bind_value(q, 3, r, c, ref_id,
-		           t->cols[c].kind == P_REF || t->cols[c].kind == P_REFN);
+		bind_value(q, 3, r, c, ref_id, pref(&t->fields[c]));
 		yes = sqlite3_step(q) == SQLITE_ROW;
 	}
 	sqlite3_finalize(q);
@@ -265,17 +264,19 @@ static m_id other_id(struct other *o, const char *table, const char *uuid)
 
 /* ---- the record as people know it, for the conflict list ------------------------------------ */
 
-static char *describe(struct store *s, const struct ptable *t, const char *uuid)
+static char *describe(struct store *s, const struct record_kind *t, const char *uuid)
 {
 	static const char *const label_cols[] = {"code", "name", "title",
 	                                         "what", "text", "what_happened"};
 	const char *label = NULL;
 	bool has_case = false;
-	for (size_t i = 0; i < t->n; i++) {
+	for (size_t i = 0; i < t->n_fields; i++) {
+		if (!ptravels(&t->fields[i]))
+			continue;
 		for (size_t k = 0; !label && k < sizeof label_cols / sizeof *label_cols; k++)
-			if (strcmp(t->cols[i].col, label_cols[k]) == 0)
+			if (strcmp(t->fields[i].col, label_cols[k]) == 0)
 				label = label_cols[k];
-		if (strcmp(t->cols[i].col, "case_id") == 0)
+		if (strcmp(t->fields[i].col, "case_id") == 0)
 			has_case = true;
 	}
 	char *sql = xasprintf(
@@ -305,7 +306,7 @@ static char *describe(struct store *s, const struct ptable *t, const char *uuid)
 	return d;
 }
 
-static enum mstatus add_conflict(struct store *s, const struct ptable *t, const char *uuid,
+static enum mstatus add_conflict(struct store *s, const struct record_kind *t, const char *uuid,
                                  const char *field, const char *ours, const char *theirs,
                                  const char *source, struct merr *err)
 {
@@ -365,24 +366,30 @@ static enum mstatus skip(struct store *s, const char *uuid, struct merr *err)
 
 /* A record only the other file has: added, unless this file deleted it, or it belongs to
  * something that was not added. A case whose code is taken here by another case is a conflict. */
-static enum mstatus add_new(struct merge *m, const struct ptable *t, struct prow *r,
+static enum mstatus add_new(struct merge *m, const struct record_kind *t, struct prow *r,
                             const char *where, struct merr *err)
 {
 	struct store *s = m->s;
 	if (deleted_here(s, r->v[0]))
 		return skip(s, r->v[0], err);
-	for (size_t i = 0; i < t->n; i++)
-		if ((t->cols[i].kind == P_REF || t->cols[i].kind == P_REFN) && r->v[i] &&
-		    skipped(s, r->v[i]))
+	for (size_t i = 0; i < t->n_fields; i++)
+		if (pref(&t->fields[i]) && r->v[i] && skipped(s, r->v[i]))
 			return skip(s, r->v[0], err);
-	if (strcmp(t->table, "kase") == 0) {
+	/* A value only one record may have, which another record here has (a case's code): the
+	 * other file's record is not added, and the clash is a conflict on ours. */
+	for (size_t i = 0; i < t->n_fields; i++) {
+		const struct record_field *f = &t->fields[i];
+		if (!(f->flags & RF_UNIQUE) || (f->flags & RF_MATCH) || !ptravels(f))
+			continue;
 		struct q q;
-		pq_prepare(&q, s, "SELECT uuid FROM main.kase WHERE code = :c");
-		q_text(&q, ":c", r->v[3]);
+		char *sql = xasprintf("SELECT uuid FROM main.%s WHERE %s = :c", t->table, f->col);
+		pq_prepare(&q, s, sql);
+		free(sql);
+		q_text(&q, ":c", r->v[i]);
 		char *other = q_row(&q) ? q_col_text(&q, 0) : NULL;
 		enum mstatus st = pq_finish(&q, err);
 		if (st == M_OK && other) {
-			st = add_conflict(s, t, other, "code", r->v[3], r->v[0], m->o->path, err);
+			st = add_conflict(s, t, other, f->key, r->v[i], r->v[0], m->o->path, err);
 			if (st == M_OK)
 				st = skip(s, r->v[0], err);
 		}
@@ -397,7 +404,7 @@ static enum mstatus add_new(struct merge *m, const struct ptable *t, struct prow
 }
 
 /* A record both have: field by field, as the top of this file says. */
-static enum mstatus merge_fields(struct merge *m, const struct ptable *t, struct prow *r,
+static enum mstatus merge_fields(struct merge *m, const struct record_kind *t, struct prow *r,
                                  const char *where, struct merr *err)
 {
 	struct store *s = m->s;
@@ -405,8 +412,11 @@ static enum mstatus merge_fields(struct merge *m, const struct ptable *t, struct
 	bool found = false;
 	enum mstatus st = prow_load(s, t, r->v[0], &here, &found, err);
 	bool changed = false, conflict = false;
-	for (size_t i = 3; st == M_OK && found && i < t->n; i++) {
-		bool ref = t->cols[i].kind == P_REF || t->cols[i].kind == P_REFN;
+	for (size_t i = 0; st == M_OK && found && i < t->n_fields; i++) {
+		const struct record_field *f = &t->fields[i];
+		if (!ptravels(f) || f->type == RT_UUID || f->type == RT_STAMP)
+			continue;
+		bool ref = pref(f);
 		/* Their value in our terms (an actor matched by name is ours). */
 		struct prow theirs = {0};
 		theirs.v[i] = ref ? mapped(s, r->v[i], true) : xstrdup_or_null(r->v[i]);
@@ -414,10 +424,10 @@ static enum mstatus merge_fields(struct merge *m, const struct ptable *t, struct
 		if (!prow_same(&here, &theirs, i)) {
 			m_id our_ref = 0, their_ref = 0;
 			if (ref && theirs.v[i])
-				our_ref = plocal_id(s, t->cols[i].ref, theirs.v[i], &st, err);
+				our_ref = plocal_id(s, f->ref->table, theirs.v[i], &st, err);
 			if (ref && here.v[i]) {
 				char *tu = mapped(s, here.v[i], false);
-				their_ref = other_id(m->o, t->cols[i].ref, tu);
+				their_ref = other_id(m->o, f->ref->table, tu);
 				free(tu);
 			}
 			bool t_seen_here = (!ref || our_ref || !theirs.v[i]) &&
@@ -428,8 +438,8 @@ static enum mstatus merge_fields(struct merge *m, const struct ptable *t, struct
 				st = prow_set(s, t, r->v[0], &theirs, i, where, err);
 				changed = true;
 			} else if (st == M_OK && !(t_seen_here && !l_seen_there)) {
-				st = add_conflict(s, t, r->v[0], t->cols[i].key, here.v[i],
-				                  theirs.v[i], m->o->path, err);
+				st = add_conflict(s, t, r->v[0], f->key, here.v[i], theirs.v[i],
+				                  m->o->path, err);
 				conflict = true;
 			}
 		}
@@ -454,8 +464,8 @@ static long other_count(struct other *o, const char *table)
 	return v;
 }
 
-static enum mstatus merge_table(struct merge *m, const struct ptable *t, store_progress_fn progress,
-                                void *arg, struct merr *err)
+static enum mstatus merge_table(struct merge *m, const struct record_kind *t,
+                                store_progress_fn progress, void *arg, struct merr *err)
 {
 	char *sql = ptable_select_sql(t, "main", "ORDER BY t.id");
 	sqlite3_stmt *q = NULL;
@@ -493,9 +503,9 @@ static enum mstatus merge_table(struct merge *m, const struct ptable *t, store_p
 
 /* Records the other file deleted: deleted here too while this side has not changed them since
  * (their last values there are the values here); otherwise kept, as a conflict. */
-static enum mstatus merge_deletes(struct merge *m, const struct ptable *t, struct merr *err)
+static enum mstatus merge_deletes(struct merge *m, const struct record_kind *t, struct merr *err)
 {
-	if (strcmp(t->table, "actor") == 0 || strcmp(t->table, "category") == 0)
+	if (record_root(t) != &records[R_CASE])
 		return M_OK; /* the catalogue only grows by merging */
 	char *sql = xasprintf("SELECT h.row_uuid, h.old FROM main.history h WHERE h.tbl = '%s' AND "
 	                      "h.op = 'delete' AND NOT EXISTS (SELECT 1 FROM main.%s t WHERE "
@@ -516,11 +526,12 @@ static enum mstatus merge_deletes(struct merge *m, const struct ptable *t, struc
 		char *next = xasprintf("%s%s t WHERE t.uuid = :u", cmp, t->table);
 		free(cmp);
 		cmp = next;
-		for (size_t i = 3; i < t->n; i++) {
-			if (t->cols[i].kind == P_REF || t->cols[i].kind == P_REFN)
+		for (size_t i = 0; i < t->n_fields; i++) {
+			const struct record_field *f = &t->fields[i];
+			if (!ptravels(f) || pref(f) || f->type == RT_UUID || f->type == RT_STAMP)
 				continue;
-			next = xasprintf("%s AND t.%s IS json_extract(:old, '$.%s')", cmp,
-			                 t->cols[i].col, t->cols[i].col);
+			next = xasprintf("%s AND t.%s IS json_extract(:old, '$.%s')", cmp, f->col,
+			                 f->col);
 			free(cmp);
 			cmp = next;
 		}
@@ -588,10 +599,12 @@ enum mstatus store_merge(struct store *s, const char *other, struct m_merge_repo
 		             "WITHOUT ROWID; DELETE FROM temp.x_skip;",
 		             err);
 	struct merge m = {s, &o, rep};
-	for (size_t i = 0; st == M_OK && i < n_ptables; i++)
-		st = merge_table(&m, &ptables[i], progress, arg, err);
-	for (size_t i = n_ptables; st == M_OK && i-- > 0;)
-		st = merge_deletes(&m, &ptables[i], err);
+	for (size_t i = 0; st == M_OK && i < R_COUNT; i++)
+		if (records[i].key)
+			st = merge_table(&m, &records[i], progress, arg, err);
+	for (size_t i = R_COUNT; st == M_OK && i-- > 0;)
+		if (records[i].key)
+			st = merge_deletes(&m, &records[i], err);
 	if (st == M_OK)
 		st = db_conflicts_open(s, before, rep, err);
 	if (st == M_OK)

@@ -8,9 +8,10 @@
  *   schema.c       the schema as one commented document at the current version, its triggers
  *   migrate.c      an older file brought up to it, one version at a time
  *   open.c         opening (and refusing) a file, closing, whole-file checks
- *   valid.c        the checks of every value, shared by adding and editing
- *   bind.c         a record's fields as named parameters, shared by adding and editing
- *   store_write.c  the add functions of core/store_edit.h
+ *   valid.c        the checks of every value, from the kinds' tables (core/records.h)
+ *   bind.c         a record's columns, bound to a statement and read back, from the same
+ *   write.c        the one skeleton of adding and of updating any kind of record
+ *   store_write.c  the add functions of core/store_edit.h, over write.c
  *   store_edit.c   the update, delete and move functions of core/store_edit.h
  *   store_read.c   the list and load functions of core/store_read.h
  *   change.c       each write transaction's change: the history rows it wrote
@@ -32,6 +33,7 @@
 #include "core/error.h"
 #include "core/fuzzytime.h"
 #include "core/model.h"
+#include "core/records.h"
 
 #include <sqlite3.h>
 #include <stdbool.h>
@@ -115,30 +117,69 @@ enum mstatus w_begin(struct store *s, struct merr *err);
 /* Commits when st is M_OK, rolls back otherwise; returns the final status. */
 enum mstatus w_end(struct store *s, enum mstatus st, struct merr *err);
 
-/* ---- a record's fields as named parameters (bind.c) -------------------------------------------
- * The same names in the INSERT of an add and the UPDATE of an edit. */
-void db_bind_actor(struct q *q, const struct m_actor *a);
-void db_bind_category(struct q *q, const struct m_category *c);
-void db_bind_case(struct q *q, const struct m_case *c);
-void db_bind_step(struct q *q, const struct m_step *stp, const char *code, const char *from,
-                  const char *to, int64_t seq);
-void db_bind_factor(struct q *q, const struct m_factor *f);
-void db_bind_intervention(struct q *q, const struct m_intervention *iv, const char *start,
-                          const char *end);
-void db_bind_handover(struct q *q, const struct m_handover *h, char times[3][FT_BUFSZ]);
-void db_bind_gap(struct q *q, const struct m_gap *g);
-void db_bind_action(struct q *q, const struct m_action *a, const char *follow);
+/* ---- a record and its statements (bind.c) ---------------------------------------------------
+ * A kind's columns, its INSERT and UPDATE, binding a record to them and reading it back, all
+ * from the kind's table (core/records.h). A write binds what the record holds, except where
+ * db_vals gives a value: each time as its code (made by db_check), and what the store derives or
+ * assigns (a step's sort keys and place, a gap's actions' identities). Parameters are named by
+ * their column (":title"). */
+struct db_vals {
+	const char *text[RECORD_FIELDS_MAX]; /* by field index; NULL: the record's own */
+	bool has_num[RECORD_FIELDS_MAX];
+	int64_t num[RECORD_FIELDS_MAX];
+	char buf[RECORD_FIELDS_MAX][FT_BUFSZ]; /* where the texts above are kept */
+	struct fuzzy_time ft;                  /* the first time field, parsed (a step's) */
+};
+/* Gives field col the text v (copied into v's buffer; "" binds NULL), or the number n. */
+void db_vals_text(struct db_vals *v, const struct record_kind *k, const char *col, const char *t);
+void db_vals_num(struct db_vals *v, const struct record_kind *k, const char *col, int64_t n);
 
-/* The INSERTs of a step and of an intervention, shared by the single adds (store_write.c) and
- * the bulk ones of an import (bulk.c); the values are bound by db_bind_step/intervention. */
-#define DB_INSERT_STEP                                                                             \
-	"INSERT INTO step (uuid, case_id, time, sort_from, sort_to, seq, title, narrative, "       \
-	"domain, certainty, voice, note) VALUES (:uuid, :case, :time, :from, :to, :seq, :title, "  \
-	":narrative, :domain, :certainty, :voice, :note)"
-#define DB_INSERT_INTERVENTION                                                                     \
-	"INSERT INTO intervention (uuid, case_id, actor_id, step_from, step_to, kind, "            \
-	"start_time, end_time, what, outcome, effect) VALUES (:uuid, :case, :actor, :from, :to, "  \
-	":kind, :start, :end, :what, :outcome, :effect)"
+/* "t.id, t.uuid, t.updated, t.title, ...": every column the kind's struct holds, its id first,
+ * in the order db_read() reads them; alias may be "" for none. The caller frees it. */
+char *db_columns(const struct record_kind *k, const char *alias);
+/* Fills rec from the columns of db_columns() starting at col; returns the column after them. */
+int db_read(struct q *q, const struct record_kind *k, void *rec, int col);
+/* INSERT of every column the record holds or v gives (not created and updated: the schema's). */
+char *db_insert_sql(const struct record_kind *k, const struct db_vals *v);
+/* The same columns but the record's identity and owner, as "col = :col, ..." for an UPDATE
+ * (prefix "excluded." for the SET of an upsert: "col = excluded.col"). */
+char *db_set_sql(const struct record_kind *k, const struct db_vals *v, bool excluded);
+/* Binds every column of db_insert_sql() (a statement may use fewer: db_set_sql). */
+void db_bind(struct q *q, const struct record_kind *k, const void *rec, const struct db_vals *v);
+
+/* ---- adding and updating a record (write.c) ---------------------------------------------------
+ * One skeleton for every kind: the record is checked (db_check), given a uuid when it has none,
+ * written in its own write transaction (or savepoint), with the records it holds that are written
+ * with it (a gap's actors and actions: the rows become the lists, by uuid or by their RF_MATCH
+ * fields); its id, and theirs, are filled in only once it is all committed. An update is
+ * guarded by the record's `updated` stamp (core/store_edit.h) and gets the new one. A kind whose
+ * store derives values gives hooks, all optional: */
+struct db_hooks {
+	/* Inside the write, before the row: what the store derives or assigns, into v. */
+	enum mstatus (*before)(struct store *s, void *rec, struct db_vals *v, struct merr *err);
+	/* Inside the write, after the row: what follows it (the case's steps' sort keys). */
+	enum mstatus (*after)(struct store *s, void *rec, struct merr *err);
+	/* Once it is committed: what the store gives back to the record. */
+	void (*done)(void *rec, const struct db_vals *v);
+};
+enum mstatus db_add(struct store *s, const struct record_kind *k, void *rec,
+                    const struct db_hooks *h, struct merr *err);
+enum mstatus db_update(struct store *s, const struct record_kind *k, void *rec,
+                       const struct db_hooks *h, struct merr *err);
+/* The INSERT of one row of kind k, its new row id into id; kept: prepared once for many rows
+ * (pq_prepare), as an import does. No transaction of its own, no check. */
+enum mstatus db_insert_row(struct store *s, const struct record_kind *k, const void *rec,
+                           const struct db_vals *v, bool kept, m_id *id, struct merr *err);
+/* The kind's `gone` sentence, for the row that is not there. */
+enum mstatus db_gone(struct store *s, const struct record_kind *k, struct merr *err);
+/* A step's place (seq, unless it has one) and its sort keys into v: from its time as db_check
+ * parsed it and the case's birth year (core/story.h), read by `sql` for :id (the birth year,
+ * then the place a step without one gets); found false when that reads no row
+ * (store_write.c). */
+enum mstatus db_step_derive(struct store *s, struct db_vals *v, const char *sql, m_id id,
+                            int64_t seq, bool *found, struct merr *err);
+/* A step given back what was written: its place, its time's code, its sort keys. */
+void db_step_done(void *rec, const struct db_vals *v);
 
 /* A new `updated` stamp for the row being updated, always later than the one it replaces (two
  * saves within one millisecond, or a clock set back, must still change it). */
@@ -192,18 +233,12 @@ enum mstatus db_texts(struct store *s, struct merr *err, const char *const *t, s
 /* A fuzzy time as its stored code ("" when none): display forms are accepted too. */
 enum mstatus db_time_code(struct store *s, const char *in, char out[FT_BUFSZ],
                           struct fuzzy_time *ft, struct merr *err);
-enum mstatus db_check_actor(struct store *s, const struct m_actor *a, struct merr *err);
-enum mstatus db_check_category(struct store *s, const struct m_category *c, struct merr *err);
-enum mstatus db_check_case(struct store *s, const struct m_case *c, struct merr *err);
-/* Also gives the time's code and its parsed form, for the sort keys. */
-enum mstatus db_check_step(struct store *s, const struct m_step *stp, char code[FT_BUFSZ],
-                           struct fuzzy_time *ft, struct merr *err);
-enum mstatus db_check_factor(struct store *s, const struct m_factor *f, struct merr *err);
-enum mstatus db_check_intervention(struct store *s, const struct m_intervention *iv,
-                                   char start[FT_BUFSZ], char end[FT_BUFSZ], struct merr *err);
-/* times: the codes of sent, received and acted. */
-enum mstatus db_check_handover(struct store *s, const struct m_handover *h, char times[3][FT_BUFSZ],
-                               struct merr *err);
-enum mstatus db_check_gap(struct store *s, const struct m_gap *g, struct merr *err);
+/* Every value of a record of kind k as its table says (required, in range, a known code, a fuzzy
+ * time, UTF-8), and of the records written with it; each time's code goes into v. */
+enum mstatus db_check(struct store *s, const struct record_kind *k, const void *rec,
+                      struct db_vals *v, struct merr *err);
+/* The same for a record written with the one it belongs to, which fills in its owner. */
+enum mstatus db_check_part(struct store *s, const struct record_kind *k, const void *rec,
+                           struct db_vals *v, struct merr *err);
 
 #endif

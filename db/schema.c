@@ -333,19 +333,6 @@ static const struct schema_stmt schema[] = {
     {4, "CREATE INDEX privacy_kept_record ON privacy_kept (record_uuid);\n"},
 };
 
-/* The tables whose rows are records: each gets the `updated` and history triggers, made from its
- * columns (record_triggers) in the version that brought the table. */
-static const struct {
-	const char *table;
-	int version;
-} record_tables[] = {
-    {"actor", 1},         {"category", 1},     {"threshold", 1},    {"kase", 1},
-    {"step", 1},          {"factor", 1},       {"intervention", 1}, {"handover", 1},
-    {"gap", 1},           {"gap_actor", 1},    {"action", 1},       {"workshop", 1},
-    {"workshop_case", 1}, {"workshop_log", 1}, {"vote", 1},         {"name_block", 1},
-    {"dismissal", 2},
-};
-
 /* ---- the triggers of a record table ---------------------------------------------------------- */
 
 struct sbuf {
@@ -468,9 +455,11 @@ static enum mstatus make(struct store *s, int from, int to, struct merr *err)
 			st = db_exec(s, schema[i].sql, err);
 	struct sbuf b = {0};
 	sb_add(&b, "");
-	for (size_t i = 0; st == M_OK && i < sizeof record_tables / sizeof *record_tables; i++)
-		if (record_tables[i].version >= from && record_tables[i].version <= to)
-			st = record_triggers(s, record_tables[i].table, &b, err);
+	/* The tables whose rows are records, every kind of core/records.h, get the `updated` and
+	 * history triggers in the version that made the table. */
+	for (size_t i = 0; st == M_OK && i < R_COUNT; i++)
+		if (records[i].since >= from && records[i].since <= to)
+			st = record_triggers(s, records[i].table, &b, err);
 	if (st == M_OK)
 		st = db_exec(s, b.p, err);
 	free(b.p);

@@ -13,152 +13,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* What the sentences need to know of each kind of record. */
-struct kind {
-	const char *tbl;
-	const char *changed; /* another mellan changed the row since it was read */
-	const char *gone;    /* the row is no longer there */
-};
-
-static const struct kind K_CASE = {
-    "kase", N_("%s: another mellan changed this case after you opened it; nothing was saved"),
-    N_("%s: this case is no longer there; another mellan may have deleted it")};
-static const struct kind K_STEP = {
-    "step", N_("%s: another mellan changed this step after you opened it; nothing was saved"),
-    N_("%s: this step is no longer there; another mellan may have deleted it")};
-static const struct kind K_FACTOR = {
-    "factor", N_("%s: another mellan changed this factor after you opened it; nothing was saved"),
-    N_("%s: this factor is no longer there; another mellan may have deleted it")};
-static const struct kind K_INTERVENTION = {
-    "intervention",
-    N_("%s: another mellan changed this intervention after you opened it; nothing was saved"),
-    N_("%s: this intervention is no longer there; another mellan may have deleted it")};
-static const struct kind K_HANDOVER = {
-    "handover",
-    N_("%s: another mellan changed this hand-over after you opened it; nothing was saved"),
-    N_("%s: this hand-over is no longer there; another mellan may have deleted it")};
-static const struct kind K_GAP = {
-    "gap", N_("%s: another mellan changed this gap after you opened it; nothing was saved"),
-    N_("%s: this gap is no longer there; another mellan may have deleted it")};
-static const struct kind K_ACTOR = {
-    "actor", N_("%s: another mellan changed this actor after you opened it; nothing was saved"),
-    N_("%s: this actor is no longer there; another mellan may have deleted it")};
-static const struct kind K_CATEGORY = {
-    "category",
-    N_("%s: another mellan changed this gap category after you opened it; nothing was saved"),
-    N_("%s: this gap category is no longer there; another mellan may have deleted it")};
-
-static enum mstatus gone(struct store *s, const struct kind *k, struct merr *err)
-{
-	return merr_set(err, M_FINDINGS, MR_NOT_FOUND, _(k->gone), s->path);
-}
-
-static bool row_exists(struct store *s, const char *tbl, m_id id, enum mstatus *st,
-                       struct merr *err)
-{
-	struct q q;
-	char *sql = xasprintf("SELECT 1 FROM %s WHERE id = :id", tbl);
-	q_prepare(&q, s, sql);
-	free(sql);
-	q_id(&q, ":id", id);
-	bool found = q_row(&q);
-	*st = q_finish(&q, err);
-	return found;
-}
-
-/* An update is checked, then guarded: a record that was never read from the file has no stamp
- * to be guarded by. */
-static enum mstatus start(struct store *s, enum mstatus st, m_id id, const char *stamp,
-                          struct merr *err)
-{
-	if (st == M_OK && (!id || !stamp[0]))
-		st = merr_set(err, M_OTHER, MR_INVALID,
-		              _("%s: internal error: an update of a record not read from the file"),
-		              s->path);
-	return st == M_OK ? w_begin(s, err) : st;
-}
-
-/* Steps a guarded UPDATE (WHERE id = :id AND updated = :stamp) and, when it changed nothing,
- * tells a row changed elsewhere from a row that is gone. */
-static enum mstatus guarded(struct store *s, struct q *q, const struct kind *k, m_id id,
-                            const char *stamp, struct merr *err)
-{
-	q_id(q, ":id", id);
-	q_text(q, ":stamp", stamp);
-	q_exec(q);
-	int changed = sqlite3_changes(s->db);
-	enum mstatus st = q_finish(q, err);
-	if (st != M_OK || changed > 0)
-		return st;
-	bool there = row_exists(s, k->tbl, id, &st, err);
-	if (st != M_OK)
-		return st;
-	return there ? merr_set(err, M_FINDINGS, MR_CONFLICT, _(k->changed), s->path)
-	             : gone(s, k, err);
-}
-
-static enum mstatus read_stamp(struct store *s, const char *tbl, m_id id, char out[M_STAMP_LEN + 1],
-                               struct merr *err)
-{
-	struct q q;
-	char *sql = xasprintf("SELECT updated FROM %s WHERE id = :id", tbl);
-	q_prepare(&q, s, sql);
-	free(sql);
-	q_id(&q, ":id", id);
-	out[0] = '\0';
-	if (q_row(&q))
-		snprintf(out, M_STAMP_LEN + 1, "%s", (const char *)sqlite3_column_text(q.st, 0));
-	return q_finish(&q, err);
-}
-
-/* Ends an update: the caller's record gets the row's new stamp only once it is committed. */
-static enum mstatus finish(struct store *s, enum mstatus st, const char *tbl, m_id id,
-                           char stamp[M_STAMP_LEN + 1], struct merr *err)
-{
-	char fresh[M_STAMP_LEN + 1] = "";
-	if (st == M_OK)
-		st = read_stamp(s, tbl, id, fresh, err);
-	st = w_end(s, st, err);
-	if (st == M_OK)
-		memcpy(stamp, fresh, sizeof fresh);
-	return st;
-}
+#define KIND(r) (&records[r])
 
 /* ---- updates ------------------------------------------------------------------------------ */
 
 enum mstatus store_actor_update(struct store *s, struct m_actor *a, struct merr *err)
 {
-	enum mstatus st = start(s, db_check_actor(s, a, err), a->id, a->updated, err);
-	if (st != M_OK)
-		return st;
-	struct q q;
-	q_prepare(&q, s,
-	          "UPDATE actor SET name = :name, short_label = :short, sector = :sector, "
-	          "colour = :colour, description = :description, updated = " DB_NEXT_STAMP
-	          " WHERE id = :id AND updated = :stamp");
-	db_bind_actor(&q, a);
-	st = guarded(s, &q, &K_ACTOR, a->id, a->updated, err);
-	return finish(s, st, "actor", a->id, a->updated, err);
+	return db_update(s, KIND(R_ACTOR), a, NULL, err);
 }
 
 enum mstatus store_category_update(struct store *s, struct m_category *c, struct merr *err)
 {
-	enum mstatus st = start(s, db_check_category(s, c, err), c->id, c->updated, err);
-	if (st != M_OK)
-		return st;
-	struct q q;
-	q_prepare(&q, s,
-	          "UPDATE category SET code = :code, name = :name, description = :description, "
-	          "sort_order = :sort, updated = " DB_NEXT_STAMP
-	          " WHERE id = :id AND updated = :stamp");
-	db_bind_category(&q, c);
-	st = guarded(s, &q, &K_CATEGORY, c->id, c->updated, err);
-	if (st != M_OK && err && err->reason == MR_EXISTS)
-		merr_set(err, M_USAGE, MR_EXISTS,
-		         _("%s: a gap category with the code %s already exists; choose another "
-		           "code"),
-		         s->path, c->code);
-	return finish(s, st, "category", c->id, c->updated, err);
+	return db_update(s, KIND(R_CATEGORY), c, NULL, err);
 }
 
 /* Sort keys of every step of a case from its birth year, written only where they change, so
@@ -208,269 +74,57 @@ static enum mstatus derive_steps(struct store *s, m_id case_id, struct merr *err
 	return st;
 }
 
-enum mstatus store_case_update(struct store *s, struct m_case *c, struct merr *err)
+/* Ages in the steps' times are dated by the birth year. */
+static enum mstatus case_after(struct store *s, void *rec, struct merr *err)
 {
-	enum mstatus st = start(s, db_check_case(s, c, err), c->id, c->updated, err);
-	if (st != M_OK)
-		return st;
-	struct q q;
-	q_prepare(&q, s,
-	          "UPDATE kase SET code = :code, birth_year = :birth_year, gender = :gender, "
-	          "area = :area, summary = :summary, status = :status, updated = " DB_NEXT_STAMP
-	          " WHERE id = :id AND updated = :stamp");
-	db_bind_case(&q, c);
-	st = guarded(s, &q, &K_CASE, c->id, c->updated, err);
-	if (st != M_OK && err && err->reason == MR_EXISTS)
-		merr_set(err, M_USAGE, MR_EXISTS,
-		         _("%s: a case with the code %s already exists; choose another code"),
-		         s->path, c->code);
-	/* Ages in the steps' times are dated by the birth year. */
-	if (st == M_OK)
-		st = derive_steps(s, c->id, err);
-	return finish(s, st, "kase", c->id, c->updated, err);
+	return derive_steps(s, ((struct m_case *)rec)->id, err);
 }
 
-static void set_text(char **field, const char *v)
+enum mstatus store_case_update(struct store *s, struct m_case *c, struct merr *err)
 {
-	free(*field);
-	*field = v && *v ? xstrdup(v) : NULL;
+	static const struct db_hooks hooks = {.after = case_after};
+	return db_update(s, KIND(R_CASE), c, &hooks, err);
+}
+
+/* The birth year is read inside the transaction: the case may have changed. */
+static enum mstatus step_before(struct store *s, void *rec, struct db_vals *v, struct merr *err)
+{
+	struct m_step *stp = rec;
+	bool found = false;
+	enum mstatus st = db_step_derive(s, v,
+	                                 "SELECT coalesce(k.birth_year, 0), s.seq FROM step s "
+	                                 "JOIN kase k ON k.id = s.case_id WHERE s.id = :id",
+	                                 stp->id, stp->seq, &found, err);
+	if (st == M_OK && !found)
+		st = db_gone(s, KIND(R_STEP), err);
+	return st;
 }
 
 enum mstatus store_step_update(struct store *s, struct m_step *stp, struct merr *err)
 {
-	char code[FT_BUFSZ], from[11] = "", to[11] = "";
-	struct fuzzy_time ft;
-	enum mstatus st =
-	    start(s, db_check_step(s, stp, code, &ft, err), stp->id, stp->updated, err);
-	if (st != M_OK)
-		return st;
-	/* The birth year is read inside the transaction: the case may have changed. */
-	struct q q;
-	int64_t birth_year = 0, seq = stp->seq;
-	q_prepare(&q, s,
-	          "SELECT coalesce(k.birth_year, 0), s.seq FROM step s JOIN kase k "
-	          "ON k.id = s.case_id WHERE s.id = :id");
-	q_id(&q, ":id", stp->id);
-	bool found = q_row(&q);
-	if (found) {
-		birth_year = q_col_int(&q, 0);
-		if (seq == 0)
-			seq = q_col_int(&q, 1);
-	}
-	st = q_finish(&q, err);
-	if (st == M_OK && !found)
-		st = gone(s, &K_STEP, err);
-	if (st == M_OK && !ft_span(&ft, (int)birth_year, from, to))
-		from[0] = to[0] = '\0';
-	if (st == M_OK) {
-		q_prepare(&q, s,
-		          "UPDATE step SET time = :time, sort_from = :from, sort_to = :to, "
-		          "seq = :seq, title = :title, narrative = :narrative, domain = :domain, "
-		          "certainty = :certainty, voice = :voice, note = :note, "
-		          "updated = " DB_NEXT_STAMP " WHERE id = :id AND updated = :stamp");
-		db_bind_step(&q, stp, code, from, to, seq);
-		st = guarded(s, &q, &K_STEP, stp->id, stp->updated, err);
-	}
-	st = finish(s, st, "step", stp->id, stp->updated, err);
-	if (st == M_OK) {
-		stp->seq = (int)seq;
-		set_text(&stp->time, code);
-		set_text(&stp->sort_from, from);
-		set_text(&stp->sort_to, to);
-	}
-	return st;
+	static const struct db_hooks hooks = {.before = step_before, .done = db_step_done};
+	return db_update(s, KIND(R_STEP), stp, &hooks, err);
 }
 
 enum mstatus store_factor_update(struct store *s, struct m_factor *f, struct merr *err)
 {
-	enum mstatus st = start(s, db_check_factor(s, f, err), f->id, f->updated, err);
-	if (st != M_OK)
-		return st;
-	struct q q;
-	q_prepare(&q, s,
-	          "UPDATE factor SET kind = :kind, text = :text, updated = " DB_NEXT_STAMP
-	          " WHERE id = :id AND updated = :stamp");
-	db_bind_factor(&q, f);
-	st = guarded(s, &q, &K_FACTOR, f->id, f->updated, err);
-	return finish(s, st, "factor", f->id, f->updated, err);
+	return db_update(s, KIND(R_FACTOR), f, NULL, err);
 }
 
 enum mstatus store_intervention_update(struct store *s, struct m_intervention *iv, struct merr *err)
 {
-	char t0[FT_BUFSZ], t1[FT_BUFSZ];
-	enum mstatus st =
-	    start(s, db_check_intervention(s, iv, t0, t1, err), iv->id, iv->updated, err);
-	if (st != M_OK)
-		return st;
-	struct q q;
-	q_prepare(&q, s,
-	          "UPDATE intervention SET actor_id = :actor, step_from = :from, step_to = :to, "
-	          "kind = :kind, start_time = :start, end_time = :end, what = :what, "
-	          "outcome = :outcome, effect = :effect, updated = " DB_NEXT_STAMP
-	          " WHERE id = :id AND updated = :stamp");
-	db_bind_intervention(&q, iv, t0, t1);
-	st = guarded(s, &q, &K_INTERVENTION, iv->id, iv->updated, err);
-	return finish(s, st, "intervention", iv->id, iv->updated, err);
+	return db_update(s, KIND(R_INTERVENTION), iv, NULL, err);
 }
 
 enum mstatus store_handover_update(struct store *s, struct m_handover *h, struct merr *err)
 {
-	char t[3][FT_BUFSZ];
-	enum mstatus st = start(s, db_check_handover(s, h, t, err), h->id, h->updated, err);
-	if (st != M_OK)
-		return st;
-	struct q q;
-	q_prepare(&q, s,
-	          "UPDATE handover SET step_id = :step, from_actor = :from, to_actor = :to, "
-	          "kind = :kind, sent = :sent, received = :received, acted = :acted, "
-	          "note = :note, updated = " DB_NEXT_STAMP " WHERE id = :id AND updated = :stamp");
-	db_bind_handover(&q, h, t);
-	st = guarded(s, &q, &K_HANDOVER, h->id, h->updated, err);
-	return finish(s, st, "handover", h->id, h->updated, err);
+	return db_update(s, KIND(R_HANDOVER), h, NULL, err);
 }
 
-/* The gap's actors become the list: rows that stay are kept (with their uuids), the others go. */
-static enum mstatus replace_gap_actors(struct store *s, const struct m_gap *g, struct merr *err)
-{
-	struct q q;
-	struct ga {
-		m_id id, actor;
-		char *role;
-	} *have = NULL;
-	size_t n = 0;
-	q_prepare(&q, s, "SELECT id, actor_id, role FROM gap_actor WHERE gap_id = :gap");
-	q_id(&q, ":gap", g->id);
-	while (q_row(&q)) {
-		have = xreallocarray(have, n + 1, sizeof *have);
-		have[n].id = q_col_int(&q, 0);
-		have[n].actor = q_col_int(&q, 1);
-		have[n].role = q_col_text(&q, 2);
-		n++;
-	}
-	enum mstatus st = q_finish(&q, err);
-	bool *kept = xcalloc(n + 1, sizeof *kept);
-	for (size_t i = 0; st == M_OK && i < g->n_actors; i++) {
-		const char *role = m_gap_actor_role_code(g->actors[i].role);
-		bool there = false;
-		for (size_t j = 0; j < n && !there; j++)
-			if (have[j].actor == g->actors[i].actor_id &&
-			    strcmp(have[j].role, role) == 0)
-				there = kept[j] = true;
-		if (there)
-			continue;
-		char uuid[M_UUID_LEN + 1];
-		m_uuid_new(uuid);
-		q_prepare(&q, s,
-		          "INSERT OR IGNORE INTO gap_actor (uuid, gap_id, actor_id, role) "
-		          "VALUES (:uuid, :gap, :actor, :role)");
-		q_text(&q, ":uuid", uuid);
-		q_id(&q, ":gap", g->id);
-		q_id(&q, ":actor", g->actors[i].actor_id);
-		q_text(&q, ":role", role);
-		q_exec(&q);
-		st = q_finish(&q, err);
-	}
-	for (size_t j = 0; st == M_OK && j < n; j++) {
-		if (kept[j])
-			continue;
-		q_prepare(&q, s, "DELETE FROM gap_actor WHERE id = :id");
-		q_id(&q, ":id", have[j].id);
-		q_exec(&q);
-		st = q_finish(&q, err);
-	}
-	for (size_t j = 0; j < n; j++)
-		free(have[j].role);
-	free(have);
-	free(kept);
-	return st;
-}
-
-/* The gap's actions become the list: an action keeps its uuid (and row) when it has one that
- * is already the gap's; actions no longer listed go. ids and uuids are written back by the
- * caller once the whole change is in. */
-static enum mstatus replace_gap_actions(struct store *s, const struct m_gap *g, m_id *ids,
-                                        char (*uuids)[M_UUID_LEN + 1], struct merr *err)
-{
-	enum mstatus st = M_OK;
-	struct q q;
-	for (size_t i = 0; st == M_OK && i < g->n_actions; i++) {
-		const struct m_action *a = &g->actions[i];
-		char follow[FT_BUFSZ];
-		st = db_time_code(s, a->follow_up, follow, NULL, err);
-		if (st != M_OK)
-			break;
-		if (a->uuid[0])
-			memcpy(uuids[i], a->uuid, sizeof uuids[i]);
-		else
-			m_uuid_new(uuids[i]);
-		/* Insert, or update the gap's own action of that uuid; an action of another gap
-		 * with that uuid is refused by the uuid's uniqueness. */
-		q_prepare(&q, s,
-		          "INSERT INTO action (uuid, gap_id, what, actor_id, lead_id, follow_up, "
-		          "status) VALUES (:uuid, :gap, :what, :actor, :lead, :follow, :status) "
-		          "ON CONFLICT (uuid) DO UPDATE SET what = excluded.what, "
-		          "actor_id = excluded.actor_id, lead_id = excluded.lead_id, "
-		          "follow_up = excluded.follow_up, status = excluded.status, "
-		          "updated = " DB_NEXT_STAMP " WHERE gap_id = excluded.gap_id "
-		          "RETURNING id");
-		q_text(&q, ":uuid", uuids[i]);
-		q_id(&q, ":gap", g->id);
-		db_bind_action(&q, a, follow);
-		bool got = q_row(&q);
-		if (got)
-			ids[i] = q_col_int(&q, 0);
-		q_exec(&q);
-		st = q_finish(&q, err);
-		if (st == M_OK && !got)
-			st = db_invalid(s, err, _("an action of another gap cannot be moved here"));
-	}
-	/* What is left of the gap's actions and not in the list goes. */
-	struct sqlite3_str *keep = sqlite3_str_new(s->db);
-	sqlite3_str_appendall(keep, "DELETE FROM action WHERE gap_id = :gap AND id NOT IN (0");
-	for (size_t i = 0; i < g->n_actions; i++)
-		sqlite3_str_appendf(keep, ", %lld", (long long)ids[i]);
-	sqlite3_str_appendall(keep, ")");
-	char *sql = sqlite3_str_finish(keep);
-	if (st == M_OK && !sql)
-		st = merr_set(err, M_OTHER, MR_NONE, _("%s: out of memory"), s->path);
-	if (st == M_OK) {
-		q_prepare(&q, s, sql);
-		q_id(&q, ":gap", g->id);
-		q_exec(&q);
-		st = q_finish(&q, err);
-	}
-	sqlite3_free(sql);
-	return st;
-}
-
+/* The gap's actors and actions become its lists (write.c): rows that stay keep their uuids. */
 enum mstatus store_gap_update(struct store *s, struct m_gap *g, struct merr *err)
 {
-	enum mstatus st = start(s, db_check_gap(s, g, err), g->id, g->updated, err);
-	if (st != M_OK)
-		return st;
-	struct q q;
-	q_prepare(&q, s,
-	          "UPDATE gap SET step_id = :step, step_to = :to, category_id = :category, "
-	          "severity = :severity, what_happened = :happened, what_must_change = :change, "
-	          "level = :level, status = :status, updated = " DB_NEXT_STAMP
-	          " WHERE id = :id AND updated = :stamp");
-	db_bind_gap(&q, g);
-	st = guarded(s, &q, &K_GAP, g->id, g->updated, err);
-	m_id *ids = xcalloc(g->n_actions + 1, sizeof *ids);
-	char(*uuids)[M_UUID_LEN + 1] = xcalloc(g->n_actions + 1, sizeof *uuids);
-	if (st == M_OK)
-		st = replace_gap_actors(s, g, err);
-	if (st == M_OK)
-		st = replace_gap_actions(s, g, ids, uuids, err);
-	st = finish(s, st, "gap", g->id, g->updated, err);
-	for (size_t i = 0; st == M_OK && i < g->n_actions; i++) {
-		g->actions[i].id = ids[i];
-		g->actions[i].gap_id = g->id;
-		memcpy(g->actions[i].uuid, uuids[i], sizeof uuids[i]);
-	}
-	free(ids);
-	free(uuids);
-	return st;
+	return db_update(s, KIND(R_GAP), g, NULL, err);
 }
 
 /* ---- deletes ------------------------------------------------------------------------------- */
@@ -479,8 +133,8 @@ enum mstatus store_gap_update(struct store *s, struct m_gap *g, struct merr *err
  * row they take, so undo can bring everything back. A catalogue entry still in use is refused,
  * checked inside the same transaction as the delete: `uses` gives how many records use it, in
  * which cases, and its name, for `in_use` (path, name, count, cases). */
-static enum mstatus delete_row(struct store *s, const struct kind *k, m_id id, const char *uses,
-                               const char *in_use, struct merr *err)
+static enum mstatus delete_row(struct store *s, const struct record_kind *k, m_id id,
+                               const char *uses, const char *in_use, struct merr *err)
 {
 	enum mstatus st = w_begin(s, err);
 	if (st != M_OK)
@@ -504,7 +158,7 @@ static enum mstatus delete_row(struct store *s, const struct kind *k, m_id id, c
 		free(name);
 	}
 	if (st == M_OK) {
-		char *sql = xasprintf("DELETE FROM %s WHERE id = :id", k->tbl);
+		char *sql = xasprintf("DELETE FROM %s WHERE id = :id", k->table);
 		q_prepare(&q, s, sql);
 		free(sql);
 		q_id(&q, ":id", id);
@@ -512,70 +166,117 @@ static enum mstatus delete_row(struct store *s, const struct kind *k, m_id id, c
 		int changed = sqlite3_changes(s->db);
 		st = q_finish(&q, err);
 		if (st == M_OK && changed == 0)
-			st = gone(s, k, err);
+			st = db_gone(s, k, err);
 	}
 	return w_end(s, st, err);
 }
 
 enum mstatus store_case_delete(struct store *s, m_id id, struct merr *err)
 {
-	return delete_row(s, &K_CASE, id, NULL, NULL, err);
+	return delete_row(s, KIND(R_CASE), id, NULL, NULL, err);
 }
 
 enum mstatus store_step_delete(struct store *s, m_id id, struct merr *err)
 {
-	return delete_row(s, &K_STEP, id, NULL, NULL, err);
+	return delete_row(s, KIND(R_STEP), id, NULL, NULL, err);
 }
 
 enum mstatus store_factor_delete(struct store *s, m_id id, struct merr *err)
 {
-	return delete_row(s, &K_FACTOR, id, NULL, NULL, err);
+	return delete_row(s, KIND(R_FACTOR), id, NULL, NULL, err);
 }
 
 enum mstatus store_intervention_delete(struct store *s, m_id id, struct merr *err)
 {
-	return delete_row(s, &K_INTERVENTION, id, NULL, NULL, err);
+	return delete_row(s, KIND(R_INTERVENTION), id, NULL, NULL, err);
 }
 
 enum mstatus store_handover_delete(struct store *s, m_id id, struct merr *err)
 {
-	return delete_row(s, &K_HANDOVER, id, NULL, NULL, err);
+	return delete_row(s, KIND(R_HANDOVER), id, NULL, NULL, err);
 }
 
 enum mstatus store_gap_delete(struct store *s, m_id id, struct merr *err)
 {
-	return delete_row(s, &K_GAP, id, NULL, NULL, err);
+	return delete_row(s, KIND(R_GAP), id, NULL, NULL, err);
 }
 
-/* An age threshold naming the actor only loses the name (the schema sets it to NULL). */
+/* The case a record of kind k (aliased t) belongs to, as an SQL expression: its owner's, and so
+ * on up to the case; NULL for a kind outside the cases. */
+static char *case_of(const struct record_kind *k, const char *t, int depth)
+{
+	if (k == KIND(R_CASE))
+		return xasprintf("%s.id", t);
+	for (size_t i = 0; i < k->n_fields; i++) {
+		const struct record_field *f = &k->fields[i];
+		if (!(f->flags & RF_OWNER))
+			continue;
+		char *up = xasprintf("o%d", depth);
+		char *inner = case_of(f->ref, up, depth + 1);
+		char *e = inner ? xasprintf("(SELECT %s FROM %s %s WHERE %s.id = %s.%s)", inner,
+		                            f->ref->table, up, up, t, f->col)
+		                : NULL;
+		free(up);
+		free(inner);
+		return e;
+	}
+	return NULL;
+}
+
+/* How many records of the cases refer to the catalogue entry :id of kind `used`, in which cases,
+ * and its name (column name_col): every reference to it in the kinds' tables. A kind outside the
+ * cases (an age threshold) loses the reference instead, by the schema's ON DELETE. */
+static char *uses_sql(const struct record_kind *used, const char *name_col)
+{
+	sqlite3_str *o = sqlite3_str_new(NULL);
+	sqlite3_str_appendall(o, "WITH u (case_id) AS (");
+	bool first = true;
+	for (size_t r = 0; r < R_COUNT; r++) {
+		const struct record_kind *k = &records[r];
+		char *c = case_of(k, "t", 0);
+		bool any = false; /* a record that refers to it twice is one use */
+		for (size_t i = 0; c && i < k->n_fields; i++) {
+			if (k->fields[i].type != RT_REF || k->fields[i].ref != used)
+				continue;
+			if (!any)
+				sqlite3_str_appendf(o, "%sSELECT %s FROM %s t WHERE ",
+				                    first ? "" : " UNION ALL ", c, k->table);
+			sqlite3_str_appendf(o, "%st.%s = :id", any ? " OR " : "", k->fields[i].col);
+			any = true;
+			first = false;
+		}
+		free(c);
+	}
+	sqlite3_str_appendf(o,
+	                    ") SELECT (SELECT count(*) FROM u), (SELECT group_concat(code, ', ') "
+	                    "FROM (SELECT code FROM kase WHERE id IN (SELECT case_id FROM u) "
+	                    "ORDER BY code COLLATE sv)), (SELECT %s FROM %s WHERE id = :id)",
+	                    name_col, used->table);
+	char *sql = sqlite3_str_finish(o);
+	char *mine = xstrdup(sql ? sql : "");
+	sqlite3_free(sql);
+	return mine;
+}
+
 enum mstatus store_actor_delete(struct store *s, m_id id, struct merr *err)
 {
-	return delete_row(
-	    s, &K_ACTOR, id,
-	    "WITH u (case_id) AS ("
-	    " SELECT case_id FROM intervention WHERE actor_id = :id"
-	    " UNION ALL SELECT case_id FROM handover WHERE from_actor = :id OR to_actor = :id"
-	    " UNION ALL SELECT g.case_id FROM gap_actor ga JOIN gap g ON g.id = ga.gap_id"
-	    "  WHERE ga.actor_id = :id"
-	    " UNION ALL SELECT g.case_id FROM action a JOIN gap g ON g.id = a.gap_id"
-	    "  WHERE a.actor_id = :id OR a.lead_id = :id) "
-	    "SELECT (SELECT count(*) FROM u), (SELECT group_concat(code, ', ') FROM "
-	    " (SELECT code FROM kase WHERE id IN (SELECT case_id FROM u) "
-	    "  ORDER BY code COLLATE sv)), (SELECT name FROM actor WHERE id = :id)",
+	char *uses = uses_sql(KIND(R_ACTOR), "name");
+	enum mstatus st = delete_row(
+	    s, KIND(R_ACTOR), id, uses,
 	    N_("%s: %s is still used by %lld records in the cases %s; change those first"), err);
+	free(uses);
+	return st;
 }
 
 enum mstatus store_category_delete(struct store *s, m_id id, struct merr *err)
 {
-	return delete_row(
-	    s, &K_CATEGORY, id,
-	    "SELECT (SELECT count(*) FROM gap WHERE category_id = :id), "
-	    "(SELECT group_concat(code, ', ') FROM (SELECT code FROM kase WHERE id IN "
-	    " (SELECT case_id FROM gap WHERE category_id = :id) ORDER BY code COLLATE sv)), "
-	    "(SELECT name FROM category WHERE id = :id)",
-	    N_("%s: the gap category %s is still used by %lld gaps in the cases %s; change "
-	       "those first"),
-	    err);
+	char *uses = uses_sql(KIND(R_CATEGORY), "name");
+	enum mstatus st = delete_row(s, KIND(R_CATEGORY), id, uses,
+	                             N_("%s: the gap category %s is still used by %lld gaps in the "
+	                                "cases %s; change those first"),
+	                             err);
+	free(uses);
+	return st;
 }
 
 /* ---- the facilitator's order ---------------------------------------------------------------- */
@@ -611,7 +312,7 @@ enum mstatus store_step_move(struct store *s, m_id step, int delta, struct merr 
 	}
 	st = q_finish(&q, err);
 	if (st == M_OK && !found)
-		st = gone(s, &K_STEP, err);
+		st = db_gone(s, KIND(R_STEP), err);
 	else if (st == M_OK && !other)
 		st = merr_set(err, M_FINDINGS, MR_INVALID,
 		              delta < 0 ? _("%s: the step is already the first")

@@ -315,33 +315,69 @@ static enum mstatus free_texts(struct q *q, struct m_free_text_list *out, struct
 	return st;
 }
 
+/* The free texts (RF_FREE) of the workshops and of their logs, each workshop's in the order of
+ * its fields, then its log's entries as they were written. */
 enum mstatus store_workshop_texts(struct store *s, struct m_free_text_list *out, struct merr *err)
 {
+	const struct record_kind *w = &records[R_WORKSHOP], *l = &records[R_WORKSHOP_LOG];
+	sqlite3_str *o = sqlite3_str_new(NULL);
+	int n = 0;
+	for (size_t i = 0; i < w->n_fields; i++) {
+		const char *c = w->fields[i].col;
+		if (!(w->fields[i].flags & RF_FREE))
+			continue;
+		sqlite3_str_appendf(
+		    o,
+		    "%sSELECT uuid, 'workshop', '%s', %s, %s, id, %d, 0 FROM workshop "
+		    "WHERE %s IS NOT NULL",
+		    n ? " UNION ALL " : "", c, w->label, c, n, c);
+		n++;
+	}
+	for (size_t i = 0; i < l->n_fields; i++) {
+		const char *c = l->fields[i].col;
+		if (!(l->fields[i].flags & RF_FREE))
+			continue;
+		sqlite3_str_appendf(
+		    o,
+		    "%sSELECT l.uuid, 'workshop_log', '%s', w.%s, l.%s, w.id, %d, "
+		    "l.id FROM workshop_log l JOIN workshop w ON w.id = l.workshop_id",
+		    n ? " UNION ALL " : "", c, w->label, c, n);
+		n++;
+	}
+	sqlite3_str_appendall(o, " ORDER BY 4, 6, 7, 8");
+	char *sql = sqlite3_str_finish(o);
 	struct q q;
-	q_prepare(&q, s,
-	          "SELECT uuid, 'workshop', 'place', date, place, id, 0, 0 FROM workshop "
-	          "WHERE place IS NOT NULL "
-	          "UNION ALL SELECT uuid, 'workshop', 'notes', date, notes, id, 1, 0 FROM workshop "
-	          "WHERE notes IS NOT NULL "
-	          "UNION ALL SELECT l.uuid, 'workshop_log', 'text', w.date, l.text, w.id, 2, l.id "
-	          "FROM workshop_log l JOIN workshop w ON w.id = l.workshop_id "
-	          "ORDER BY 4, 6, 7, 8");
+	q_prepare(&q, s, sql ? sql : "");
+	sqlite3_free(sql);
 	return free_texts(&q, out, err);
 }
 
 enum mstatus store_history_texts(struct store *s, struct m_free_text_list *out, struct merr *err)
 {
-	struct q q;
-	/* The columns of free text in every record table (schema.c), and nothing else: codes,
-	 * times and stamps are no one's words. */
-	q_prepare(
-	    &q, s,
+	/* The columns of free text (RF_FREE) of every kind, and nothing else: codes, times and
+	 * stamps are no one's words. The history names columns, not kinds: a column that is
+	 * free text in one kind is read in all of them. */
+	sqlite3_str *names = sqlite3_str_new(NULL);
+	for (size_t r = 0; r < R_COUNT; r++)
+		for (size_t i = 0; i < records[r].n_fields; i++) {
+			char quoted[64];
+			snprintf(quoted, sizeof quoted, "'%s'", records[r].fields[i].col);
+			const char *have = sqlite3_str_value(names);
+			if ((records[r].fields[i].flags & RF_FREE) &&
+			    !(have && strstr(have, quoted)))
+				sqlite3_str_appendf(names, "%s%s",
+				                    sqlite3_str_length(names) ? ", " : "", quoted);
+		}
+	char *in = sqlite3_str_finish(names);
+	char *sql = xasprintf(
 	    "SELECT h.row_uuid, h.tbl, o.key, h.at, o.value FROM history h, json_each(h.old) o "
-	    "WHERE h.old IS NOT NULL AND o.type = 'text' AND o.key IN ('code', 'gender', "
-	    "'area', 'summary', 'title', 'narrative', 'voice', 'note', 'text', 'what', "
-	    "'outcome', 'what_happened', 'what_must_change', 'place', 'notes', 'name', "
-	    "'short_label', 'description', 'label') "
+	    "WHERE h.old IS NOT NULL AND o.type = 'text' AND o.key IN (%s) "
 	    "AND (h.op = 'delete' OR json_extract(h.new, '$.' || o.key) IS NOT o.value) "
-	    "ORDER BY h.id, o.id");
+	    "ORDER BY h.id, o.id",
+	    in ? in : "");
+	sqlite3_free(in);
+	struct q q;
+	q_prepare(&q, s, sql);
+	free(sql);
 	return free_texts(&q, out, err);
 }

@@ -83,27 +83,6 @@ static enum mstatus find_change(struct store *s, bool redo, struct change *c, bo
 
 /* ---- what a change was, in words ------------------------------------------------------------ */
 
-static const struct noun {
-	const char *tbl;
-	const char *name;  /* translated at use */
-	const char *label; /* the column that names the record */
-} nouns[] = {
-    {"kase", N_("case"), "code"},
-    {"step", N_("step"), "title"},
-    {"gap", N_("gap"), "what_happened"},
-    {"intervention", N_("intervention"), "what"},
-    {"handover", N_("hand-over"), "note"},
-    {"factor", N_("factor"), "text"},
-    {"action", N_("action"), "what"},
-    {"actor", N_("actor"), "name"},
-    {"category", N_("gap category"), "name"},
-    {"threshold", N_("threshold"), "label"},
-    {"workshop", N_("workshop"), "date"},
-    {"dismissal", N_("dismissed proposal"), "key"},
-    /* Not named: the message line may be on a screen others see. */
-    {"name_block", N_("name on the list"), NULL},
-};
-
 static char *json_field(struct store *s, const char *json, const char *field)
 {
 	struct q q;
@@ -115,16 +94,18 @@ static char *json_field(struct store *s, const char *json, const char *field)
 	return v;
 }
 
-/* "step 'Flyttar till Rosengård' edited": the most telling record of the change. */
+/* "step 'Flyttar till Rosengård' edited": the most telling record of the change, the first in
+ * the order of the kinds (core/records.h), where what a record belongs to comes before it; a
+ * kind that is a part of another (a gap's actor) is not named. */
 static void describe(struct store *s, const struct change *c, char *out, size_t n)
 {
 	const struct hrow *main = NULL;
-	const struct noun *noun = NULL;
-	for (size_t k = 0; k < sizeof nouns / sizeof *nouns && !main; k++)
-		for (size_t i = 0; i < c->n && !main; i++)
-			if (c->rows[i].tbl && strcmp(c->rows[i].tbl, nouns[k].tbl) == 0) {
+	const struct record_kind *noun = NULL;
+	for (size_t k = 0; k < R_COUNT && !main; k++)
+		for (size_t i = 0; i < c->n && !main && !records[k].quiet; i++)
+			if (c->rows[i].tbl && strcmp(c->rows[i].tbl, records[k].table) == 0) {
 				main = &c->rows[i];
-				noun = &nouns[k];
+				noun = &records[k];
 			}
 	if (!main) {
 		snprintf(out, n, "%s", _("a change"));
@@ -152,13 +133,13 @@ static void describe(struct store *s, const struct change *c, char *out, size_t 
 		         added     ? _("%s '%s' added")
 		         : deleted ? _("%s '%s' deleted")
 		                   : _("%s '%s' edited"),
-		         _(noun->name), label);
+		         _(noun->what), label);
 	else
 		snprintf(out, n,
 		         added     ? _("%s added")
 		         : deleted ? _("%s deleted")
 		                   : _("%s edited"),
-		         _(noun->name));
+		         _(noun->what));
 	free(label);
 }
 

@@ -1,15 +1,16 @@
-/* valid.c - the checks every value passes before it is written, shared by adding and editing:
- * a wrong value gets a sentence naming the field instead of a constraint name, and an edit is
- * held to exactly what an add is. The schema's CHECKs remain the last line for other writers. */
+/* valid.c - the checks every value passes before it is written, shared by adding and editing and
+ * made from the kinds' tables (core/records.h): a wrong value gets the table's sentence naming
+ * the field instead of a constraint name, and an edit is held to exactly what an add is. The
+ * schema's CHECKs remain the last line for other writers. */
 #include "private.h"
 
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/uuid.h"
+#include "core/xalloc.h"
 
+#include <stdlib.h>
 #include <string.h>
-
-#define ENUM_OK(v, count) ((int)(v) >= 0 && (int)(v) < (count))
 
 enum mstatus db_invalid(struct store *s, struct merr *err, const char *what)
 {
@@ -51,125 +52,122 @@ enum mstatus db_time_code(struct store *s, const char *in, char out[FT_BUFSZ],
 	return M_OK;
 }
 
-enum mstatus db_check_actor(struct store *s, const struct m_actor *a, struct merr *err)
+/* Sector codes, never names: a name typed into a list of codes would be kept about people. */
+static bool codes_valid(const struct m_enum *e, const char *list)
 {
-	if (!db_filled(a->name))
-		return db_invalid(s, err, _("an actor needs a name"));
-	if (!ENUM_OK(a->sector, SECTOR_COUNT))
-		return db_invalid(s, err, _("an actor's sector is not one of the known sectors"));
-	if (a->colour < 0 || a->colour > 7)
-		return db_invalid(s, err, _("an actor's colour must be between 0 and 7"));
-	return DB_TEXTS(s, err, a->name, a->short_label, a->description);
+	if (!list || !*list)
+		return true;
+	char *copy = xstrdup(list);
+	bool ok = true;
+	for (char *save = NULL, *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save))
+		if (m_enum_value(e, t) < 0)
+			ok = false;
+	free(copy);
+	return ok;
 }
 
-enum mstatus db_check_category(struct store *s, const struct m_category *c, struct merr *err)
+static bool is_text(enum record_type t)
 {
-	if (!db_filled(c->code) || !db_filled(c->name))
-		return db_invalid(s, err, _("a gap category needs a code and a name"));
-	return DB_TEXTS(s, err, c->code, c->name, c->description);
+	return t == RT_TEXT || t == RT_TIME || t == RT_CODES;
 }
 
-enum mstatus db_check_case(struct store *s, const struct m_case *c, struct merr *err)
+/* The value of one field as the table says it must be; owner: whether a missing owner counts
+ * (it does not for a record written with its owner, which the store fills in). */
+static bool value_ok(const struct record_field *f, const void *rec, bool owner)
 {
-	if (!db_filled(c->code))
-		return db_invalid(s, err, _("a case needs a code"));
-	if (c->birth_year != 0 && (c->birth_year < 1900 || c->birth_year > 2100))
-		return db_invalid(s, err, _("a birth year must be a year between 1900 and 2100"));
-	if (!ENUM_OK(c->status, CASE_STATUS_COUNT))
-		return db_invalid(s, err, _("a case's status is not one of the known ones"));
-	return DB_TEXTS(s, err, c->code, c->gender, c->area, c->summary);
+	switch (f->type) {
+	case RT_REF:
+		return !(f->flags & RF_REQUIRED) || ((f->flags & RF_OWNER) && !owner) ||
+		       record_num(rec, f) != 0;
+	case RT_TEXT:
+		return !(f->flags & RF_REQUIRED) || db_filled(record_text_of(rec, f));
+	case RT_CODES:
+		return codes_valid(f->codes, record_text_of(rec, f));
+	case RT_ENUM:
+	case RT_BOOL: {
+		int64_t v = record_num(rec, f);
+		return f->type == RT_BOOL || (v >= 0 && v < f->codes->n);
+	}
+	case RT_INT: {
+		int64_t v = record_num(rec, f);
+		if (v == 0 && (f->flags & (RF_NULL0 | RF_AUTO)))
+			return true;
+		return v >= f->lo && v <= f->hi;
+	}
+	default:
+		return true;
+	}
 }
 
-enum mstatus db_check_step(struct store *s, const struct m_step *stp, char code[FT_BUFSZ],
-                           struct fuzzy_time *ft, struct merr *err)
-{
-	if (!stp->case_id)
-		return db_invalid(s, err, _("a step must belong to a case"));
-	if (!db_filled(stp->title))
-		return db_invalid(s, err, _("a step needs a title"));
-	if (!ENUM_OK(stp->domain, DOMAIN_COUNT))
-		return db_invalid(s, err, _("a step's life domain is not one of the known ones"));
-	if (!ENUM_OK(stp->certainty, CERT_COUNT))
-		return db_invalid(s, err, _("a step's certainty is not one of the known ones"));
-	if (stp->seq < 0)
-		return db_invalid(s, err, _("a step's place in the story cannot be negative"));
-	enum mstatus st =
-	    DB_TEXTS(s, err, stp->time, stp->title, stp->narrative, stp->voice, stp->note);
-	return st == M_OK ? db_time_code(s, stp->time, code, ft, err) : st;
-}
+static enum mstatus check(struct store *s, const struct record_kind *k, const void *rec,
+                          struct db_vals *v, bool owner, struct merr *err);
 
-enum mstatus db_check_factor(struct store *s, const struct m_factor *f, struct merr *err)
+/* The records written with this one, each as if alone. */
+static enum mstatus check_children(struct store *s, const struct record_kind *k, const void *rec,
+                                   struct merr *err)
 {
-	if (!f->step_id)
-		return db_invalid(s, err, _("a factor must belong to a step"));
-	if (!ENUM_OK(f->kind, FACTOR_KIND_COUNT))
-		return db_invalid(s, err, _("a factor is either a risk or a protective factor"));
-	if (!db_filled(f->text))
-		return db_invalid(s, err, _("a factor needs a text"));
-	return DB_TEXTS(s, err, f->text);
-}
-
-enum mstatus db_check_intervention(struct store *s, const struct m_intervention *iv,
-                                   char start[FT_BUFSZ], char end[FT_BUFSZ], struct merr *err)
-{
-	if (!iv->case_id || !iv->actor_id)
-		return db_invalid(s, err, _("an intervention needs a case and an actor"));
-	if (!ENUM_OK(iv->kind, IV_KIND_COUNT))
-		return db_invalid(s, err, _("an intervention's kind is not one of the known ones"));
-	if (iv->effect < -2 || iv->effect > 2)
-		return db_invalid(s, err, _("an intervention's effect must be between -2 and +2"));
-	enum mstatus st = DB_TEXTS(s, err, iv->start, iv->end, iv->what, iv->outcome);
-	if (st == M_OK)
-		st = db_time_code(s, iv->start, start, NULL, err);
-	if (st == M_OK)
-		st = db_time_code(s, iv->end, end, NULL, err);
+	struct db_vals *cv = xmalloc(sizeof *cv);
+	enum mstatus st = M_OK;
+	for (size_t c = 0; st == M_OK && c < k->n_children; c++) {
+		const struct record_child *ch = &k->children[c];
+		if (!ch->written)
+			continue;
+		char *items = record_items(rec, ch);
+		for (size_t i = 0; st == M_OK && i < record_count(rec, ch); i++) {
+			void *item = items + i * ch->kind->size;
+			const char *uuid = record_uuid(ch->kind, item);
+			st = check(s, ch->kind, item, cv, false, err);
+			if (st == M_OK && uuid && uuid[0] && !m_uuid_valid(uuid))
+				st = db_invalid(s, err,
+				                _("a record's identity (UUID) is not valid"));
+		}
+	}
+	free(cv);
 	return st;
 }
 
-enum mstatus db_check_handover(struct store *s, const struct m_handover *h, char times[3][FT_BUFSZ],
-                               struct merr *err)
+static enum mstatus check(struct store *s, const struct record_kind *k, const void *rec,
+                          struct db_vals *v, bool owner, struct merr *err)
 {
-	if (!h->case_id || !h->from_actor || !h->to_actor)
-		return db_invalid(s, err, _("a hand-over needs a case, a sender and a receiver"));
-	if (!ENUM_OK(h->kind, HO_KIND_COUNT))
-		return db_invalid(s, err, _("a hand-over's kind is not one of the known ones"));
-	enum mstatus st = DB_TEXTS(s, err, h->sent, h->received, h->acted, h->note);
-	if (st == M_OK)
-		st = db_time_code(s, h->sent, times[0], NULL, err);
-	if (st == M_OK)
-		st = db_time_code(s, h->received, times[1], NULL, err);
-	if (st == M_OK)
-		st = db_time_code(s, h->acted, times[2], NULL, err);
-	return st;
-}
-
-enum mstatus db_check_gap(struct store *s, const struct m_gap *g, struct merr *err)
-{
-	if (!g->case_id || !g->category_id)
-		return db_invalid(s, err, _("a gap needs a case and a category"));
-	if (g->severity < 1 || g->severity > 3)
-		return db_invalid(s, err, _("a gap's severity must be 1, 2 or 3"));
-	if (!ENUM_OK(g->level, LEVEL_COUNT) || !ENUM_OK(g->status, GAP_STATUS_COUNT))
-		return db_invalid(s, err,
-		                  _("a gap's level or status is not one of the known ones"));
-	for (size_t i = 0; i < g->n_actors; i++)
-		if (!g->actors[i].actor_id || !ENUM_OK(g->actors[i].role, GAR_COUNT))
-			return db_invalid(s, err, _("a gap's actor needs an actor and a role"));
-	for (size_t i = 0; i < g->n_actions; i++) {
-		const struct m_action *a = &g->actions[i];
-		if (!db_filled(a->what))
-			return db_invalid(s, err, _("an action needs to say what must be done"));
-		if (!ENUM_OK(a->status, ACTION_STATUS_COUNT))
-			return db_invalid(s, err,
-			                  _("an action's status is not one of the known ones"));
-		char follow[FT_BUFSZ];
-		enum mstatus st = DB_TEXTS(s, err, a->what, a->follow_up);
-		if (st == M_OK)
-			st = db_time_code(s, a->follow_up, follow, NULL, err);
+	memset(v, 0, sizeof *v);
+	for (size_t i = 0; i < k->n_fields; i++) {
+		const struct record_field *f = &k->fields[i];
+		if (record_held(f) && !(f->flags & RF_DERIVED) && !value_ok(f, rec, owner))
+			return db_invalid(s, err, f->bad ? _(f->bad) : f->col);
+	}
+	for (size_t i = 0; i < k->n_fields; i++) {
+		const struct record_field *f = &k->fields[i];
+		const char *t = record_held(f) && is_text(f->type) && !(f->flags & RF_DERIVED)
+		                    ? record_text_of(rec, f)
+		                    : NULL;
+		if (t && !text_valid_utf8(t, strlen(t)))
+			return db_invalid(s, err, _("text that is not valid UTF-8"));
+	}
+	bool first = true;
+	for (size_t i = 0; i < k->n_fields; i++) {
+		const struct record_field *f = &k->fields[i];
+		if (!record_held(f) || f->type != RT_TIME)
+			continue;
+		struct fuzzy_time ft;
+		enum mstatus st = db_time_code(s, record_text_of(rec, f), v->buf[i], &ft, err);
 		if (st != M_OK)
 			return st;
-		if (a->uuid[0] && !m_uuid_valid(a->uuid))
-			return db_invalid(s, err, _("a record's identity (UUID) is not valid"));
+		v->text[i] = v->buf[i];
+		if (first)
+			v->ft = ft;
+		first = false;
 	}
-	return DB_TEXTS(s, err, g->what_happened, g->what_must_change);
+	return check_children(s, k, rec, err);
+}
+
+enum mstatus db_check(struct store *s, const struct record_kind *k, const void *rec,
+                      struct db_vals *v, struct merr *err)
+{
+	return check(s, k, rec, v, true, err);
+}
+
+enum mstatus db_check_part(struct store *s, const struct record_kind *k, const void *rec,
+                           struct db_vals *v, struct merr *err)
+{
+	return check(s, k, rec, v, false, err);
 }

@@ -29,41 +29,32 @@ static const struct m_gap *find_gap(const struct app *a, m_id id)
 	return NULL;
 }
 
-/* The gap to write: the journey's gap with its own list of actions, whose texts are borrowed
- * (the list is freed with free(), the texts stay the journey's). `extra` more slots at the end. */
-static struct m_gap borrow_gap(const struct m_gap *g, size_t extra)
-{
-	struct m_gap w = *g;
-	w.actions = xcalloc(g->n_actions + extra + 1, sizeof *w.actions);
-	memcpy(w.actions, g->actions, g->n_actions * sizeof *w.actions);
-	return w;
-}
-
 static enum mstatus gap_gone(struct merr *err)
 {
 	return merr_set(err, M_DATA, MR_NOT_FOUND, "%s",
 	                _("the gap of this action is gone (another mellan may have deleted it)"));
 }
 
+/* The gap is written whole, as a copy of the journey's with the one action changed. */
 static enum mstatus save(struct form *f, struct merr *err)
 {
 	struct ctx *c = f->ctx;
 	const struct m_gap *g = find_gap(f->app, c->gap_id);
 	if (!g)
 		return gap_gone(err);
-	struct m_gap w = borrow_gap(g, 1);
+	struct m_gap w;
+	m_gap_copy(&w, g);
 	snprintf(w.updated, sizeof w.updated, "%s", c->stamp);
 	size_t k = 0;
 	while (k < w.n_actions && (!*c->action_uuid || strcmp(w.actions[k].uuid, c->action_uuid)))
 		k++;
-	struct m_action *ac = &w.actions[k];
 	if (k == w.n_actions) { /* new, or gone meanwhile: added (again) */
-		memset(ac, 0, sizeof *ac);
-		w.n_actions++;
+		w.actions = xreallocarray(w.actions, w.n_actions + 1, sizeof *w.actions);
+		memset(&w.actions[w.n_actions++], 0, sizeof *w.actions);
 	}
-	char *what = form_text(f, c->what), *follow = form_time(f, c->follow);
-	ac->what = what;
-	ac->follow_up = follow;
+	struct m_action *ac = &w.actions[k];
+	form_take(&ac->what, form_text(f, c->what));
+	form_take(&ac->follow_up, form_time(f, c->follow));
 	ac->actor_id = form_pick(f, c->actor);
 	ac->lead_id = form_pick(f, c->lead);
 	ac->status = (enum m_action_status)pick_enum(form_pick(f, c->status), ACTION_OPEN);
@@ -71,11 +62,9 @@ static enum mstatus save(struct form *f, struct merr *err)
 	if (r == M_OK) {
 		snprintf(c->action_uuid, sizeof c->action_uuid, "%s", ac->uuid);
 		f->app->want_step = g->step_id;
-		app_note(f->app, _("saved: action '%s'"), what);
+		app_note(f->app, _("saved: action '%s'"), ac->what);
 	}
-	free(what);
-	free(follow);
-	free(w.actions);
+	m_gap_clear(&w);
 	return r;
 }
 
@@ -86,12 +75,14 @@ enum mstatus action_delete(struct app *a, m_id action_id, struct merr *err)
 		for (size_t k = 0; k < g->n_actions; k++) {
 			if (g->actions[k].id != action_id)
 				continue;
-			struct m_gap w = borrow_gap(g, 0);
+			struct m_gap w;
+			m_gap_copy(&w, g);
+			m_action_clear(&w.actions[k]);
 			memmove(&w.actions[k], &w.actions[k + 1],
 			        (w.n_actions - k - 1) * sizeof *w.actions);
 			w.n_actions--;
 			enum mstatus r = store_gap_update(a->store, &w, err);
-			free(w.actions);
+			m_gap_clear(&w);
 			return r;
 		}
 	}

@@ -41,12 +41,8 @@ static enum mstatus save(struct form *f, struct merr *err)
 void form_actor_open(struct app *a, const struct m_actor *given)
 {
 	struct ctx *c = xcalloc(1, sizeof *c);
-	if (given) {
-		c->rec = *given;
-		c->rec.name = xstrdup_or_null(given->name);
-		c->rec.short_label = xstrdup_or_null(given->short_label);
-		c->rec.description = xstrdup_or_null(given->description);
-	}
+	if (given)
+		m_actor_copy(&c->rec, given);
 	struct form *f =
 	    form_new(a, given ? _("Edit the actor") : _("A new actor"), save, c, free_ctx);
 	c->name = form_add_text(f, _("Name"), c->rec.name, true);

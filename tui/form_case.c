@@ -45,13 +45,8 @@ static enum mstatus save(struct form *f, struct merr *err)
 void form_case_open(struct app *a, const struct m_case *kase)
 {
 	struct ctx *c = xcalloc(1, sizeof *c);
-	if (kase) {
-		c->rec = *kase;
-		c->rec.code = xstrdup_or_null(kase->code);
-		c->rec.gender = xstrdup_or_null(kase->gender);
-		c->rec.area = xstrdup_or_null(kase->area);
-		c->rec.summary = xstrdup_or_null(kase->summary);
-	}
+	if (kase)
+		m_case_copy(&c->rec, kase);
 	struct form *f =
 	    form_new(a, kase ? _("Edit the case") : _("A new case"), save, c, free_ctx);
 	c->code = form_add_text(f, _("Code"), c->rec.code, true);

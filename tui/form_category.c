@@ -72,10 +72,7 @@ void form_category_open(struct app *a, const struct m_category *given)
 {
 	struct ctx *c = xcalloc(1, sizeof *c);
 	if (given) {
-		c->rec = *given;
-		c->rec.code = xstrdup_or_null(given->code);
-		c->rec.name = xstrdup_or_null(given->name);
-		c->rec.description = xstrdup_or_null(given->description);
+		m_category_copy(&c->rec, given);
 	} else {
 		c->rec.sort_order = (int)a->categories.n + 1;
 	}

@@ -24,8 +24,7 @@ static enum mstatus save(struct form *f, struct merr *err)
 {
 	struct ctx *c = f->ctx;
 	struct m_factor *fc = &c->rec;
-	free(fc->text);
-	fc->text = form_text(f, c->text);
+	form_take(&fc->text, form_text(f, c->text));
 	fc->kind = (enum m_factor_kind)pick_enum(form_pick(f, c->kind), FACTOR_RISK);
 	bool is_new = fc->id == 0;
 	enum mstatus r = is_new ? store_factor_add(f->app->store, fc, err)
@@ -44,8 +43,7 @@ void form_factor_open(struct app *a, const struct m_factor *factor)
 		return;
 	struct ctx *c = xcalloc(1, sizeof *c);
 	if (factor) {
-		c->rec = *factor;
-		c->rec.text = xstrdup_or_null(factor->text);
+		m_factor_copy(&c->rec, factor);
 	} else {
 		c->rec.step_id = st->id;
 	}

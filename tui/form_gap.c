@@ -90,21 +90,6 @@ static enum mstatus save(struct form *f, struct merr *err)
 	return M_OK;
 }
 
-static void copy_gap(struct m_gap *to, const struct m_gap *from)
-{
-	*to = *from;
-	to->what_happened = xstrdup_or_null(from->what_happened);
-	to->what_must_change = xstrdup_or_null(from->what_must_change);
-	to->actors = xcalloc(from->n_actors ? from->n_actors : 1, sizeof *to->actors);
-	memcpy(to->actors, from->actors, from->n_actors * sizeof *to->actors);
-	to->actions = xcalloc(from->n_actions ? from->n_actions : 1, sizeof *to->actions);
-	for (size_t i = 0; i < from->n_actions; i++) {
-		to->actions[i] = from->actions[i];
-		to->actions[i].what = xstrdup_or_null(from->actions[i].what);
-		to->actions[i].follow_up = xstrdup_or_null(from->actions[i].follow_up);
-	}
-}
-
 void form_gap_open(struct app *a, const struct m_gap *given)
 {
 	const struct m_step *st = app_selected_step(a);
@@ -112,7 +97,7 @@ void form_gap_open(struct app *a, const struct m_gap *given)
 		return;
 	struct ctx *c = xcalloc(1, sizeof *c);
 	if (given) {
-		copy_gap(&c->rec, given);
+		m_gap_copy(&c->rec, given);
 	} else {
 		c->rec.case_id = a->journey_case;
 		c->rec.step_id = st->id;

@@ -53,11 +53,7 @@ void form_handover_open(struct app *a, const struct m_handover *given)
 		return;
 	struct ctx *c = xcalloc(1, sizeof *c);
 	if (given) {
-		c->rec = *given;
-		c->rec.sent = xstrdup_or_null(given->sent);
-		c->rec.received = xstrdup_or_null(given->received);
-		c->rec.acted = xstrdup_or_null(given->acted);
-		c->rec.note = xstrdup_or_null(given->note);
+		m_handover_copy(&c->rec, given);
 	} else {
 		c->rec.case_id = a->journey_case;
 		c->rec.step_id = st->id;

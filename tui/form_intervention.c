@@ -54,11 +54,7 @@ void form_intervention_open(struct app *a, const struct m_intervention *given)
 		return;
 	struct ctx *c = xcalloc(1, sizeof *c);
 	if (given) {
-		c->rec = *given;
-		c->rec.start = xstrdup_or_null(given->start);
-		c->rec.end = xstrdup_or_null(given->end);
-		c->rec.what = xstrdup_or_null(given->what);
-		c->rec.outcome = xstrdup_or_null(given->outcome);
+		m_intervention_copy(&c->rec, given);
 	} else {
 		c->rec.case_id = a->journey_case;
 		c->rec.step_from = st->id;

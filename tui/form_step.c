@@ -49,17 +49,7 @@ void form_step_open(struct app *a, const struct m_step *step)
 		return;
 	struct ctx *c = xcalloc(1, sizeof *c);
 	if (step) {
-		/* The factors are not the form's: they have forms of their own. */
-		c->rec = *step;
-		c->rec.factors = NULL;
-		c->rec.n_factors = 0;
-		c->rec.time = xstrdup_or_null(step->time);
-		c->rec.sort_from = xstrdup_or_null(step->sort_from);
-		c->rec.sort_to = xstrdup_or_null(step->sort_to);
-		c->rec.title = xstrdup_or_null(step->title);
-		c->rec.narrative = xstrdup_or_null(step->narrative);
-		c->rec.voice = xstrdup_or_null(step->voice);
-		c->rec.note = xstrdup_or_null(step->note);
+		m_step_copy(&c->rec, step); /* its factors too: the step's save leaves them be */
 	} else {
 		c->rec.case_id = a->journey_case;
 		c->rec.certainty = CERT_REPORTED;

@@ -69,11 +69,7 @@ void form_workshop_open(struct app *a, const struct m_workshop *given)
 {
 	struct ctx *c = xcalloc(1, sizeof *c);
 	if (given) {
-		c->rec = *given;
-		c->rec.date = xstrdup_or_null(given->date);
-		c->rec.place = xstrdup_or_null(given->place);
-		c->rec.sectors = xstrdup_or_null(given->sectors);
-		c->rec.notes = xstrdup_or_null(given->notes);
+		m_workshop_copy(&c->rec, given);
 	} else {
 		char today[16];
 		time_t now = time(NULL);
