@@ -483,6 +483,7 @@ struct rd_doc *report_build(const struct analysis *an, bool public, const char *
 	counts(&b);
 	matrix(&b);
 	rb_worked(&b);
+	rb_places(&b);
 	cases(&b);
 	records(&b);
 	rb_worked_records(&b);

@@ -107,6 +107,8 @@ void rb_words_clear(struct build *b);
 /* report_worked.c: the section on what worked, and its rows for spreadsheets after the gaps'. */
 void rb_worked(struct build *b);
 void rb_worked_records(struct build *b);
+/* report_places.c: the counts by gender (by municipality and area once cases hold them). */
+void rb_places(struct build *b);
 
 /* report_lanes.c: case `c`'s lanes chart at the end of section `in`. */
 void rb_lanes(struct build *b, struct rd_block *in, size_t c);

@@ -196,6 +196,10 @@ check "what worked --public: that count is <3, and no protective factor of a sin
 		! grep -q 'En tränare som bryr sig' '$tmp/public.text' &&
 		grep -q 'En tränare som bryr sig' '$tmp/report.text'"
 
+check "by gender: one case each, and the public variant withholds those counts" \
+	sh -c "grep -q '\"label\": \"girl\", \"cases\": 1,' '$tmp/report.json' &&
+		grep -q '\"label\": \"girl\", \"cases\": \"<3\",' '$tmp/public.json'"
+
 # --- --case, -o and the refusals --------------------------------------------------------------
 run report --db "$db" --case "DEMO-2 Noor" --format csv
 check "--case narrows to that case" sh -c \
@@ -258,4 +262,4 @@ run report --db "$tmp/empty.db"
 check "an empty database gives a report that says so, status 0" sh -c \
 	"[ $(rc) -eq 0 ] && grep -q '0 gaps' '$tmp/out'"
 
-done_testing 48
+done_testing 49
