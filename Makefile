@@ -162,7 +162,8 @@ check: deps
 		build/check/mellan check-units $(MO)
 	JOBS=$(JOBS) sh tests/run.sh build/check
 
-check-units: $(UNIT_BIN) $(FUZZ_REPLAY) check-pure $(BUILD)/tests/xlsx_chronology
+# bench_gen makes the fifty cases that tests/e2e/print.sh prints.
+check-units: $(UNIT_BIN) $(FUZZ_REPLAY) check-pure $(BUILD)/tests/xlsx_chronology $(BENCH_BIN)
 
 # Each fuzz target for FUZZ_TIME seconds (default 60), built with clang's libFuzzer.
 fuzz: deps
@@ -178,6 +179,7 @@ soak: deps
 bench: deps
 	$(MAKE) --no-print-directory BUILD=build/release build/release/mellan build/release/tests/bench_gen \
 		build/release/tests/bench_lanes
+	sh tests/bench/scale.sh build/release/mellan build/bench
 	sh tests/bench/run.sh build/release
 
 lint-man:

@@ -3,6 +3,7 @@
 #include "analysis.h"
 
 #include "i18n.h"
+#include "step_index.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -94,20 +95,60 @@ static int threshold_at(const struct analysis *an, int age)
 	return -1;
 }
 
-/* A referral sent at one of the gap's steps that was never received or never acted on. */
-static const struct m_handover *broken_at(const struct m_journey *j, long from, long to)
+/* The broken hand-overs of one journey (a referral never received or never acted on), by the
+ * place of their step in story order: a gap's span is then found by a binary search. */
+struct broken_list {
+	struct broken {
+		long at;      /* the place of the hand-over's step */
+		size_t index; /* into the journey's hand-overs */
+	} * v;
+	size_t n;
+};
+
+static int cmp_broken(const void *pa, const void *pb)
+{
+	const struct broken *a = pa, *b = pb;
+	if (a->at != b->at)
+		return a->at < b->at ? -1 : 1;
+	return a->index < b->index ? -1 : a->index > b->index;
+}
+
+static void broken_build(struct broken_list *bl, const struct m_journey *j,
+                         const struct step_index *ix)
+{
+	bl->v = xcalloc(j->n_handovers + 1, sizeof *bl->v);
+	bl->n = 0;
+	for (size_t i = 0; i < j->n_handovers; i++) {
+		const struct m_handover *h = &j->handovers[i];
+		long at = step_index_find(ix, h->step_id);
+		if (at >= 0 && (!h->received || !h->acted))
+			bl->v[bl->n++] = (struct broken){at, i};
+	}
+	qsort(bl->v, bl->n, sizeof *bl->v, cmp_broken);
+}
+
+/* A referral sent at one of the gap's steps that was never received or never acted on: the first
+ * such in the journey's order of hand-overs. */
+static const struct m_handover *broken_at(const struct m_journey *j, const struct broken_list *bl,
+                                          long from, long to)
 {
 	if (from < 0)
 		return NULL;
 	if (to < from)
 		to = from;
-	for (size_t i = 0; i < j->n_handovers; i++) {
-		const struct m_handover *h = &j->handovers[i];
-		long at = analysis_step_index(j, h->step_id);
-		if (at >= from && at <= to && (!h->received || !h->acted))
-			return h;
+	size_t lo = 0, hi = bl->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (bl->v[mid].at < from)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	return NULL;
+	const struct m_handover *first = NULL;
+	for (size_t k = lo; k < bl->n && bl->v[k].at <= to; k++)
+		if (!first || bl->v[k].index < (size_t)(first - j->handovers))
+			first = &j->handovers[bl->v[k].index];
+	return first;
 }
 
 static int cmp_gap(const void *pa, const void *pb)
@@ -132,22 +173,28 @@ static void collect_gaps(struct analysis *an, const struct m_vote_total_list *vo
 	an->gaps = xcalloc(n + 1, sizeof *an->gaps);
 	for (size_t c = 0; c < an->n_journeys; c++) {
 		const struct m_journey *j = &an->journeys[c];
+		struct step_index ix = {0};
+		struct broken_list bl = {0};
+		step_index_build(&ix, j);
+		broken_build(&bl, j, &ix);
 		for (size_t k = 0; k < j->n_gaps; k++) {
 			struct an_gap *g = &an->gaps[an->n_gaps++];
 			g->gap = &j->gaps[k];
 			g->journey = j;
 			g->case_index = c;
-			long from = analysis_step_index(j, g->gap->step_id),
-			     to = analysis_step_index(j, g->gap->step_to);
+			long from = step_index_find(&ix, g->gap->step_id),
+			     to = step_index_find(&ix, g->gap->step_to);
 			g->step = from >= 0 ? &j->steps[from] : NULL;
 			g->step_to = to >= 0 ? &j->steps[to] : NULL;
 			g->category = m_category_find(&an->categories, g->gap->category_id);
 			g->age = analysis_age_at(j, g->step);
 			g->band = an_age_band_of(g->age);
 			g->threshold = threshold_at(an, g->age);
-			g->broken = broken_at(j, from, to);
+			g->broken = broken_at(j, &bl, from, to);
 			g->votes = m_vote_total_dots(votes, g->gap->id);
 		}
+		free(bl.v);
+		step_index_clear(&ix);
 	}
 	qsort(an->gaps, an->n_gaps, sizeof *an->gaps, cmp_gap);
 }

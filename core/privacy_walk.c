@@ -7,6 +7,7 @@
 
 #include "i18n.h"
 #include "records.h"
+#include "step_index.h"
 #include "store_privacy.h"
 #include "store_read.h"
 #include "text.h"
@@ -16,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+struct at_step;
+
 struct walk {
 	struct store *s;
 	struct privacy_names *names;
@@ -24,7 +27,10 @@ struct walk {
 	void *ctx;
 	struct privacy_tally *tally;
 	struct privacy_findings f;
+	struct at_step *at; /* where the journey walked is, NULL outside one */
 };
+
+static void at_title(struct walk *w, struct at_step *a);
 
 static int kept_cmp(const void *a, const void *b)
 {
@@ -83,6 +89,8 @@ static void visit(struct walk *w, struct privacy_where *where, const char *field
 	w->tally->findings += w->f.n;
 	for (size_t i = 0; i < w->f.n; i++)
 		w->tally->by_kind[w->f.items[i].kind]++;
+	if (w->at)
+		at_title(w, w->at);
 	if (w->fn)
 		w->fn(w->ctx, where, &w->f);
 }
@@ -97,31 +105,34 @@ static char *shown(struct walk *w, const char *text)
 	return m;
 }
 
-static int step_no(const struct m_journey *j, m_id step)
-{
-	for (size_t i = 0; step && i < j->n_steps; i++)
-		if (j->steps[i].id == step)
-			return (int)i + 1;
-	return 0;
-}
-
+/* Where in a journey a text is. The step's title is shown (scanned, masked) only for a text
+ * with findings: most texts have none, and a title scanned for every record at its step would
+ * be scanned many times over. */
 struct at_step {
 	struct privacy_where where;
 	char *title;
+	const struct m_journey *j;
+	bool titled; /* title is worked out for this place */
 };
 
-static void place_at(struct walk *w, const struct m_journey *j, m_id step, const char *record,
-                     struct at_step *a, const char *code)
+static void at_title(struct walk *w, struct at_step *a)
+{
+	if (a->titled || !a->where.step_no)
+		return;
+	a->title = shown(w, a->j->steps[a->where.step_no - 1].title);
+	a->where.step_title = a->title;
+	a->titled = true;
+}
+
+static void place_at(const struct m_journey *j, const struct step_index *ix, m_id step,
+                     const char *record, struct at_step *a, const char *code)
 {
 	free(a->title);
 	memset(a, 0, sizeof *a);
+	a->j = j;
 	a->where.case_code = code;
 	a->where.record = record;
-	a->where.step_no = step_no(j, step);
-	if (a->where.step_no) {
-		a->title = shown(w, j->steps[a->where.step_no - 1].title);
-		a->where.step_title = a->title;
-	}
+	a->where.step_no = (int)(step_index_find(ix, step) + 1);
 }
 
 /* Every free text of a record (RF_FREE in its kind's table, in the table's order), then those of
@@ -149,27 +160,32 @@ static void walk_journey(struct walk *w, const struct m_journey *j)
 	const struct m_case *c = &j->kase;
 	char *code = shown(w, c->code);
 	struct at_step a = {0};
-	place_at(w, j, 0, _("case"), &a, code);
+	struct step_index ix = {0};
+	step_index_build(&ix, j);
+	w->at = &a;
+	place_at(j, &ix, 0, _("case"), &a, code);
 	visit_record(w, &a.where, &records[R_CASE], c);
 	for (size_t i = 0; i < j->n_steps; i++) {
-		place_at(w, j, j->steps[i].id, NULL, &a, code); /* the step: its number says it */
+		place_at(j, &ix, j->steps[i].id, NULL, &a, code); /* the step: its number says it */
 		visit_record(w, &a.where, &records[R_STEP], &j->steps[i]);
 	}
 	for (size_t i = 0; i < j->n_interventions; i++) {
 		const struct m_intervention *iv = &j->interventions[i];
-		place_at(w, j, iv->step_from, _("intervention"), &a, code);
+		place_at(j, &ix, iv->step_from, _("intervention"), &a, code);
 		visit_record(w, &a.where, &records[R_INTERVENTION], iv);
 	}
 	for (size_t i = 0; i < j->n_handovers; i++) {
 		const struct m_handover *h = &j->handovers[i];
-		place_at(w, j, h->step_id, _("hand-over"), &a, code);
+		place_at(j, &ix, h->step_id, _("hand-over"), &a, code);
 		visit_record(w, &a.where, &records[R_HANDOVER], h);
 	}
 	for (size_t i = 0; i < j->n_gaps; i++) {
 		const struct m_gap *g = &j->gaps[i];
-		place_at(w, j, g->step_id, _("gap"), &a, code);
+		place_at(j, &ix, g->step_id, _("gap"), &a, code);
 		visit_record(w, &a.where, &records[R_GAP], g);
 	}
+	w->at = NULL;
+	step_index_clear(&ix);
 	free(a.title);
 	free(code);
 }
@@ -252,8 +268,11 @@ enum mstatus privacy_names_load(struct store *s, struct privacy_names **out, str
 	return M_OK;
 }
 
-enum mstatus privacy_scan_store(struct store *s, const m_id *cases, size_t n, privacy_found_fn fn,
-                                void *ctx, struct privacy_tally *tally, struct merr *err)
+/* history: also count the findings in the earlier versions of texts the history keeps, which
+ * check reports; the gate, which only lets through or stops what leaves now, leaves them. */
+static enum mstatus scan_store(struct store *s, const m_id *cases, size_t n, bool history,
+                               privacy_found_fn fn, void *ctx, struct privacy_tally *tally,
+                               struct merr *err)
 {
 	struct privacy_tally local;
 	struct walk w = {.s = s, .fn = fn, .ctx = ctx, .tally = tally ? tally : &local};
@@ -278,13 +297,19 @@ enum mstatus privacy_scan_store(struct store *s, const m_id *cases, size_t n, pr
 		st = walk_workshops(&w, err);
 	if (st == M_OK) /* the catalogue goes along with any case: exports and reports name it */
 		st = walk_catalogue(&w, err);
-	if (st == M_OK && n == 0)
+	if (st == M_OK && n == 0 && history)
 		st = walk_history(&w, err);
 	m_case_list_clear(&all);
 	m_kept_list_clear(&w.kept);
 	privacy_names_free(&w.names);
 	privacy_findings_clear(&w.f);
 	return st;
+}
+
+enum mstatus privacy_scan_store(struct store *s, const m_id *cases, size_t n, privacy_found_fn fn,
+                                void *ctx, struct privacy_tally *tally, struct merr *err)
+{
+	return scan_store(s, cases, n, true, fn, ctx, tally, err);
 }
 
 /* ---- one text, for the editor ------------------------------------------------------------- */
@@ -404,7 +429,7 @@ enum mstatus privacy_gate(struct store *s, const char *const *codes, size_t n, b
 	size_t found = 0;
 	enum mstatus st = case_ids(s, codes, n, ids, &found, err);
 	if (st == M_OK && (found || n == 0))
-		st = privacy_scan_store(s, ids, found, gate_found, &g, &t, err);
+		st = scan_store(s, ids, found, false, gate_found, &g, &t, err);
 	free(ids);
 	if (st == M_OK && t.findings) {
 		char kinds_buf[256], where[200];

@@ -451,7 +451,9 @@ static void records(struct build *b)
 		const struct rd_cell row[N] = {
 		    rb_text(NULL, w->case_code),
 		    {.kind = w->time_kind, .text = w->when},
-		    {.kind = w->time_kind, .text = w->age},
+		    /* A band is written as the time column writes it, not as its code. */
+		    {.kind = w->time_kind,
+		     .text = w->time_kind == RD_BAND && *w->age ? w->when : w->age},
 		    rb_text(NULL, w->step),
 		    rb_text(NULL, w->category),
 		    number(b, NULL, g->severity, NULL),

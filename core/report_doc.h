@@ -221,7 +221,8 @@ bool report_write_json(const struct rd_doc *d, FILE *out);
 /* The HTML's inline SVG charts (report_svg.c), and & < > " ' escaped for HTML and SVG. */
 void report_svg_bars(const struct rd_bars *b, FILE *out);
 void report_svg_matrix(const struct rd_matrix *m, FILE *out);
-void report_svg_lanes(const struct rd_lanes *l, FILE *out);
+/* chart: the lanes chart's number in the document, which makes its patterns' ids unique there. */
+void report_svg_lanes(const struct rd_lanes *l, int chart, FILE *out);
 void report_put_xml(const char *s, FILE *out);
 
 #endif

@@ -1,11 +1,12 @@
 /* report_html.c - the report as one self-contained HTML page: the styles inline, the charts
  * inline SVG (report_svg.c), and a Content-Security-Policy that forbids loading anything, so the
  * file shows the same on a laptop with no network and can never call out. Print styles make A4
- * pages with a page break before each section; greys and patterns, never colour alone.
+ * pages that the sections fill one after the other, never splitting a gap, a table's row or a
+ * chart, nor leaving a heading at the foot of a page; greys and patterns, never colour alone.
  *
  * It renders the outline (report_doc.h): each section marked as a page is one <section>, whose
- * first heading is h2 and whose further headings h3; a heading over pages of their own (the cases)
- * would stand alone between two page breaks and is not printed, as each page has its own. */
+ * first heading is h2 and whose further headings h3; a heading over such sections of their own
+ * (the cases) is not printed, as each of them has its own. */
 #include "report_doc.h"
 
 #include "i18n.h"
@@ -30,9 +31,9 @@ static const char style[] =
     "svg{max-width:100%;height:auto;display:block;margin:.5em 0}\n"
     "ol.legend{columns:2;font-size:9.5pt}\n"
     "@page{size:A4;margin:15mm 14mm 16mm}\n"
-    "@media print{body{max-width:none;margin:0;font-size:10pt}section{break-before:page}"
-    "header+section{break-before:auto}"
-    "tr,dl,blockquote,svg,.gap{break-inside:avoid}h2,h3,h4{break-after:avoid}}\n";
+    "@media print{body{max-width:none;margin:0;font-size:10pt}"
+    "tr,dt,blockquote,svg,.gap,.lead{break-inside:avoid}.gap.long{break-inside:auto}"
+    "h2,h3,h4,dt,.meta{break-after:avoid}}\n";
 
 static void esc(const char *s, FILE *out)
 {
@@ -53,6 +54,7 @@ struct html {
 	FILE *out;
 	bool in_header, in_page;
 	int page_headings; /* headings so far on this page */
+	int charts;        /* lanes charts so far, which number their patterns' ids */
 };
 
 static void table(const struct rd_table *t, FILE *out)
@@ -118,9 +120,17 @@ static void pattern(const struct rd_pattern *p, int level, FILE *out)
 	fputs("</ul></div>\n", out);
 }
 
+/* A gap is printed on one page, unless it says so much that moving it whole to the next page
+ * could leave most of this one empty: about a third of a page of text. */
+#define LONG_GAP 1500
+
 static void entry(const struct rd_entry *e, int level, FILE *out)
 {
-	fputs("<div class=\"gap\">", out);
+	size_t chars = strlen(e->title) + strlen(e->meta);
+	for (size_t i = 0; i < e->n_fields; i++)
+		chars += strlen(e->fields[i].label ? e->fields[i].label : "") +
+		         strlen(e->fields[i].text ? e->fields[i].text : "");
+	fputs(chars > LONG_GAP ? "<div class=\"gap long\">" : "<div class=\"gap\">", out);
 	heading(level, e->title, out);
 	el("<p class=\"meta\">", e->meta, "</p>\n<dl>\n", out);
 	for (size_t i = 0; i < e->n_fields; i++) {
@@ -150,6 +160,19 @@ static void head(const char *title, FILE *out)
 
 static void block(struct html *h, const struct rd_block *b, int depth);
 
+/* Does a section's lead, its heading with what introduces it, end before block b? Paragraphs
+ * belong to it and a chart ends it; a table, an entry or a pattern starts the body. */
+static bool lead_ends_before(const struct rd_block *b, const struct rd_block *prev)
+{
+	if (prev && (prev->kind == RD_BARS || prev->kind == RD_MATRIX || prev->kind == RD_LANES))
+		return true;
+	return b->kind != RD_PARAGRAPH && b->kind != RD_NOTE && b->kind != RD_BARS &&
+	       b->kind != RD_MATRIX && b->kind != RD_LANES;
+}
+
+/* Sections flow from page to page; a section's lead is printed whole on one page, and gaps,
+ * tables' rows and charts are never split, so no heading ends a page and no page is left
+ * mostly empty by a break that had to be there. */
 static void section(struct html *h, const struct rd_section *s, int depth)
 {
 	FILE *out = h->out;
@@ -159,10 +182,23 @@ static void section(struct html *h, const struct rd_section *s, int depth)
 		h->in_page = true;
 		h->page_headings = 0;
 	}
+	/* Only a heading with a chart or a paragraph under it is a lead; a table's rows each
+	 * avoid a break, and break-after keeps a heading with the first of them. */
+	bool lead = s->heading && h->in_page && s->first && !lead_ends_before(s->first, NULL);
+	if (lead)
+		fputs("<div class=\"lead\">", out);
 	if (s->heading && h->in_page)
 		heading(h->page_headings++ ? 3 : 2, s->heading, out);
-	for (const struct rd_block *c = s->first; c; c = c->next)
+	const struct rd_block *prev = NULL;
+	for (const struct rd_block *c = s->first; c; prev = c, c = c->next) {
+		if (lead && lead_ends_before(c, prev)) {
+			fputs("</div>\n", out);
+			lead = false;
+		}
 		block(h, c, s->heading ? depth + 1 : depth);
+	}
+	if (lead)
+		fputs("</div>\n", out);
 	if (page) {
 		fputs("</section>\n", out);
 		h->in_page = false;
@@ -211,7 +247,7 @@ static void block(struct html *h, const struct rd_block *b, int depth)
 		matrix(&b->matrix, out);
 		break;
 	case RD_LANES:
-		report_svg_lanes(&b->lanes, out);
+		report_svg_lanes(&b->lanes, ++h->charts, out);
 		break;
 	case RD_PATTERN:
 		pattern(&b->pattern, depth + 2, out);

@@ -158,23 +158,41 @@ void report_svg_matrix(const struct rd_matrix *m, FILE *out)
 
 /* ---- lanes -------------------------------------------------------------------------------- */
 
-static const char *const iv_style[IV_KIND_COUNT] = {
-    [IV_MADE] = "fill=\"#404040\"",
-    [IV_POSSIBLE] = "fill=\"#ffffff\" stroke=\"#000\" stroke-dasharray=\"3 2\"",
-    [IV_DECLINED] = "fill=\"url(#hatch)\" stroke=\"#000\"",
-    [IV_REFUSED] = "fill=\"url(#cross)\" stroke=\"#000\"",
-    [IV_WAITING] = "fill=\"#c8c8c8\" stroke=\"#000\" stroke-dasharray=\"1 2\"",
-};
+/* The kinds of intervention as fills whose greys stay apart when printed in black and white: from
+ * dark to light, made (solid), refused (crossed over grey), declined (hatched), waiting (pale,
+ * dotted edge), possible (white, dashed edge). The patterns' ids carry the chart's number, as
+ * one page holds the charts of every case and an id must be unique in it. */
+static void iv_style(FILE *out, int kind, int chart)
+{
+	switch (kind) {
+	case IV_MADE:
+		fputs("fill=\"#404040\"", out);
+		break;
+	case IV_POSSIBLE:
+		fputs("fill=\"#ffffff\" stroke=\"#000\" stroke-dasharray=\"3 2\"", out);
+		break;
+	case IV_DECLINED:
+		fprintf(out, "fill=\"url(#hatch-%d)\" stroke=\"#000\"", chart);
+		break;
+	case IV_REFUSED:
+		fprintf(out, "fill=\"url(#cross-%d)\" stroke=\"#000\"", chart);
+		break;
+	default: /* IV_WAITING */
+		fputs("fill=\"#d0d0d0\" stroke=\"#000\" stroke-dasharray=\"1 2\"", out);
+		break;
+	}
+}
 
-static void lanes_legend(FILE *out, int y)
+static void lanes_legend(FILE *out, int y, int chart)
 {
 	/* Three kinds a row: the labels are long in Swedish too. */
 	for (int k = 0; k < IV_KIND_COUNT; k++) {
 		int x = (k % 3) * 226;
 		if (k && k % 3 == 0)
 			y += 16;
-		fprintf(out, "<rect x=\"%d\" y=\"%d\" width=\"18\" height=\"10\" %s/>\n", x, y,
-		        iv_style[k]);
+		fprintf(out, "<rect x=\"%d\" y=\"%d\" width=\"18\" height=\"10\" ", x, y);
+		iv_style(out, k, chart);
+		fputs("/>\n", out);
 		svg_text(out, x + 22, y + 9, "start", "", m_iv_kind_label(k));
 	}
 	y += 16;
@@ -182,13 +200,13 @@ static void lanes_legend(FILE *out, int y)
 	svg_text(out, 22, y + 9, "start", "", _("gap"));
 	fprintf(out,
 	        "<line x1=\"70\" y1=\"%d\" x2=\"100\" y2=\"%d\" stroke=\"#000\" "
-	        "marker-end=\"url(#arrow)\"/>\n",
-	        y + 5, y + 5);
+	        "marker-end=\"url(#arrow-%d)\"/>\n",
+	        y + 5, y + 5, chart);
 	svg_text(out, 106, y + 9, "start", "", _("hand-over"));
 	fprintf(out,
 	        "<line x1=\"190\" y1=\"%d\" x2=\"220\" y2=\"%d\" stroke=\"#000\" "
-	        "stroke-dasharray=\"4 3\" marker-end=\"url(#arrow)\"/>\n",
-	        y + 5, y + 5);
+	        "stroke-dasharray=\"4 3\" marker-end=\"url(#arrow-%d)\"/>\n",
+	        y + 5, y + 5, chart);
 	svg_text(out, 226, y + 9, "start", "", _("broken hand-over"));
 	fprintf(out,
 	        "<line x1=\"350\" y1=\"%d\" x2=\"350\" y2=\"%d\" stroke=\"#000\" "
@@ -197,26 +215,42 @@ static void lanes_legend(FILE *out, int y)
 	svg_text(out, 356, y + 9, "start", "", _("age threshold"));
 }
 
-void report_svg_lanes(const struct rd_lanes *l, FILE *out)
+/* Columns of 11-unit DejaVu Sans in a width of chart units, and the other way round: its letters
+ * average under 6 units; 6.5 leaves room for capitals. */
+#define UNITS_PER_COL 6.5
+
+void report_svg_lanes(const struct rd_lanes *l, int chart, FILE *out)
 {
-	const int label_w = 190, row = 18, top = 22;
+	const int row = 18, top = 22;
+	/* The labels' column is as wide as the longest actor's name needs, up to a third of the
+	 * chart; only a name longer than that is cut, with an ellipsis. */
+	int cols = 12;
+	for (size_t i = 0; i < l->n_lanes; i++)
+		if (text_width(l->lanes[i]) > cols)
+			cols = text_width(l->lanes[i]);
+	if (cols > 36)
+		cols = 36;
+	const int label_w = (int)(cols * UNITS_PER_COL) + 12;
 	int n = l->n_steps ? (int)l->n_steps : 1;
 	double col = (double)(WIDTH - label_w - 4) / n;
 	int axis_y = top + (int)l->n_lanes * row + 4;
 	int height = axis_y + 30 + 56;
 	svg_open(out, height, l->title);
-	fputs(
-	    "<defs><pattern id=\"hatch\" width=\"4\" height=\"4\" patternUnits=\"userSpaceOnUse\">"
-	    "<path d=\"M0 4 L4 0\" stroke=\"#000\" stroke-width=\"0.8\"/></pattern>"
-	    "<pattern id=\"cross\" width=\"4\" height=\"4\" patternUnits=\"userSpaceOnUse\">"
+	fprintf(
+	    out,
+	    "<defs><pattern id=\"hatch-%d\" width=\"4\" height=\"4\" "
+	    "patternUnits=\"userSpaceOnUse\"><rect width=\"4\" height=\"4\" fill=\"#fff\"/>"
+	    "<path d=\"M0 4 L4 0\" stroke=\"#000\" stroke-width=\"1.4\"/></pattern>"
+	    "<pattern id=\"cross-%d\" width=\"4\" height=\"4\" patternUnits=\"userSpaceOnUse\">"
+	    "<rect width=\"4\" height=\"4\" fill=\"#909090\"/>"
 	    "<path d=\"M0 4 L4 0 M0 0 L4 4\" stroke=\"#000\" stroke-width=\"0.6\"/></pattern>"
-	    "<marker id=\"arrow\" viewBox=\"0 0 6 6\" refX=\"6\" refY=\"3\" markerWidth=\"6\" "
+	    "<marker id=\"arrow-%d\" viewBox=\"0 0 6 6\" refX=\"6\" refY=\"3\" markerWidth=\"6\" "
 	    "markerHeight=\"6\" orient=\"auto\"><path d=\"M0 0 L6 3 L0 6 z\"/></marker></defs>\n",
-	    out);
+	    chart, chart, chart);
 	/* Lanes: a label and a faint rule per actor. */
 	for (size_t i = 0; i < l->n_lanes; i++) {
 		int y = top + (int)i * row;
-		char *name = cut(l->lanes[i], 30);
+		char *name = cut(l->lanes[i], cols);
 		svg_text(out, label_w - 6, y + 13, "end", "", name);
 		free(name);
 		fprintf(out,
@@ -224,7 +258,10 @@ void report_svg_lanes(const struct rd_lanes *l, FILE *out)
 		        "stroke-width=\"0.5\"/>\n",
 		        label_w, y + row, WIDTH, y + row);
 	}
-	/* The ages along the axis; a dotted line where the young person reaches a threshold. */
+	/* The ages along the axis, each where it begins unless the one before would touch it; a
+	 * dotted line where the young person reaches a threshold, labelled or not. */
+	fputs("<g class=\"ages\">\n", out);
+	int free_x = label_w;
 	for (size_t i = 0; i < l->n_ticks; i++) {
 		const struct rd_tick *t = &l->ticks[i];
 		int x = label_w + (int)((double)t->step * col);
@@ -233,9 +270,12 @@ void report_svg_lanes(const struct rd_lanes *l, FILE *out)
 			        "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#000\" "
 			        "stroke-dasharray=\"2 2\"/>\n",
 			        x, top - 4, x, axis_y);
-		if (t->label)
+		if (t->label && x + 2 >= free_x) {
 			svg_text(out, x + 2, axis_y + 14, "start", "", t->label);
+			free_x = x + 2 + (int)(text_width(t->label) * UNITS_PER_COL) + 10;
+		}
 	}
+	fputs("</g>\n", out);
 	svg_text(out, label_w - 6, axis_y + 14, "end", " font-style=\"italic\"", l->axis);
 	fprintf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#000\"/>\n", label_w,
 	        axis_y, WIDTH, axis_y);
@@ -244,8 +284,10 @@ void report_svg_lanes(const struct rd_lanes *l, FILE *out)
 		const struct rd_span *s = &l->spans[i];
 		int x = label_w + (int)((double)s->from * col) + 1;
 		int w = (int)((double)(s->to - s->from + 1) * col) - 2;
-		fprintf(out, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" %s/>\n", x,
-		        top + (int)s->lane * row + 4, w > 2 ? w : 2, row - 8, iv_style[s->kind]);
+		fprintf(out, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" ", x,
+		        top + (int)s->lane * row + 4, w > 2 ? w : 2, row - 8);
+		iv_style(out, s->kind, chart);
+		fputs("/>\n", out);
 	}
 	/* Hand-overs as arrows from lane to lane; a broken one dashed. */
 	for (size_t i = 0; i < l->n_arrows; i++) {
@@ -254,9 +296,9 @@ void report_svg_lanes(const struct rd_lanes *l, FILE *out)
 		int y1 = top + (int)a->from * row + row / 2, y2 = top + (int)a->to * row + row / 2;
 		fprintf(out,
 		        "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#000\" "
-		        "stroke-width=\"1.2\"%s marker-end=\"url(#arrow)\"/>\n",
+		        "stroke-width=\"1.2\"%s marker-end=\"url(#arrow-%d)\"/>\n",
 		        x, y1, x, y2 + (y2 > y1 ? -3 : 3),
-		        a->broken ? " stroke-dasharray=\"4 3\"" : "");
+		        a->broken ? " stroke-dasharray=\"4 3\"" : "", chart);
 	}
 	/* Gaps as triangles above the lanes. */
 	for (size_t i = 0; i < l->n_marks; i++) {
@@ -264,6 +306,6 @@ void report_svg_lanes(const struct rd_lanes *l, FILE *out)
 		fprintf(out, "<path d=\"M%d %d l-6 12 h12 z\" fill=\"#000\"/>\n", x, top - 16);
 	}
 	svg_text(out, label_w - 6, top - 5, "end", " font-style=\"italic\"", _("gaps"));
-	lanes_legend(out, axis_y + 24);
+	lanes_legend(out, axis_y + 24, chart);
 	fputs("</svg>\n", out);
 }

@@ -58,22 +58,25 @@ static char *repeat(char c, int n)
 	return s;
 }
 
-/* Wraps text to the page, the first line after `first`, the others indented by `indent`. */
+/* Wraps text to the page, the first line after `first`, the others indented by `indent`. Each
+ * line is filled to the width its own lead leaves, so a long label ("What must change: ") does
+ * not narrow the lines below it. */
 static void wrap(struct lines *l, const char *first, int indent, const char *text)
 {
 	int fw = text_width(first);
-	int width = COLS - (fw > indent ? fw : indent);
 	size_t *st = NULL, *len = NULL;
-	size_t n = text_wrap(text, width, &st, &len);
+	size_t n = text_wrap(text, COLS - fw, &st, &len);
+	const char *rest = n > 1 ? text + st[1] : NULL;
+	add(l, 0,
+	    n ? xasprintf("%s%.*s", first, (int)len[0], text + st[0]) : xasprintf("%s", first));
+	free(st);
+	free(len);
+	if (!rest)
+		return;
+	n = text_wrap(rest, COLS - indent, &st, &len);
 	char *pad = spaces(indent);
-	for (size_t i = 0; i < n || i == 0; i++) {
-		const char *lead = i == 0 ? first : pad;
-		char *fill = spaces((i == 0 ? fw : indent) - text_width(lead));
-		add(l, 0,
-		    n ? xasprintf("%s%s%.*s", lead, fill, (int)len[i], text + st[i])
-		      : xasprintf("%s", lead));
-		free(fill);
-	}
+	for (size_t i = 0; i < n; i++)
+		add(l, 0, xasprintf("%s%.*s", pad, (int)len[i], rest + st[i]));
 	free(pad);
 	free(st);
 	free(len);
@@ -84,6 +87,15 @@ static void keep_together(struct lines *l, size_t at)
 {
 	size_t n = l->n - at - 1;
 	if (n < BODY_LINES / 3 && (int)n > l->v[at].keep)
+		l->v[at].keep = (int)n;
+}
+
+/* The line at `at` keeps everything after it on its page, when that fits on a page at all: an
+ * entry is read as one piece. */
+static void keep_whole(struct lines *l, size_t at)
+{
+	size_t n = l->n - at - 1;
+	if (n < BODY_LINES && (int)n > l->v[at].keep)
 		l->v[at].keep = (int)n;
 }
 
@@ -224,6 +236,7 @@ static void pattern(struct text *w, const struct rd_pattern *p)
 	free(title);
 	for (size_t k = 0; k < p->n_refs; k++)
 		wrap(l, "    - ", 6, p->refs[k]);
+	keep_whole(l, at);
 }
 
 static void matrix(struct text *w, const struct rd_matrix *m)
@@ -241,11 +254,20 @@ static void matrix(struct text *w, const struct rd_matrix *m)
 	}
 	add(l, 0, head);
 	for (size_t r = 0; r < m->n_rows; r++) {
+		/* A name cut short says so with an ellipsis. */
 		const char *name = m->rows[r];
 		int used = 0;
 		size_t fit = text_fit(name, label_w - 1, &used);
+		const char *more = "";
+		if (name[fit]) {
+			fit = text_fit(name, label_w - 2, &used);
+			while (fit > 0 && name[fit - 1] == ' ')
+				fit--, used--;
+			more = "…";
+			used++;
+		}
 		char *fill = spaces(label_w - used);
-		char *s = xasprintf("  %.*s%s", (int)fit, name, fill);
+		char *s = xasprintf("  %.*s%s%s", (int)fit, name, more, fill);
 		free(fill);
 		for (size_t c = 0; c < nc && 2 + label_w + (int)(c + 1) * cell_w <= COLS; c++) {
 			const struct rd_cell *v = &m->cells[r * nc + c];
@@ -273,6 +295,7 @@ static void entry(struct lines *l, const struct rd_entry *e)
 	size_t at = l->n;
 	wrap(l, "* ", 2, e->title);
 	wrap(l, "  ", 2, e->meta);
+	/* When the entry is longer than a page, its head stays with its first field. */
 	l->v[at].keep = (int)(l->n - at) + 1;
 	for (size_t i = 0; i < e->n_fields; i++) {
 		const struct rd_field *f = &e->fields[i];
@@ -290,6 +313,7 @@ static void entry(struct lines *l, const struct rd_entry *e)
 			l->v[fat].keep = (int)(l->n - fat) - 1;
 		free(lead);
 	}
+	keep_whole(l, at);
 }
 
 static void block(struct text *w, const struct rd_block *b, int depth);
@@ -310,14 +334,20 @@ static void section(struct text *w, const struct rd_section *s, int depth)
 		add(l, 0, repeat('~', tw < COLS ? tw : COLS));
 	}
 	int inner = s->heading ? depth + 1 : depth;
+	bool first_entry = true;
 	for (const struct rd_block *c = s->first; c; c = c->next) {
 		block(w, c, inner);
-		if (!s->heading || c != s->first)
-			continue;
-		if (depth == 0 && c->kind == RD_TABLE)
-			keep_together(l, at);
-		else if (depth > 0)
-			l->v[at].keep = (int)(l->n - at) + 3;
+		if (s->heading && c == s->first) {
+			if (depth == 0 && c->kind == RD_TABLE)
+				keep_together(l, at);
+			else if (depth > 0)
+				l->v[at].keep = (int)(l->n - at) + 3;
+		}
+		/* A case's heading goes with its first whole entry, so no heading ends a page. */
+		if (s->heading && depth > 0 && c->kind == RD_ENTRY && first_entry) {
+			keep_whole(l, at);
+			first_entry = false;
+		}
 	}
 }
 

@@ -352,7 +352,9 @@ void rb_worked_records(struct build *b)
 		const struct rd_cell row[N] = {
 		    rb_text(NULL, b->case_codes[h->case_index]),
 		    {.kind = tk, .text = when(b, h->journey, h->step)},
-		    {.kind = tk, .text = age},
+		    /* A band is written as the time column writes it, as the gaps' rows do. */
+		    {.kind = tk,
+		     .text = tk == RD_BAND && *age ? when(b, h->journey, h->step) : age},
 		    rb_text(NULL, step),
 		    rb_text(NULL, h->actor ? rb_clean(b, h->actor->name) : none),
 		    rb_text(NULL, m_theme_label(h->theme)),

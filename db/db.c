@@ -78,6 +78,14 @@ static void q_fail(struct q *q, int rc)
 
 void q_prepare(struct q *q, struct store *s, const char *sql)
 {
+	if (s->keep_prepared)
+		pq_prepare(q, s, sql);
+	else
+		q_prepare_new(q, s, sql);
+}
+
+void q_prepare_new(struct q *q, struct store *s, const char *sql)
+{
 	memset(q, 0, sizeof *q);
 	q->s = s;
 	int rc = sqlite3_prepare_v2(s->db, sql, -1, &q->st, NULL);
@@ -145,6 +153,8 @@ void q_exec(struct q *q)
 
 enum mstatus q_finish(struct q *q, struct merr *err)
 {
+	if (q->pooled)
+		return pq_finish(q, err);
 	sqlite3_finalize(q->st);
 	q->st = NULL;
 	if (q->rc == SQLITE_OK)

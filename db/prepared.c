@@ -32,10 +32,11 @@ void pq_prepare(struct q *q, struct store *s, const char *sql)
 			memset(q, 0, sizeof *q);
 			q->s = s;
 			q->st = slot[i].st;
+			q->pooled = true;
 			slot[i].busy = true;
 			return;
 		}
-	q_prepare(q, s, sql);
+	q_prepare_new(q, s, sql);
 	if (q->rc != SQLITE_OK)
 		return;
 	for (size_t n = 0; n < PQ_SLOTS; n++) {
@@ -45,6 +46,7 @@ void pq_prepare(struct q *q, struct store *s, const char *sql)
 		sqlite3_finalize(e->st);
 		free(e->sql);
 		*e = (struct pq_slot){xstrdup(sql), q->st, true};
+		q->pooled = true;
 		s->pq->next = (s->pq->next + n + 1) % PQ_SLOTS;
 		return;
 	}
@@ -52,6 +54,7 @@ void pq_prepare(struct q *q, struct store *s, const char *sql)
 
 enum mstatus pq_finish(struct q *q, struct merr *err)
 {
+	q->pooled = false; /* from here on, q_finish() finalizes */
 	struct pq_slot *slot = q->s && q->s->pq ? q->s->pq->slot : NULL;
 	for (size_t i = 0; slot && q->st && i < PQ_SLOTS; i++) {
 		if (slot[i].st != q->st)

@@ -63,6 +63,9 @@ struct store {
 	/* Statements an import or a merge runs once per record, kept prepared until pq_clear()
 	 * (prepared.c); NULL while none are. */
 	struct pq_cache *pq;
+	/* While set, q_prepare() and q_finish() go through that cache too: for reads run once per
+	 * case, as a report loads one journey after another (store_journey_load). */
+	bool keep_prepared;
 	/* The one query that finds any record by its uuid, made from the schema once per import or
 	 * merge (portable.c); freed by pq_clear(). */
 	char *uuid_sql;
@@ -78,9 +81,12 @@ struct q {
 	int rc;          /* first SQLite error, SQLITE_OK while all is well */
 	const char *bad; /* a parameter name that does not exist in the statement */
 	char msg[256];   /* SQLite's message at the moment of the first error */
+	bool pooled;     /* its statement is the cache's: q_finish() gives it back */
 };
 
 void q_prepare(struct q *q, struct store *s, const char *sql);
+/* q_prepare() that always compiles the statement, whatever keep_prepared says. */
+void q_prepare_new(struct q *q, struct store *s, const char *sql);
 void q_text(struct q *q, const char *name, const char *v); /* NULL or "" binds NULL */
 void q_int(struct q *q, const char *name, int64_t v);
 void q_id(struct q *q, const char *name, m_id v); /* 0 binds NULL */

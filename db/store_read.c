@@ -3,6 +3,7 @@
 #include "private.h"
 
 #include "core/i18n.h"
+#include "core/step_index.h"
 #include "core/store_read.h"
 #include "core/xalloc.h"
 
@@ -124,18 +125,18 @@ static enum mstatus load_steps(struct store *s, struct m_journey *j, struct merr
 	free(sql);
 	q_id(&q, ":id", j->kase.id);
 	struct m_factor f = {0};
+	struct step_index ix = {0};
+	step_index_build(&ix, j);
 	while (q_row(&q)) {
 		db_read(&q, KIND(R_FACTOR), &f, 0);
-		struct m_step *st = NULL;
-		for (size_t i = 0; i < j->n_steps && !st; i++)
-			if (j->steps[i].id == f.step_id)
-				st = &j->steps[i];
-		if (st)
-			*PUSH(st->factors, st->n_factors) = f;
+		long at = step_index_find(&ix, f.step_id);
+		if (at >= 0)
+			*PUSH(j->steps[at].factors, j->steps[at].n_factors) = f;
 		else
 			m_factor_clear(&f);
 		memset(&f, 0, sizeof f);
 	}
+	step_index_clear(&ix);
 	return q_finish(&q, err);
 }
 
@@ -164,12 +165,18 @@ static void *load_all(struct store *s, enum record_id r, m_id case_id, size_t *n
 	return items;
 }
 
+/* The gaps are read in the order of their ids: found by a binary search. */
 static struct m_gap *gap_of(struct m_journey *j, m_id id)
 {
-	for (size_t i = 0; i < j->n_gaps; i++)
-		if (j->gaps[i].id == id)
-			return &j->gaps[i];
-	return NULL;
+	size_t lo = 0, hi = j->n_gaps;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (j->gaps[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < j->n_gaps && j->gaps[lo].id == id ? &j->gaps[lo] : NULL;
 }
 
 static enum mstatus load_gaps(struct store *s, struct m_journey *j, struct merr *err)
@@ -223,6 +230,9 @@ enum mstatus store_journey_load(struct store *s, m_id case_id, struct m_journey 
 	 * mellan writes to the file. */
 	bool own = sqlite3_get_autocommit(s->db);
 	enum mstatus st = own ? db_exec(s, "BEGIN", err) : M_OK;
+	/* Its statements stay prepared: a report or a check loads one journey after another. */
+	bool keep = s->keep_prepared;
+	s->keep_prepared = true;
 	if (st == M_OK)
 		st = case_where(s, "id = :id", NULL, case_id, &out->kase, err);
 	if (st == M_OK)
@@ -234,6 +244,7 @@ enum mstatus store_journey_load(struct store *s, m_id case_id, struct m_journey 
 		out->handovers = load_all(s, R_HANDOVER, case_id, &out->n_handovers, &st, err);
 	if (st == M_OK)
 		st = load_gaps(s, out, err);
+	s->keep_prepared = keep;
 	if (own && !sqlite3_get_autocommit(s->db))
 		db_exec(s, "COMMIT", NULL);
 	if (st != M_OK)

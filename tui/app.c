@@ -129,6 +129,7 @@ static void reload_journey(struct app *a)
 		step_id = a->want_step;
 	a->want_step = 0;
 	m_journey_clear(&a->journey);
+	a->journey_gen++;
 	if (store_journey_load(a->store, a->journey_case, &a->journey, &err) != M_OK) {
 		/* The case went away under us (another mellan deleted it): back to what was under
 		 * its journey. The presentation stays and says so, in the room's words. */
@@ -166,6 +167,7 @@ static bool load_journey(struct app *a, m_id case_id)
 {
 	struct merr err = {0};
 	m_journey_clear(&a->journey);
+	a->journey_gen++;
 	if (store_journey_load(a->store, case_id, &a->journey, &err) != M_OK) {
 		app_message(a, &err);
 		a->journey_case = 0;

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* The usage text: the TUI's own lines, then one line a command from the command table. */
 static void usage(FILE *out)
@@ -166,6 +167,35 @@ static char *wanted_language(void)
 	return NULL;
 }
 
+/* The translations of a build run from its source tree, which make writes to build/locale: the
+ * program there is ./mellan or build/NAME/mellan, beside po/. NULL when it is not such a build,
+ * as when it is installed. The caller frees the result. */
+static char *tree_localedir(void)
+{
+	char exe[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	char *slash = strrchr(exe, '/');
+	if (!slash)
+		return NULL;
+	*slash = '\0';
+	static const char *const up[] = {"", "/../.."};
+	for (size_t i = 0; i < sizeof up / sizeof up[0]; i++) {
+		char *po = xasprintf("%s%s/po", exe, up[i]);
+		char *dir = xasprintf("%s%s/build/locale", exe, up[i]);
+		struct stat a, b;
+		bool tree = stat(po, &a) == 0 && S_ISDIR(a.st_mode) && stat(dir, &b) == 0 &&
+		            S_ISDIR(b.st_mode);
+		free(po);
+		if (tree)
+			return dir;
+		free(dir);
+	}
+	return NULL;
+}
+
 /* ncursesw draws å only in a UTF-8 locale: fall back to C.UTF-8 when the user's is not.
  * A fresh Debian has no locale but C.UTF-8, so a Swedish user's sv_SE.UTF-8 may be missing:
  * then the messages still follow it, through LANGUAGE, which gettext honours in C.UTF-8 (not
@@ -186,8 +216,12 @@ static void setup_locale(void)
 	const char *cs = nl_langinfo(CODESET);
 	if (!cs || strcmp(cs, "UTF-8") != 0)
 		setlocale(LC_CTYPE, "C.UTF-8");
+	/* MELLAN_LOCALEDIR first, then a source tree's build/locale, then where make install put
+	 * them: LANGUAGE=sv ./mellan speaks Swedish straight after make, as it does installed. */
 	const char *dir = getenv("MELLAN_LOCALEDIR");
-	bindtextdomain("mellan", dir && *dir ? dir : LOCALEDIR);
+	char *tree = dir && *dir ? NULL : tree_localedir();
+	bindtextdomain("mellan", dir && *dir ? dir : tree ? tree : LOCALEDIR);
+	free(tree);
 	bind_textdomain_codeset("mellan", "UTF-8");
 	textdomain("mellan");
 }

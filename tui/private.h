@@ -58,6 +58,8 @@ struct app {
 	 * and the presentation show the same step, the forms add to it, follow publishes it. */
 	m_id journey_case;
 	struct m_journey journey;
+	unsigned
+	    journey_gen; /* counts the loads: what a screen derives from a load is kept until then */
 	size_t step_sel;
 	m_id want_step; /* after a reload: select this step (a form saved it, a search found it) */
 	/* One line for the user under any screen (an error from the store), "" for none. */

@@ -6,6 +6,7 @@
 
 #include "core/fuzzytime.h"
 #include "core/i18n.h"
+#include "core/step_index.h"
 #include "core/store_edit.h"
 #include "core/xalloc.h"
 #include "draw.h"
@@ -15,36 +16,82 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Where an intervention or a gap lies in the list: from step lo to step hi (lo -1: nowhere). */
+struct span {
+	long lo, hi;
+};
+
 struct journey_view {
 	struct screen base;
 	size_t top;         /* the first step of the list shown */
 	size_t card_scroll; /* the first line of the card shown */
 	m_id card_step;     /* the step card_scroll is of: another step starts at its top */
 	int card_rows;      /* rows the card had at the last draw, for PgUp/PgDn */
+	/* Worked out once for each load of the journey (app.journey_gen), not at every key, so a
+	 * key costs the same on a journey of any length. */
+	bool derived;
+	unsigned gen;
+	int time_w;                  /* the widest time in the list */
+	struct span *iv_at, *gap_at; /* of each intervention and gap */
 };
 
 #define SEP " · "
 #define ARROW " → "
 #define NARROW_LIST_ROWS 5
 
-static int step_index(const struct m_journey *j, m_id id)
+static void time_display(const char *code, char buf[FT_BUFSZ]);
+
+/* The span [from, to] (to 0: from alone) as places in the list; an end before the start, or
+ * missing, is the start alone. */
+static struct span span_of(const struct step_index *ix, m_id from, m_id to)
 {
-	for (size_t i = 0; i < j->n_steps; i++)
-		if (j->steps[i].id == id)
-			return (int)i;
-	return -1;
+	struct span sp = {step_index_find(ix, from), -1};
+	sp.hi = to ? step_index_find(ix, to) : sp.lo;
+	if (sp.hi < sp.lo)
+		sp.hi = sp.lo;
+	return sp;
 }
 
-/* True when the span of steps [from, to] (to 0: from alone) covers step i. */
-static bool spans(const struct m_journey *j, m_id from, m_id to, size_t i)
+static bool covers(struct span sp, size_t i)
 {
-	int lo = step_index(j, from);
-	int hi = to ? step_index(j, to) : lo;
-	if (lo < 0)
-		return false;
-	if (hi < lo) /* an end before the start, or missing: the start alone */
-		hi = lo;
-	return (int)i >= lo && (int)i <= hi;
+	return sp.lo >= 0 && (long)i >= sp.lo && (long)i <= sp.hi;
+}
+
+static void derive(const struct app *a, struct journey_view *v)
+{
+	if (v->derived && v->gen == a->journey_gen)
+		return;
+	const struct m_journey *j = &a->journey;
+	free(v->iv_at);
+	free(v->gap_at);
+	struct step_index ix = {0};
+	step_index_build(&ix, j);
+	v->iv_at = xcalloc(j->n_interventions + 1, sizeof *v->iv_at);
+	for (size_t i = 0; i < j->n_interventions; i++)
+		v->iv_at[i] =
+		    span_of(&ix, j->interventions[i].step_from, j->interventions[i].step_to);
+	v->gap_at = xcalloc(j->n_gaps + 1, sizeof *v->gap_at);
+	for (size_t i = 0; i < j->n_gaps; i++)
+		v->gap_at[i] = span_of(&ix, j->gaps[i].step_id, j->gaps[i].step_to);
+	step_index_clear(&ix);
+	char when[FT_BUFSZ];
+	v->time_w = 0;
+	for (size_t i = 0; i < j->n_steps; i++) {
+		time_display(j->steps[i].time, when);
+		int w = draw_width(when);
+		v->time_w = w > v->time_w ? w : v->time_w;
+	}
+	v->derived = true;
+	v->gen = a->journey_gen;
+}
+
+static void free_view(struct screen *s)
+{
+	struct journey_view *v = (struct journey_view *)s;
+	free(v->iv_at);
+	free(v->gap_at);
+	v->iv_at = v->gap_at = NULL;
+	v->derived = false;
 }
 
 static const char *actor_label(const struct app *a, m_id id, bool full)
@@ -123,13 +170,14 @@ static void add_factors(const struct m_step *st, struct block *b)
 	}
 }
 
-static void add_interventions(const struct app *a, size_t sel, struct block *b)
+static void add_interventions(const struct app *a, const struct journey_view *v, size_t sel,
+                              struct block *b)
 {
 	const struct m_journey *j = &a->journey;
 	bool head = false;
 	for (size_t i = 0; i < j->n_interventions; i++) {
 		const struct m_intervention *iv = &j->interventions[i];
-		if (!spans(j, iv->step_from, iv->step_to, sel))
+		if (!covers(v->iv_at[i], sel))
 			continue;
 		if (!head) {
 			block_blank(b);
@@ -190,13 +238,13 @@ static void add_handovers(const struct app *a, const struct m_step *st, struct b
 	}
 }
 
-static void add_gaps(const struct app *a, size_t sel, struct block *b)
+static void add_gaps(const struct app *a, const struct journey_view *v, size_t sel, struct block *b)
 {
 	const struct m_journey *j = &a->journey;
 	bool head = false;
 	for (size_t i = 0; i < j->n_gaps; i++) {
 		const struct m_gap *g = &j->gaps[i];
-		if (!spans(j, g->step_id, g->step_to, sel))
+		if (!covers(v->gap_at[i], sel))
 			continue;
 		if (!head) {
 			block_blank(b);
@@ -229,7 +277,8 @@ static void add_gaps(const struct app *a, size_t sel, struct block *b)
 }
 
 /* The selected step's card, wrapped to `width` columns. */
-static void build_card(const struct app *a, int width, struct block *b)
+static void build_card(const struct app *a, const struct journey_view *v, int width,
+                       struct block *b)
 {
 	block_init(b, width);
 	const struct m_journey *j = &a->journey;
@@ -258,9 +307,9 @@ static void build_card(const struct app *a, int width, struct block *b)
 		block_add(b, ROLE_NORMAL, NULL, ROLE_VOICE, q);
 		free(q);
 	}
-	add_interventions(a, a->step_sel, b);
+	add_interventions(a, v, a->step_sel, b);
 	add_handovers(a, st, b);
-	add_gaps(a, a->step_sel, b);
+	add_gaps(a, v, a->step_sel, b);
 	if (st->note && *st->note) {
 		block_blank(b);
 		char lead[64];
@@ -283,13 +332,8 @@ void journey_title(const struct app *a, const struct screen *s, char *buf, size_
 static void draw_list(struct app *a, struct journey_view *v, int y, int x, int cols, int rows)
 {
 	const struct m_journey *j = &a->journey;
-	int tw = 0;
+	int tw = v->time_w;
 	char when[FT_BUFSZ];
-	for (size_t i = 0; i < j->n_steps; i++) {
-		time_display(j->steps[i].time, when);
-		int w = draw_width(when);
-		tw = w > tw ? w : tw;
-	}
 	int cap = cols * 2 / 5;
 	tw = tw > cap ? cap : tw;
 	/* Keep the selection away from the edges so the story around it stays in view. */
@@ -313,7 +357,7 @@ static void draw_list(struct app *a, struct journey_view *v, int y, int x, int c
 static void draw_card(struct app *a, struct journey_view *v, int y, int x, int cols, int rows)
 {
 	struct block b;
-	build_card(a, cols, &b);
+	build_card(a, v, cols, &b);
 	/* The step changed (in the lanes, the presentation, a reload): its card from the top. */
 	const struct m_step *st = app_selected_step(a);
 	if (!st || st->id != v->card_step)
@@ -339,6 +383,7 @@ static void draw_card(struct app *a, struct journey_view *v, int y, int x, int c
 static void draw(struct app *a, struct screen *s, int top, int rows)
 {
 	struct journey_view *v = (struct journey_view *)s;
+	derive(a, v);
 	if (COLS >= TUI_WIDE_COLS) {
 		int list_w = COLS * 38 / 100;
 		list_w = list_w > 48 ? 48 : list_w;
@@ -456,4 +501,5 @@ const struct screen_ops screen_journey = {
     .draw = draw,
     .key = key,
     .title = journey_title,
+    .free = free_view,
 };

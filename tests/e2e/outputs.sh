@@ -204,7 +204,10 @@ init_demo "$tmp/d.db"
 steps=$(count "$tmp/d.db" "select count(*) from step")
 spoil "$tmp/d.db" "$(page_of "$tmp/d.db" sqlite_autoindex_step_1)"
 cp "$tmp/d.db" "$tmp/d.before"
-run list --db "$tmp/d.db"
+# Opening reads the header and the schema; the damage is met where a command reads it.
+init_demo "$tmp/k.db"
+spoil "$tmp/k.db" "$(page_of "$tmp/k.db" kase)"
+run list --db "$tmp/k.db"
 check "a damaged file: refused (status 3), one line" sh -c "[ \$(cat '$tmp/rc') -eq 3 ] && [ \$(wc -l <'$tmp/err') -eq 1 ]"
 check "... which says to keep it and copy out what can be read" sh -c "grep -q 'damaged' '$tmp/err' && grep -q 'keep the file' '$tmp/err' && grep -q 'mellan backup' '$tmp/err'"
 check "... and no longer says to restore it from a backup" sh -c "! grep -q 'restore it from a backup' '$tmp/err'"

@@ -245,6 +245,56 @@ static void test_broken_handover_across_cases(void **state)
 	analysis_clear(&an);
 }
 
+/* A gap over a span of steps finds the broken hand-over within the span, the first recorded
+ * when there are several, whatever order the steps were added in; one outside the span, or one
+ * received and acted on, is not it. The steps are found through an index of the journey. */
+static void test_broken_handover_in_a_span(void **state)
+{
+	(void)state;
+	struct an_input in;
+	mu_demo_input(&in);
+	m_id next = 100000;
+	in.journeys = realloc(in.journeys, (in.n_journeys + 1) * sizeof *in.journeys);
+	assert_non_null(in.journeys);
+	struct m_journey *j = &in.journeys[in.n_journeys++];
+	mu_case(j, &next, "Test Span", 2000);
+	/* Added late first: the story order is not the order of the ids. */
+	m_id late = mu_step(j, &next, "2020", "Sent", false);
+	m_id mid = mu_step(j, &next, "2018", "Mitten", false);
+	m_id early = mu_step(j, &next, "2016", "Tidigt", false);
+	m_id outside = mu_step(j, &next, "2022", "Efteråt", false);
+	m_id bup = actor_id(&in, "BUP"), vux = actor_id(&in, "Vuxenpsykiatrin"),
+	     soc = actor_id(&in, "Socialtjänsten (vuxen)");
+	mu_handover(j, &next, outside, soc, bup, "2022", NULL, NULL);
+	mu_handover(j, &next, mid, bup, vux, "2018", "2018", "2018"); /* it went well */
+	mu_handover(j, &next, late, vux, soc, "2020", NULL, NULL);
+	mu_handover(j, &next, early, soc, vux, "2016", NULL, NULL);
+	mu_gap(j, &next, early, category_id(&in, "waiting-time"), 2);
+	j->gaps[j->n_gaps - 1].step_to = late;
+	mu_gap(j, &next, mid, category_id(&in, "waiting-time"), 1);
+	mu_done(j);
+	struct analysis an;
+	analysis_run(&in, &an);
+	size_t found = 0;
+	for (size_t i = 0; i < an.n_gaps; i++) {
+		const struct an_gap *g = &an.gaps[i];
+		if (g->journey->kase.id != j->kase.id)
+			continue;
+		found++;
+		if (g->gap->step_id == early) {
+			assert_non_null(g->step_to);
+			assert_int_equal(g->step_to->id, late);
+			assert_non_null(g->broken);
+			assert_int_equal(g->broken->from_actor,
+			                 vux); /* recorded before soc -> vux */
+		} else {
+			assert_null(g->broken);
+		}
+	}
+	assert_int_equal(found, 2);
+	analysis_clear(&an);
+}
+
 int main(void)
 {
 	tu_init();
@@ -253,6 +303,7 @@ int main(void)
 	    cmocka_unit_test(test_patterns_with_their_steps),
 	    cmocka_unit_test(test_chosen_cases),
 	    cmocka_unit_test(test_broken_handover_across_cases),
+	    cmocka_unit_test(test_broken_handover_in_a_span),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

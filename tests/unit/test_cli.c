@@ -87,11 +87,43 @@ static void every_documented_command_exists(void **state)
 	assert_null(cli_command_find("frobnicate"));
 }
 
+/* The SYNOPSIS says one command per line: each command's .Cm follows its own .Nm, or mandoc runs
+ * two commands together on one line and its lint does not notice. */
+static void the_synopsis_has_one_command_per_line(void **state)
+{
+	(void)state;
+	bool in = false, after_nm = false;
+	size_t seen = 0;
+	const char *p = man_text;
+	while (*p) {
+		const char *eol = strchr(p, '\n');
+		int len = (int)(eol ? (size_t)(eol - p) : strlen(p));
+		if (len > 4 && strncmp(p, ".Sh ", 4) == 0) {
+			in = len == 12 && strncmp(p, ".Sh SYNOPSIS", 12) == 0;
+		} else if (in && len > 4 && strncmp(p, ".Cm ", 4) == 0) {
+			char name[64];
+			snprintf(name, sizeof name, "%.*s", (int)strcspn(p + 4, " \n"), p + 4);
+			if (cli_command_find(name)) {
+				if (!after_nm)
+					fail_msg(
+					    "mellan(1) SYNOPSIS: '%s' is not on a line of its own "
+					    "(no .Nm before it)",
+					    name);
+				seen++;
+			}
+		}
+		after_nm = len == 3 && strncmp(p, ".Nm", 3) == 0;
+		p += len + (eol ? 1 : 0);
+	}
+	assert_true(seen >= cli_command_count());
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(every_command_is_in_the_synopsis_and_commands),
 	    cmocka_unit_test(every_documented_command_exists),
+	    cmocka_unit_test(the_synopsis_has_one_command_per_line),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

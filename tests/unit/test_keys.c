@@ -115,6 +115,30 @@ static void every_documented_key_is_in_the_man_page(void **state)
 	assert_true(labelled >= 8);
 }
 
+/* The other way round: every key the man page lists is one the key table has, with the same
+ * words, so the manual never promises a key the program does not know. */
+static void every_key_in_the_man_page_is_in_the_table(void **state)
+{
+	(void)state;
+	assert_true(n_man_keys >= 8);
+	for (size_t m = 0; m < n_man_keys; m++) {
+		bool found = false;
+		for (size_t i = 0; i < keys_count() && !found; i++) {
+			const struct key_binding *b = keys_at(i);
+			if (!b->label)
+				continue;
+			char label[128], desc[512];
+			normalise(b->label, label, sizeof label);
+			normalise(b->desc, desc, sizeof desc);
+			found = strcmp(man_keys[m].label, label) == 0 &&
+			        strcmp(man_keys[m].desc, desc) == 0;
+		}
+		if (!found)
+			fail_msg("mellan.1 KEYS has \"%s\" (\"%s\"), which the key table lacks",
+			         man_keys[m].label, man_keys[m].desc);
+	}
+}
+
 static void every_key_reaches_its_action(void **state)
 {
 	(void)state;
@@ -209,6 +233,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(every_documented_key_is_in_the_man_page),
+	    cmocka_unit_test(every_key_in_the_man_page_is_in_the_table),
 	    cmocka_unit_test(every_key_reaches_its_action),
 	    cmocka_unit_test(a_row_without_label_follows_one_it_shares),
 	    cmocka_unit_test(the_screens_keys_do_what_the_man_page_says),

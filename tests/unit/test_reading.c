@@ -1,6 +1,6 @@
 /* test_reading.c - the truth about a file: one whose committed changes wait in its -wal while the
  * main file is half-way through a checkpoint (as kill -9 leaves it) is opened and read whole; a
- * damaged one is refused, or opened for check and backup when they ask; and which files belong
+ * damaged one is reported when what is damaged is read; and which files belong
  * to a database, by any name. */
 #include "testutil.h"
 
@@ -126,11 +126,12 @@ static void test_reads_through_the_wal_after_a_cut_checkpoint(void **state)
 	assert_int_equal(su_raw_int(copy, "SELECT count(*) FROM step"), 300);
 }
 
-/* An index page overwritten: SQLite's integrity check fails, the records are all there. */
-static void spoil_an_index(const char *path)
+/* A page of a table or index overwritten with bytes that are no b-tree. */
+static void spoil(const char *path, const char *name)
 {
-	int64_t page = su_raw_int(path, "SELECT pageno FROM dbstat WHERE name = "
-	                                "'sqlite_autoindex_step_1' LIMIT 1");
+	char sql[200];
+	snprintf(sql, sizeof sql, "SELECT pageno FROM dbstat WHERE name = '%s' LIMIT 1", name);
+	int64_t page = su_raw_int(path, sql);
 	assert_true(page > 1);
 	int fd = open(path, O_WRONLY);
 	assert_true(fd >= 0);
@@ -140,7 +141,10 @@ static void spoil_an_index(const char *path)
 	close(fd);
 }
 
-static void test_damaged_refused_unless_asked(void **state)
+/* Opening reads the header and the schema, not every page: a file damaged further in opens, and
+ * the damage is reported, with what to do, when what is damaged is read; the integrity check
+ * (check, backup, merge) finds it wherever it is. A damaged schema is refused at once. */
+static void test_damaged_found_when_read(void **state)
 {
 	(void)state;
 	char path[512];
@@ -148,19 +152,42 @@ static void test_damaged_refused_unless_asked(void **state)
 	m_id c = su_case(s, "Sam", 2002);
 	su_step(s, c, "2014", "Flyttar");
 	store_close(&s);
-	spoil_an_index(path);
+	spoil(path, "sqlite_autoindex_step_1");
 	size_t n;
 	char *before = tu_read(path, &n);
 	struct merr err = {0};
-	assert_int_equal(store_open(path, STORE_READONLY, &s, &err), M_DATA);
+	assert_int_equal(store_open(path, STORE_READONLY, &s, &err), M_OK);
+	assert_int_equal(store_check_integrity(s, &err), M_DATA);
 	assert_int_equal(err.reason, MR_NOT_DB);
 	assert_non_null(strstr(err.msg, "mellan backup"));
 	assert_null(strstr(err.msg, "restore"));
-	assert_int_equal(store_open(path, STORE_READONLY | STORE_DAMAGED_OK, &s, &err), M_OK);
-	assert_int_equal(store_check_integrity(s, &err), M_DATA);
 	store_close(&s);
 	su_same_file(path, before, n);
 	free(before);
+
+	spoil(path, "kase");
+	before = tu_read(path, &n);
+	assert_int_equal(store_open(path, STORE_READONLY, &s, &err), M_OK);
+	struct m_case_list l = {0};
+	assert_int_equal(store_case_list(s, &l, &err), M_DATA);
+	assert_int_equal(err.reason, MR_NOT_DB);
+	assert_non_null(strstr(err.msg, "mellan backup"));
+	store_close(&s);
+	su_same_file(path, before, n);
+	free(before);
+
+	/* The schema's own page: refused, unless check or backup asks for the file as it is. */
+	int fd = open(path, O_WRONLY);
+	assert_true(fd >= 0);
+	char junk[512];
+	memset(junk, 0x5a, sizeof junk);
+	assert_int_equal(pwrite(fd, junk, sizeof junk, 100), (ssize_t)sizeof junk);
+	close(fd);
+	assert_int_equal(store_open(path, STORE_READONLY, &s, &err), M_DATA);
+	assert_int_equal(err.reason, MR_NOT_DB);
+	assert_non_null(strstr(err.msg, "mellan backup"));
+	assert_int_equal(store_open(path, STORE_READONLY | STORE_DAMAGED_OK, &s, &err), M_OK);
+	store_close(&s);
 }
 
 static void test_owns_its_files_by_any_name(void **state)
@@ -196,7 +223,7 @@ int main(void)
 	tu_init();
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_reads_through_the_wal_after_a_cut_checkpoint),
-	    cmocka_unit_test(test_damaged_refused_unless_asked),
+	    cmocka_unit_test(test_damaged_found_when_read),
 	    cmocka_unit_test(test_owns_its_files_by_any_name),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
