@@ -39,5 +39,9 @@ enum mstatus store_workshop_current_set(struct store *s, m_id workshop, struct m
 enum mstatus store_vote_add(struct store *s, m_id workshop, m_id gap, int dots, struct merr *err);
 enum mstatus store_case_dots(struct store *s, m_id workshop, m_id case_id,
                              struct m_gap_dots_list *out, struct merr *err);
+/* The dots last given to a gap in a workshop taken back, a slip of the finger: *dots gets how
+ * many. A change like any other, so u gives them back. MR_NOT_FOUND when it has none there. */
+enum mstatus store_vote_take_back(struct store *s, m_id workshop, m_id gap, int *dots,
+                                  struct merr *err);
 
 #endif

@@ -94,6 +94,53 @@ static char *json_field(struct store *s, const char *json, const char *field)
 	return v;
 }
 
+/* A label short enough for the message line: its first line, at most 40 bytes cut at a
+ * character boundary, and "…" when anything was left out; size is what the buffer holds. */
+static void shorten(char *label, size_t size)
+{
+	size_t len = strcspn(label, "\n\r\t");
+	if (len > 40) {
+		len = 40;
+		while (len > 0 && ((unsigned char)label[len] & 0xC0) == 0x80)
+			len--;
+	}
+	while (len > 0 && label[len - 1] == ' ')
+		len--;
+	bool more = label[len + strspn(label + len, " \n\r\t")] != '\0';
+	if (more && len + sizeof "…" <= size)
+		memcpy(label + len, "…", sizeof "…");
+	else
+		label[len] = '\0';
+}
+
+/* "2 dots on gap 'Remissen avvisas'", and "... taken back" for a vote deleted. */
+static void vote_words(struct store *s, const struct hrow *row, bool deleted, char *out, size_t n)
+{
+	const char *json = row->new ? row->new : row->old;
+	char *dots = json_field(s, json, "dots"), *gap = json_field(s, json, "gap_id");
+	char *label = NULL;
+	struct q q;
+	q_prepare(&q, s,
+	          "SELECT coalesce(nullif(g.what_happened, ''), c.name) FROM gap g "
+	          "LEFT JOIN category c ON c.id = g.category_id WHERE g.id = :id");
+	q_int(&q, ":id", gap ? atoll(gap) : 0);
+	if (q_row(&q))
+		label = q_col_text(&q, 0);
+	q_finish(&q, NULL);
+	char cut[160];
+	snprintf(cut, sizeof cut, "%s", label ? label : "?");
+	shorten(cut, sizeof cut);
+	unsigned long d = dots ? strtoul(dots, NULL, 10) : 0;
+	snprintf(out, n,
+	         deleted ? ngettext("%lu dot on gap '%s' taken back",
+	                            "%lu dots on gap '%s' taken back", d)
+	                 : ngettext("%lu dot on gap '%s'", "%lu dots on gap '%s'", d),
+	         d, cut);
+	free(dots);
+	free(gap);
+	free(label);
+}
+
 /* "step 'Flyttar till Rosengård' edited": the most telling record of the change, the first in
  * the order of the kinds (core/records.h), where what a record belongs to comes before it; a
  * kind that is a part of another (a gap's actor) is not named. */
@@ -107,6 +154,12 @@ static void describe(struct store *s, const struct change *c, char *out, size_t 
 				main = &c->rows[i];
 				noun = &records[k];
 			}
+	/* Dots given or taken back in the room are a change of their own, said in their words. */
+	for (size_t i = 0; i < c->n && !main; i++)
+		if (c->rows[i].tbl && strcmp(c->rows[i].tbl, records[R_VOTE].table) == 0) {
+			vote_words(s, &c->rows[i], strcmp(c->rows[i].op, "delete") == 0, out, n);
+			return;
+		}
 	if (!main) {
 		snprintf(out, n, "%s", _("a change"));
 		return;
@@ -116,19 +169,15 @@ static void describe(struct store *s, const struct change *c, char *out, size_t 
 		if (strcmp(c->rows[i].uuid, main->uuid) == 0)
 			last = &c->rows[i];
 	bool added = strcmp(main->op, "insert") == 0, deleted = strcmp(last->op, "delete") == 0;
-	char *label =
+	char *text =
 	    noun->label ? json_field(s, last->new ? last->new : last->old, noun->label) : NULL;
-	if (label) {
-		/* A short first line of it, cut at a character boundary. */
-		size_t len = strcspn(label, "\n\r\t");
-		if (len > 40) {
-			len = 40;
-			while (len > 0 && ((unsigned char)label[len] & 0xC0) == 0x80)
-				len--;
-		}
-		label[len] = '\0';
+	char label[160] = "";
+	if (text) {
+		snprintf(label, sizeof label, "%s", text);
+		shorten(label, sizeof label);
 	}
-	if (label && *label)
+	free(text);
+	if (*label)
 		snprintf(out, n,
 		         added     ? _("%s '%s' added")
 		         : deleted ? _("%s '%s' deleted")
@@ -140,7 +189,6 @@ static void describe(struct store *s, const struct change *c, char *out, size_t 
 		         : deleted ? _("%s deleted")
 		                   : _("%s edited"),
 		         _(noun->what));
-	free(label);
 }
 
 /* ---- rows -------------------------------------------------------------------------------- */

@@ -1,6 +1,6 @@
 /* workshop_dots.c - the room's dot votes on gaps during today's workshop: which workshop is
- * today's (made on the first vote when the facilitator has not made it), and the dots each gap
- * of a case has in it. */
+ * today's (made on the first vote when the facilitator has not made it), the dots each gap of a
+ * case has in it, and the last dots given to a gap taken back. */
 #include "private.h"
 
 #include "core/i18n.h"
@@ -69,3 +69,35 @@ enum mstatus store_case_dots(struct store *s, m_id workshop, m_id case_id,
 		m_gap_dots_list_clear(out);
 	return st;
 }
+
+enum mstatus store_vote_take_back(struct store *s, m_id workshop, m_id gap, int *dots,
+                                  struct merr *err)
+{
+	*dots = 0;
+	enum mstatus st = w_begin(s, err);
+	if (st != M_OK)
+		return st;
+	struct q q;
+	m_id id = 0;
+	q_prepare(&q, s,
+	          "SELECT id, dots FROM vote WHERE workshop_id = :w AND gap_id = :g "
+	          "ORDER BY id DESC LIMIT 1");
+	q_id(&q, ":w", workshop);
+	q_id(&q, ":g", gap);
+	if (q_row(&q)) {
+		id = q_col_int(&q, 0);
+		*dots = (int)q_col_int(&q, 1);
+	}
+	st = q_finish(&q, err);
+	if (st == M_OK && !id)
+		st = merr_set(err, M_FINDINGS, MR_NOT_FOUND, "%s",
+		              _("no dots on this gap in this workshop to take back"));
+	if (st == M_OK) {
+		q_prepare(&q, s, "DELETE FROM vote WHERE id = :id");
+		q_id(&q, ":id", id);
+		q_exec(&q);
+		st = q_finish(&q, err);
+	}
+	return w_end(s, st, err);
+}
+

@@ -10,9 +10,11 @@
 #include "core/xalloc.h"
 #include "draw.h"
 #include "keys.h"
+#include "palette.h"
 #include "theme.h"
 
 #include <curses.h>
+#include <errno.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -230,13 +232,28 @@ static void draw_bottom(struct app *a)
 	else if (top->ops->hints)
 		top->ops->hints(a, top, hints, sizeof hints);
 	else
-		keys_hints(top->ops->id, hints, sizeof hints);
+		keys_hints_fit(top->ops->id, COLS, hints, sizeof hints);
 	draw_line(LINES - 1, 0, COLS, ROLE_HINT, hints);
+}
+
+/* The presentation is for the projector: in the projector's theme, as mellan present shows it,
+ * unless mellan was started with a theme of the user's choosing. */
+static void theme_for(const struct app *a)
+{
+	int want = a->opt ? a->opt->theme : THEME_TERMINAL;
+	if (want == THEME_TERMINAL && screen_top(a)->ops == &screen_present)
+		want = THEME_PROJECTOR;
+	if (want == theme_chosen())
+		return;
+	theme_choose(want);
+	theme_init();
+	clearok(curscr, TRUE); /* every cell in the new colours */
 }
 
 /* The one place the terminal's size is looked at before drawing: too small, a notice instead. */
 void app_draw(struct app *a)
 {
+	theme_for(a);
 	erase();
 	curs_set(0);
 	if (COLS < TUI_MIN_COLS || LINES < TUI_MIN_ROWS) {
@@ -374,6 +391,10 @@ static unsigned dispatch(struct app *a, int key, uint32_t cp)
 		return form_dispatch(a, key, cp);
 	if (a->del.kind)
 		return edit_key_confirm(a, key);
+	/* A blanked presentation comes back at any key, which does nothing else; a follower's is
+	 * the facilitator's to show. */
+	if (!(a->opt && a->opt->follow) && present_set_blank(a, false))
+		return CH_REDRAW;
 	if (cp >= 0x80)
 		return CH_NONE; /* a letter outside ASCII binds nothing */
 	enum action act = keys_lookup(top->ops->id, key);
@@ -451,6 +472,27 @@ static bool read_key(int *key, uint32_t *cp, int wait_ms)
 	return true;
 }
 
+/* Whether the input has ended (a closed pipe, /dev/null, a terminal gone): asked after the wait
+ * for a key came back empty. ncurses says only "no key" then, at once and forever, so without
+ * this the loop would spin. A byte that arrives just now is handed back to ncurses. */
+static bool input_ended(void)
+{
+	struct pollfd pfd = {.fd = STDIN_FILENO, .events = POLLIN};
+	if (poll(&pfd, 1, 0) <= 0)
+		return false;
+	if (pfd.revents & POLLNVAL)
+		return true;
+	if (!(pfd.revents & POLLIN))
+		return (pfd.revents & (POLLHUP | POLLERR)) != 0;
+	unsigned char c;
+	ssize_t r = read(STDIN_FILENO, &c, 1);
+	if (r == 1) {
+		ungetch(c);
+		return false;
+	}
+	return r == 0 || (errno != EINTR && errno != EAGAIN);
+}
+
 /* Ctrl-C in a form asks, like Esc, instead of throwing what was typed away (the keys typed
  * before it are handled first, so the form knows what it holds); SIGTERM and SIGHUP (the
  * terminal gone) always end mellan. */
@@ -504,6 +546,8 @@ static void loop(struct app *a)
 		if (a->opt && a->opt->follow)
 			change |= follow_poll(a);
 		if (!got) {
+			if (input_ended())
+				break; /* nothing more can come: mellan ends as if q were pressed */
 			if (interrupted)
 				change |= interrupt_form(a);
 			continue;

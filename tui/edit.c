@@ -278,6 +278,8 @@ unsigned edit_step_parts(struct app *a, bool del)
 		pick_list_add(&l, (int64_t)i + 1, c->parts.items[i].label, NULL, NULL);
 	form_add_pick(f, _("Which"), &l, 0, true);
 	f->choose_saves = true;
+	f->hints = del ? _("Up Down choose  Enter delete it (asks first)  Esc cancel")
+	               : _("Up Down choose  Enter edit it  Esc cancel");
 	f->after = after_choice;
 	app_show_form(a, f);
 	return CH_REDRAW;
@@ -285,13 +287,34 @@ unsigned edit_step_parts(struct app *a, bool del)
 
 /* ---- undo, redo ----------------------------------------------------------------------------- */
 
+/* After an undo or redo that brought a step of the open journey back (a delete undone, an add
+ * redone), that step is the one selected: the change is in front of the room, not the step
+ * after it. `before` holds the journey's steps before the change. */
+static void select_returned_step(struct app *a, const m_id *before, size_t n)
+{
+	for (size_t i = 0; i < a->journey.n_steps; i++) {
+		bool known = false;
+		for (size_t k = 0; k < n && !known; k++)
+			known = before[k] == a->journey.steps[i].id;
+		if (!known) {
+			a->step_sel = i;
+			return;
+		}
+	}
+}
+
 unsigned edit_undo(struct app *a, bool redo)
 {
 	char what[256] = "";
 	struct merr err = {0};
+	size_t n = a->journey_case ? a->journey.n_steps : 0;
+	m_id *before = xcalloc(n ? n : 1, sizeof *before);
+	for (size_t i = 0; i < n; i++)
+		before[i] = a->journey.steps[i].id;
 	enum mstatus st = redo ? store_redo(a->store, what, sizeof what, &err)
 	                       : store_undo(a->store, what, sizeof what, &err);
 	if (st != M_OK) {
+		free(before);
 		if (err.reason == MR_NOT_FOUND)
 			app_note(a, "%s", redo ? _("nothing to redo") : _("nothing to undo"));
 		else
@@ -299,7 +322,11 @@ unsigned edit_undo(struct app *a, bool redo)
 		return CH_REDRAW;
 	}
 	app_note(a, "%s", what); /* "undid: step ... edited" */
-	return CH_RELOAD;
+	app_reload(a);
+	if (a->journey_case)
+		select_returned_step(a, before, n);
+	free(before);
+	return CH_REDRAW;
 }
 
 /* ---- search --------------------------------------------------------------------------------- */
@@ -338,6 +365,7 @@ unsigned edit_search(struct app *a)
 {
 	struct form *f = form_new(a, _("Search every case"), search, NULL, NULL);
 	form_add_text(f, _("Words"), NULL, true);
+	f->hints = _("Enter search  Esc cancel");
 	app_show_form(a, f);
 	return CH_REDRAW;
 }

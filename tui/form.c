@@ -524,6 +524,18 @@ static void draw_list(const struct form *f, struct field *fl, int vy, int list_r
 		fl->list_top = pos;
 	if (pos >= fl->list_top + (size_t)list_rows)
 		fl->list_top = pos - (size_t)list_rows + 1;
+	/* The groups (an actor's sector) take what the widest name leaves them, at least a quarter
+	 * of the width: the names are what is chosen. */
+	int groups_w = 0, names_w = 0;
+	for (size_t k = 0; k < fl->items.n; k++) {
+		const struct pick_item *it = &fl->items.items[k];
+		int w = it->group ? draw_width(it->group) : 0;
+		groups_w = w > groups_w ? w : groups_w;
+		w = 2 + draw_width(it->label) + (it->alias ? 3 + draw_width(it->alias) : 0);
+		names_w = w > names_w ? w : names_w;
+	}
+	int room = cols - names_w - 1;
+	groups_w = groups_w < room ? groups_w : room > cols / 4 ? room : cols / 4;
 	size_t m = 0;
 	int row = 0;
 	const char *group = NULL;
@@ -548,8 +560,8 @@ static void draw_list(const struct form *f, struct field *fl, int vy, int list_r
 		         it->alias ? it->alias : "", it->alias ? ")" : "");
 		int gw = 0;
 		if (it->group && cols > 30) {
-			/* The group (an actor's sector) at the right, dim, where it changes. */
-			gw = cols / 3;
+			/* The group at the right, dim, where it changes. */
+			gw = groups_w;
 			draw_text(y, x + cols - gw, gw, ROLE_DIM, new_group ? it->group : "");
 		}
 		draw_line(y, x, cols - gw - (gw ? 1 : 0), r, line);
@@ -685,8 +697,10 @@ void form_bottom(const struct form *f, char *buf, size_t n)
 	if (f->asking)
 		snprintf(buf, n, "%s",
 		         _("Discard what you typed? y: discard, any other key: go on"));
+	else if (f->hints)
+		snprintf(buf, n, "%s", f->hints);
 	else
-		keys_hints(SCR_FORM, buf, n);
+		keys_hints_fit(SCR_FORM, COLS, buf, n);
 }
 
 /* ---- keys --------------------------------------------------------------------------------- */
@@ -700,6 +714,13 @@ static bool validate(struct form *f)
 		fl->error[0] = '\0';
 		if (fl->kind == FK_TIME && fl->understood_bad) {
 			snprintf(fl->error, sizeof fl->error, "%s", fl->understood);
+		} else if ((fl->kind == FK_PICK || fl->kind == FK_MULTIPICK) && fl->te.len) {
+			/* Typed into the picker and never chosen: not dropped without a word. */
+			snprintf(fl->error, sizeof fl->error,
+			         list_count(fl)
+			             ? _("'%s' is not chosen: Enter chooses, Esc clears it")
+			             : _("nothing matches '%s': Esc clears it"),
+			         te_text(&fl->te));
 		} else if (fl->kind == FK_PICK && fl->required && form_pick(f, i) == 0) {
 			snprintf(fl->error, sizeof fl->error, "%s", _("choose one"));
 		} else if ((fl->kind == FK_TEXT || fl->kind == FK_MULTI) && fl->required &&

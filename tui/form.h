@@ -84,6 +84,9 @@ struct form {
 	char *rec_stamp; /* the record's `updated`, inside the form's context */
 	bool conflicted;
 	bool choose_saves; /* a chooser: Enter on a choice is the save */
+	/* The bottom line's hints of a form whose Enter does the work (a search, a chooser),
+	 * translated; NULL: the key table's for a form. */
+	const char *hints;
 	/* Called once the form is saved and closed, before it is freed: what cannot happen while
 	 * it is open (the chooser's choice opens another form or asks a question). NULL: none. */
 	void (*after)(struct form *f);

@@ -124,7 +124,7 @@ void form_gap_open(struct app *a, const struct m_gap *given)
 		form_multipick_set(
 		    f, c->rec.actors[i].role == GAR_COULD_HAVE_ACTED ? c->could : c->involved,
 		    c->rec.actors[i].actor_id, true);
-	picker_steps(a, &l);
+	picker_steps(a, c->rec.step_id, &l);
 	c->until = form_add_pick(f, _("Until step"), &l, c->rec.step_to, false);
 	c->act_what = form_add_text(f, _("Add an action"), NULL, false);
 	picker_actors(a, &l);

@@ -68,7 +68,7 @@ void form_intervention_open(struct app *a, const struct m_intervention *given)
 	c->what = form_add_multi(f, _("What was done"), c->rec.what);
 	picker_enum(PK_IV_KIND, &l);
 	c->kind = form_add_pick(f, _("Kind"), &l, PICK_ENUM(c->rec.kind), true);
-	picker_steps(a, &l);
+	picker_steps(a, c->rec.step_from, &l);
 	c->until = form_add_pick(f, _("Until step"), &l, c->rec.step_to, false);
 	c->start = form_add_time(f, _("From"), c->rec.start);
 	c->end = form_add_time(f, _("To"), c->rec.end);

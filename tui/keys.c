@@ -3,9 +3,11 @@
 #include "keys.h"
 
 #include "core/i18n.h"
+#include "core/text.h"
 
 #include <curses.h>
 #include <term.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -35,9 +37,9 @@ static const struct key_binding table[] = {
 	{ACT_PREV, SCR_CASES, {KEY_UP, 'k'}, N_("Up Down, k j"), N_("move"),
 	 N_("select the previous or next case")},
 	{ACT_NEXT, SCR_CASES, {KEY_DOWN, 'j'}, NULL, NULL, NULL},
-	{ACT_FIRST, SCR_CASES, {'g', KEY_HOME}, N_("g G"), NULL,
+	{ACT_FIRST, SCR_CASES, {KEY_HOME}, N_("Home End"), NULL,
 	 N_("select the first or last case")},
-	{ACT_LAST, SCR_CASES, {'G', KEY_END}, NULL, NULL, NULL},
+	{ACT_LAST, SCR_CASES, {KEY_END}, NULL, NULL, NULL},
 	{ACT_OPEN, SCR_CASES, {'\n', '\r', KEY_ENTER}, N_("Enter"), NC_("key hint", "open"),
 	 N_("open the selected case's journey")},
 	{ACT_ADD, SCR_CASES, {'a'}, N_("a"), N_("add"), N_("add a case")},
@@ -46,7 +48,7 @@ static const struct key_binding table[] = {
 	 N_("delete the selected case with its journey (asks first; u undoes it)")},
 	{ACT_CATALOGUE, SCR_CASES | SCR_JOURNEY, {'c'}, N_("c"), NULL,
 	 N_("the catalogue of actors and gap categories")},
-	{ACT_GAPS, SCR_CASES, {'p'}, N_("p"), N_("gaps"),
+	{ACT_GAPS, SCR_CASES, {'g'}, N_("g"), N_("gaps"),
 	 N_("the gaps across all cases: the recurring patterns")},
 	{ACT_WORKED, SCR_CASES | SCR_GAPS, {'h'}, N_("h"), NULL,
 	 N_("what worked across all cases: what helped, the lasting adults, the protective "
@@ -64,12 +66,12 @@ static const struct key_binding table[] = {
 	{ACT_PREV, SCR_JOURNEY, {KEY_UP, 'k'}, N_("Up Down, k j"), NULL,
 	 N_("the previous or next step")},
 	{ACT_NEXT, SCR_JOURNEY, {KEY_DOWN, 'j'}, NULL, NULL, NULL},
-	{ACT_FIRST, SCR_JOURNEY, {'g', KEY_HOME}, N_("g G"), NULL, N_("the first or last step")},
-	{ACT_LAST, SCR_JOURNEY, {'G', KEY_END}, NULL, NULL, NULL},
+	{ACT_FIRST, SCR_JOURNEY, {KEY_HOME}, N_("Home End"), NULL, N_("the first or last step")},
+	{ACT_LAST, SCR_JOURNEY, {KEY_END}, NULL, NULL, NULL},
 	{ACT_PAGE_UP, SCR_JOURNEY, {KEY_PPAGE}, N_("PgUp PgDn"), NULL,
 	 N_("scroll the step's card when it is taller than the screen")},
 	{ACT_PAGE_DOWN, SCR_JOURNEY, {KEY_NPAGE}, NULL, NULL, NULL},
-	{ACT_ADD, SCR_JOURNEY, {'a'}, N_("a"), N_("add step"), N_("add a step")},
+	{ACT_ADD, SCR_JOURNEY, {'a'}, N_("a"), N_("add"), N_("add a step")},
 	{ACT_ADD_IV, SCR_JOURNEY, {'i'}, N_("i"), N_("intervention"),
 	 N_("add an intervention at the selected step")},
 	{ACT_ADD_HO, SCR_JOURNEY, {'r'}, N_("r"), NULL, N_("add a hand-over at the selected step")},
@@ -86,19 +88,19 @@ static const struct key_binding table[] = {
 	 N_("move the selected step one place earlier or later, where the times leave the order "
 	    "open")},
 	{ACT_MOVE_DOWN, SCR_JOURNEY, {'J'}, NULL, NULL, NULL},
+	{ACT_LANES, SCR_JOURNEY, {'v'}, N_("v"), N_("lanes"),
+	 N_("the lanes view: actors as rows, time as columns")},
+	{ACT_PRESENT, SCR_JOURNEY, {'p'}, N_("p"), N_("present"),
+	 N_("present the journey to the room, from the selected step")},
 	{ACT_BACK, SCR_JOURNEY, {'q', ESC_KEY}, N_("q, Esc"), N_("back"),
 	 N_("back to the cases, or to the gaps when it was opened from there")},
-	{ACT_PRESENT, SCR_JOURNEY | SCR_LANES, {'p'}, N_("p"), NULL,
-	 N_("present the journey to the room, from the selected step")},
-	{ACT_LANES, SCR_JOURNEY, {'v'}, N_("v"), NULL,
-	 N_("the lanes view: actors as rows, time as columns")},
 
 	/* The gaps screen. The hints leave out the moves so the rest fits 60 columns. */
 	{ACT_PREV, SCR_GAPS, {KEY_UP, 'k'}, N_("Up Down, k j"), NULL,
 	 N_("select the previous or next pattern or step")},
 	{ACT_NEXT, SCR_GAPS, {KEY_DOWN, 'j'}, NULL, NULL, NULL},
-	{ACT_FIRST, SCR_GAPS, {'g', KEY_HOME}, N_("g G"), NULL, N_("the first or last line")},
-	{ACT_LAST, SCR_GAPS, {'G', KEY_END}, NULL, NULL, NULL},
+	{ACT_FIRST, SCR_GAPS, {KEY_HOME}, N_("Home End"), NULL, N_("the first or last line")},
+	{ACT_LAST, SCR_GAPS, {KEY_END}, NULL, NULL, NULL},
 	{ACT_PAGE_UP, SCR_GAPS, {KEY_PPAGE}, N_("PgUp PgDn"), NULL, N_("a screenful up or down")},
 	{ACT_PAGE_DOWN, SCR_GAPS, {KEY_NPAGE}, NULL, NULL, NULL},
 	{ACT_OPEN, SCR_GAPS, {'\n', '\r', KEY_ENTER}, N_("Enter"), N_("open"),
@@ -115,8 +117,8 @@ static const struct key_binding table[] = {
 	{ACT_PREV, SCR_WORKED, {KEY_UP, 'k'}, N_("Up Down, k j"), NULL,
 	 N_("select the previous or next line")},
 	{ACT_NEXT, SCR_WORKED, {KEY_DOWN, 'j'}, NULL, NULL, NULL},
-	{ACT_FIRST, SCR_WORKED, {'g', KEY_HOME}, N_("g G"), NULL, N_("the first or last line")},
-	{ACT_LAST, SCR_WORKED, {'G', KEY_END}, NULL, NULL, NULL},
+	{ACT_FIRST, SCR_WORKED, {KEY_HOME}, N_("Home End"), NULL, N_("the first or last line")},
+	{ACT_LAST, SCR_WORKED, {KEY_END}, NULL, NULL, NULL},
 	{ACT_PAGE_UP, SCR_WORKED, {KEY_PPAGE}, N_("PgUp PgDn"), NULL, N_("a screenful up or down")},
 	{ACT_PAGE_DOWN, SCR_WORKED, {KEY_NPAGE}, NULL, NULL, NULL},
 	{ACT_OPEN, SCR_WORKED, {'\n', '\r', KEY_ENTER}, N_("Enter"), N_("open"),
@@ -128,9 +130,9 @@ static const struct key_binding table[] = {
 	{ACT_PREV, SCR_CATALOGUE, {KEY_UP, 'k'}, N_("Up Down, k j"), N_("move"),
 	 N_("select the previous or next actor or category")},
 	{ACT_NEXT, SCR_CATALOGUE, {KEY_DOWN, 'j'}, NULL, NULL, NULL},
-	{ACT_FIRST, SCR_CATALOGUE, {'g', KEY_HOME}, N_("g G"), NULL,
+	{ACT_FIRST, SCR_CATALOGUE, {KEY_HOME}, N_("Home End"), NULL,
 	 N_("select the first or last line")},
-	{ACT_LAST, SCR_CATALOGUE, {'G', KEY_END}, NULL, NULL, NULL},
+	{ACT_LAST, SCR_CATALOGUE, {KEY_END}, NULL, NULL, NULL},
 	{ACT_ADD, SCR_CATALOGUE, {'a'}, N_("a"), N_("add"),
 	 N_("add an actor, or a category when a category is selected")},
 	{ACT_EDIT, SCR_CATALOGUE, {'e'}, N_("e"), N_("edit"), N_("edit the selected line")},
@@ -146,9 +148,9 @@ static const struct key_binding table[] = {
 	{ACT_PREV, SCR_NAMES, {KEY_UP, 'k'}, N_("Up Down, k j"), N_("move"),
 	 N_("select the previous or next name")},
 	{ACT_NEXT, SCR_NAMES, {KEY_DOWN, 'j'}, NULL, NULL, NULL},
-	{ACT_FIRST, SCR_NAMES, {'g', KEY_HOME}, N_("g G"), NULL,
+	{ACT_FIRST, SCR_NAMES, {KEY_HOME}, N_("Home End"), NULL,
 	 N_("select the first or last name")},
-	{ACT_LAST, SCR_NAMES, {'G', KEY_END}, NULL, NULL, NULL},
+	{ACT_LAST, SCR_NAMES, {KEY_END}, NULL, NULL, NULL},
 	{ACT_ADD, SCR_NAMES, {'a'}, N_("a"), N_("add"), N_("add a name to the list")},
 	{ACT_EDIT, SCR_NAMES, {'e'}, N_("e"), N_("edit"), N_("change the selected name")},
 	{ACT_DELETE, SCR_NAMES, {'d'}, N_("d"), N_("delete"),
@@ -158,9 +160,9 @@ static const struct key_binding table[] = {
 	{ACT_PREV, SCR_WORKSHOP, {KEY_UP, 'k'}, N_("Up Down, k j"), NULL,
 	 N_("select the previous or next workshop")},
 	{ACT_NEXT, SCR_WORKSHOP, {KEY_DOWN, 'j'}, NULL, NULL, NULL},
-	{ACT_FIRST, SCR_WORKSHOP, {'g', KEY_HOME}, N_("g G"), NULL,
+	{ACT_FIRST, SCR_WORKSHOP, {KEY_HOME}, N_("Home End"), NULL,
 	 N_("select the first or last workshop")},
-	{ACT_LAST, SCR_WORKSHOP, {'G', KEY_END}, NULL, NULL, NULL},
+	{ACT_LAST, SCR_WORKSHOP, {KEY_END}, NULL, NULL, NULL},
 	{ACT_ADD, SCR_WORKSHOP, {'a'}, N_("a"), N_("add"), N_("add a workshop")},
 	{ACT_EDIT, SCR_WORKSHOP, {'e'}, N_("e"), N_("edit"),
 	 N_("edit the selected workshop: its date, place and the sectors that took part")},
@@ -241,14 +243,16 @@ static const struct key_binding table[] = {
 	{ACT_SCROLL_UP, SCR_LANES, {KEY_UP, 'k'}, N_("Up Down, k j"), NULL,
 	 N_("scroll the lanes when they are more than the screen holds")},
 	{ACT_SCROLL_DOWN, SCR_LANES, {KEY_DOWN, 'j'}, NULL, NULL, NULL},
-	{ACT_FIRST, SCR_LANES, {'g', KEY_HOME}, N_("g G"), NULL, N_("the first or last step")},
-	{ACT_LAST, SCR_LANES, {'G', KEY_END}, NULL, NULL, NULL},
+	{ACT_FIRST, SCR_LANES, {KEY_HOME}, N_("Home End"), NULL, N_("the first or last step")},
+	{ACT_LAST, SCR_LANES, {KEY_END}, NULL, NULL, NULL},
 	{ACT_ZOOM_IN, SCR_LANES, {'+', '='}, N_("+ -"), N_("zoom"), N_("zoom in or out")},
 	{ACT_ZOOM_OUT, SCR_LANES, {'-'}, NULL, NULL, NULL},
 	{ACT_SCALE, SCR_LANES, {'t'}, N_("t"), N_("scale"),
 	 N_("time by step, or to true scale so that a long wait looks long")},
 	{ACT_COLOUR, SCR_LANES, {'c'}, N_("c"), NULL,
 	 N_("colour the interventions by actor, or by the theme of the step they start at")},
+	{ACT_PRESENT, SCR_LANES, {'p'}, N_("p"), NULL,
+	 N_("present the journey to the room, from the selected step")},
 	{ACT_PROPOSAL, SCR_LANES, {'o'}, N_("o"), N_("proposed"),
 	 N_("the next gap the program proposes: a silence, or a hand-over never received or "
 	    "acted on")},
@@ -264,9 +268,9 @@ static const struct key_binding table[] = {
 	 N_("reveal the next step")},
 	{ACT_PREV, SCR_PRESENT, {KEY_LEFT, KEY_PPAGE, KEY_BACKSPACE}, N_("Left, PgUp"), N_("back"),
 	 N_("go back one step")},
-	{ACT_FIRST, SCR_PRESENT, {KEY_HOME, 'g'}, N_("Home End"), NULL,
+	{ACT_FIRST, SCR_PRESENT, {KEY_HOME}, N_("Home End"), NULL,
 	 N_("the first or last step")},
-	{ACT_LAST, SCR_PRESENT, {KEY_END, 'G'}, NULL, NULL, NULL},
+	{ACT_LAST, SCR_PRESENT, {KEY_END}, NULL, NULL, NULL},
 	{ACT_SCROLL_UP, SCR_PRESENT, {KEY_UP, 'k'}, N_("Up Down"), NULL,
 	 N_("scroll a card taller than the screen")},
 	{ACT_SCROLL_DOWN, SCR_PRESENT, {KEY_DOWN, 'j'}, NULL, NULL, NULL},
@@ -274,6 +278,9 @@ static const struct key_binding table[] = {
 	 N_("add that many of the room's dots to the selected gap, in the current workshop")},
 	{ACT_VOTE, SCR_PRESENT, {'5', '6', '7', '8'}, NULL, NULL, NULL},
 	{ACT_VOTE, SCR_PRESENT, {'9'}, NULL, NULL, NULL},
+	{ACT_UNVOTE, SCR_PRESENT, {'-'}, N_("-"), NULL,
+	 N_("take back the dots last given to the selected gap in the current workshop, a slip of "
+	    "the finger")},
 	{ACT_GAP_NEXT, SCR_PRESENT, {'\t'}, N_("Tab"), NULL,
 	 N_("select the next gap of the step, to vote on")},
 	{ACT_BLANK, SCR_PRESENT, {'b', '.'}, N_("b ."), NULL,
@@ -304,6 +311,20 @@ void keys_define(void)
 			define_key(s, defs[i].code);
 		define_key(defs[i].fallback, defs[i].code);
 	}
+	/* Home and End as every common terminal sends them, also where TERM names another
+	 * (xterm's description inside tmux knows neither \E[1~ nor \E[4~): the first and last of
+	 * every list are on these keys alone. */
+	static const struct {
+		const char *seq;
+		int code;
+	} home_end[] = {
+	    {"\033[1~", KEY_HOME}, {"\033[H", KEY_HOME}, {"\033OH", KEY_HOME},
+	    {"\033[7~", KEY_HOME}, {"\033[4~", KEY_END}, {"\033[F", KEY_END},
+	    {"\033OF", KEY_END},   {"\033[8~", KEY_END},
+	};
+	for (size_t i = 0; i < sizeof home_end / sizeof home_end[0]; i++)
+		if (key_defined(home_end[i].seq) <= 0)
+			define_key(home_end[i].seq, home_end[i].code);
 }
 
 size_t keys_count(void)
@@ -328,26 +349,57 @@ enum action keys_lookup(enum tui_screen screen, int key)
 	return ACT_NONE;
 }
 
-void keys_hints(enum tui_screen screen, char *buf, size_t n)
+enum fit { FITS, TOO_WIDE, NO_ROOM };
+
+/* Appends "label hint" to buf when it fits `cols` columns (TOO_WIDE when not) and n bytes
+ * (NO_ROOM when not: nothing more goes in). */
+static enum fit add_hint(const struct key_binding *b, char *buf, size_t n, size_t *len, int *used,
+                         int cols)
 {
-	size_t len = 0;
+	const char *label = _(b->label), *hint = i18n_pgettext("key hint", b->hint);
+	int w = (*len ? 2 : 0) + text_width(label) + 1 + text_width(hint);
+	if (*used + w > cols)
+		return TOO_WIDE;
+	int k = snprintf(buf + *len, n - *len, "%s%s %s", *len ? "  " : "", label, hint);
+	if (k < 0 || (size_t)k >= n - *len) {
+		buf[*len] = '\0';
+		return NO_ROOM;
+	}
+	*len += (size_t)k;
+	*used += w;
+	return FITS;
+}
+
+void keys_hints_fit(enum tui_screen screen, int cols, char *buf, size_t n)
+{
 	if (n == 0)
 		return;
 	buf[0] = '\0';
-	/* The screen's own keys first, then those shared by every screen. */
-	for (int pass = 0; pass < 2; pass++) {
-		for (size_t i = 0; i < TABLE_LEN; i++) {
-			const struct key_binding *b = &table[i];
-			bool shared = b->screens != (unsigned)screen;
-			if (!b->hint || !(b->screens & (unsigned)screen) || shared != (pass == 1))
-				continue;
-			int w = snprintf(buf + len, n - len, "%s%s %s", len ? "  " : "",
-			                 _(b->label), i18n_pgettext("key hint", b->hint));
-			if (w < 0 || (size_t)w >= n - len) {
-				buf[len] = '\0';
-				return;
-			}
-			len += (size_t)w;
-		}
+	/* The help is always last and always there: it names every key the line leaves out. */
+	const struct key_binding *help = NULL;
+	for (size_t i = 0; i < TABLE_LEN && !help; i++)
+		if (table[i].action == ACT_HELP && table[i].hint &&
+		    (table[i].screens & (unsigned)screen))
+			help = &table[i];
+	int help_w = help ? 2 + text_width(_(help->label)) + 1 +
+	                        text_width(i18n_pgettext("key hint", help->hint))
+	                  : 0;
+	size_t len = 0;
+	int used = 0;
+	/* In the table's order, which puts what matters most on a screen first: a hint that does
+	 * not fit is left out whole, never cut, and a shorter one after it may still fit. */
+	for (size_t i = 0; i < TABLE_LEN; i++) {
+		const struct key_binding *b = &table[i];
+		if (b == help || !b->hint || !(b->screens & (unsigned)screen))
+			continue;
+		if (add_hint(b, buf, n, &len, &used, cols - help_w) == NO_ROOM)
+			return;
 	}
+	if (help)
+		add_hint(help, buf, n, &len, &used, cols);
+}
+
+void keys_hints(enum tui_screen screen, char *buf, size_t n)
+{
+	keys_hints_fit(screen, INT_MAX, buf, n);
 }

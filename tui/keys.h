@@ -102,6 +102,7 @@ enum action {
 	ACT_SCALE,    /* lanes by step or to true scale */
 	ACT_COLOUR,   /* the lanes' bars by actor or by theme */
 	ACT_VOTE,     /* the digit pressed: that many dots on the selected gap */
+	ACT_UNVOTE,   /* the dots last given to the selected gap taken back */
 	ACT_GAP_NEXT, /* the next gap at this step, to vote on */
 	ACT_BLANK,    /* the presentation blank, and back */
 	ACT_PROPOSAL, /* the next gap the program proposes, in the lanes */
@@ -143,7 +144,9 @@ const struct key_binding *keys_at(size_t i);
 enum action keys_lookup(enum tui_screen screen, int key);
 
 /* The bottom line's hints for a screen, "label hint" pairs from the table, translated, written
- * into buf (always NUL-terminated). */
+ * into buf (always NUL-terminated): in the table's order, the help's last. keys_hints_fit keeps
+ * to `cols` display columns by leaving out whole hints, never the help's. */
 void keys_hints(enum tui_screen screen, char *buf, size_t n);
+void keys_hints_fit(enum tui_screen screen, int cols, char *buf, size_t n);
 
 #endif

@@ -13,16 +13,21 @@ int pick_enum(int64_t picked, int fallback)
 	return picked > 0 ? (int)(picked - 1) : fallback;
 }
 
+const char *actor_alias(const struct m_actor *ac)
+{
+	if (!ac->short_label || !*ac->short_label ||
+	    (ac->name && strstr(ac->name, ac->short_label)))
+		return NULL;
+	return ac->short_label;
+}
+
 void picker_actors(const struct app *a, struct pick_list *l)
 {
-	/* The catalogue comes grouped by sector, so the groups are contiguous. */
+	/* The catalogue comes grouped by sector, so the groups are contiguous. A short label the
+	 * name holds is found by the name. */
 	for (size_t i = 0; i < a->actors.n; i++) {
 		const struct m_actor *ac = &a->actors.items[i];
-		const char *alias =
-		    ac->short_label && *ac->short_label && strcmp(ac->short_label, ac->name) != 0
-		        ? ac->short_label
-		        : NULL;
-		pick_list_add(l, ac->id, ac->name, alias, m_sector_label(ac->sector));
+		pick_list_add(l, ac->id, ac->name, actor_alias(ac), m_sector_label(ac->sector));
 	}
 }
 
@@ -90,9 +95,13 @@ void picker_enum(enum picker_enum which, struct pick_list *l)
 		              NULL, NULL);
 }
 
-void picker_steps(const struct app *a, struct pick_list *l)
+void picker_steps(const struct app *a, m_id from, struct pick_list *l)
 {
-	for (size_t i = 0; i < a->journey.n_steps; i++) {
+	size_t first = 0;
+	for (size_t i = 0; i < a->journey.n_steps; i++)
+		if (a->journey.steps[i].id == from)
+			first = i;
+	for (size_t i = first; i < a->journey.n_steps; i++) {
 		const struct m_step *st = &a->journey.steps[i];
 		char when[FT_BUFSZ] = "", label[600];
 		if (st->time && *st->time)

@@ -4,6 +4,7 @@
 #ifndef MELLAN_TUI_PICKER_H
 #define MELLAN_TUI_PICKER_H
 
+#include "core/model.h"
 #include "form.h"
 
 struct app;
@@ -26,10 +27,14 @@ enum picker_enum {
 /* The enumeration value of a picker's choice; `fallback` when nothing is chosen. */
 int pick_enum(int64_t picked, int fallback);
 
+/* An actor's short label where it adds to its name ("SocBU"), NULL where the name says it
+ * already ("Kommunala aktivitetsansvaret (KAA)") or there is none: shown after the name. */
+const char *actor_alias(const struct m_actor *ac);
 void picker_actors(const struct app *a, struct pick_list *l);
 void picker_categories(const struct app *a, struct pick_list *l);
 void picker_enum(enum picker_enum which, struct pick_list *l);
-/* The steps of the open journey in story order, "3. ht 2015 · Title". */
-void picker_steps(const struct app *a, struct pick_list *l);
+/* The steps of the open journey in story order, "3. ht 2015 · Title", from step `from` on (the
+ * first when it is not in the journey): what a span that starts there can last until. */
+void picker_steps(const struct app *a, m_id from, struct pick_list *l);
 
 #endif

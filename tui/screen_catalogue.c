@@ -4,6 +4,7 @@
 
 #include "core/i18n.h"
 #include "draw.h"
+#include "picker.h"
 
 #include <curses.h>
 #include <stdio.h>
@@ -45,10 +46,9 @@ static void draw(struct app *a, struct screen *s, int top, int rows)
 				if (y >= top + rows)
 					break;
 			}
-			snprintf(line, sizeof line, "  %s%s%s%s", ac->name,
-			         ac->short_label && *ac->short_label ? " (" : "",
-			         ac->short_label ? ac->short_label : "",
-			         ac->short_label && *ac->short_label ? ")" : "");
+			const char *alias = actor_alias(ac);
+			snprintf(line, sizeof line, "  %s%s%s%s", ac->name, alias ? " (" : "",
+			         alias ? alias : "", alias ? ")" : "");
 			draw_line(y++, 0, COLS, r, "");
 			draw_text(y - 1, 0, COLS, r, line);
 		} else {

@@ -171,6 +171,98 @@ static void title(const struct app *a, const struct screen *s, char *buf, size_t
 	snprintf(buf, n, _("Recurring gaps across the cases (%zu)"), shown);
 }
 
+/* "3 gaps in 3 cases · severity 2 · 0 votes": with "open gaps only" the counts are of the gaps
+ * shown. */
+static void pattern_counts(const struct gaps_view *v, const struct an_pattern *p, char *buf,
+                           size_t n)
+{
+	size_t gaps = 0;
+	int cases = 0;
+	const struct an_gap *prev = NULL;
+	for (size_t k = 0; k < p->n_gaps; k++) {
+		const struct an_gap *g = &v->an.gaps[p->gaps[k]];
+		if (!gap_shown(v, g))
+			continue;
+		gaps++;
+		cases += !prev || prev->case_index != g->case_index;
+		prev = g;
+	}
+	char g_part[32], c_part[32];
+	snprintf(g_part, sizeof g_part, ngettext("%zu gap", "%zu gaps", gaps), gaps);
+	snprintf(c_part, sizeof c_part, ngettext("in %d case", "in %d cases", (unsigned long)cases),
+	         cases);
+	snprintf(buf, n, _("%s %s · severity %d · %d votes"), g_part, c_part, p->severity_max,
+	         p->votes);
+}
+
+/* The columns of the same prefix two names share. */
+static int shared_width(const char *a, const char *b)
+{
+	size_t k = 0;
+	while (a[k] && a[k] == b[k])
+		k++;
+	while (k > 0 && ((unsigned char)a[k] & 0xC0) == 0x80)
+		k--; /* not inside a character */
+	char *head = xstrndup(a, k);
+	int w = draw_width(head);
+	free(head);
+	return w;
+}
+
+/* The columns of a pattern's name that keep it readable when the counts want the room. */
+#define NAME_READABLE 30
+
+/* The column of the patterns' names: as wide as the widest name shown, so the counts stand
+ * beside the names, where the counts then still fit whole; else what leaves room for "3 gaps in
+ * 3 cases", but never so narrow that two names cut look the same. */
+static int name_width(const struct gaps_view *v)
+{
+	int widest = 0, tell_apart = 0, counts_min = 0, counts_all = 0;
+	for (size_t i = 0; i < v->n_rows; i++) {
+		if (v->rows[i].gap >= 0)
+			continue;
+		const struct an_pattern *p = &v->an.patterns[v->rows[i].pattern];
+		int w = draw_width(p->label);
+		widest = w > widest ? w : widest;
+		char counts[160];
+		pattern_counts(v, p, counts, sizeof counts);
+		int cw = draw_width(counts);
+		counts_all = cw > counts_all ? cw : counts_all;
+		const char *dot = strstr(counts, " · ");
+		if (dot) {
+			char *first = xstrndup(counts, (size_t)(dot - counts));
+			cw = draw_width(first);
+			free(first);
+		}
+		counts_min = cw > counts_min ? cw : counts_min;
+	}
+	/* A name cut where it still differs from every other name, its "…" after that. */
+	for (size_t i = 0; i < v->n_rows; i++) {
+		if (v->rows[i].gap >= 0)
+			continue;
+		const char *a = v->an.patterns[v->rows[i].pattern].label;
+		for (size_t k = i + 1; k < v->n_rows; k++) {
+			if (v->rows[k].gap >= 0)
+				continue;
+			const char *b = v->an.patterns[v->rows[k].pattern].label;
+			int need = shared_width(a, b) + 2;
+			int wa = draw_width(a), wb = draw_width(b);
+			int longest = wa > wb ? wa : wb;
+			need = need > longest ? longest : need;
+			tell_apart = need > tell_apart ? need : tell_apart;
+		}
+	}
+	/* The counts start two columns after the name and keep a column at the right edge: all
+	 * of them where the names keep a readable width, else the first whole, then " …". */
+	int room = COLS - 4 - counts_all;
+	if (room < tell_apart || room < (widest < NAME_READABLE ? widest : NAME_READABLE))
+		room = COLS - 4 - counts_min - 2;
+	int w = widest < room ? widest : room;
+	if (w < tell_apart)
+		w = tell_apart < COLS - 4 ? tell_apart : COLS - 4;
+	return w < 1 ? 1 : w;
+}
+
 static void draw(struct app *a, struct screen *s, int top, int rows)
 {
 	(void)a;
@@ -194,6 +286,7 @@ static void draw(struct app *a, struct screen *s, int top, int rows)
 		v->top = v->sel;
 	if (v->sel >= v->top + (size_t)list_rows)
 		v->top = v->sel - (size_t)list_rows + 1;
+	int name_w = name_width(v);
 	for (int r = 0; r < list_rows && v->top + (size_t)r < v->n_rows; r++) {
 		size_t i = v->top + (size_t)r;
 		const struct row *w = &v->rows[i];
@@ -201,32 +294,13 @@ static void draw(struct app *a, struct screen *s, int top, int rows)
 		bool sel = i == v->sel;
 		int y = top + 1 + r;
 		if (w->gap < 0) {
-			/* With "open gaps only" the counts are of the gaps shown. */
-			size_t gaps = 0;
-			int cases = 0;
-			const struct an_gap *prev = NULL;
-			for (size_t k = 0; k < p->n_gaps; k++) {
-				const struct an_gap *g = &v->an.gaps[p->gaps[k]];
-				if (!gap_shown(v, g))
-					continue;
-				gaps++;
-				cases += !prev || prev->case_index != g->case_index;
-				prev = g;
-			}
-			char g_part[32], c_part[32], counts[128];
-			snprintf(g_part, sizeof g_part, ngettext("%zu gap", "%zu gaps", gaps),
-			         gaps);
-			snprintf(c_part, sizeof c_part,
-			         ngettext("in %d case", "in %d cases", (unsigned long)cases),
-			         cases);
-			snprintf(counts, sizeof counts, _("%s %s · severity %d · %d votes"), g_part,
-			         c_part, p->severity_max, p->votes);
+			char counts[160];
+			pattern_counts(v, p, counts, sizeof counts);
 			draw_line(y, 0, COLS, sel ? ROLE_SELECTED : ROLE_HEADING, "");
-			int cw = draw_width(counts) + 1;
-			int lw = COLS - cw - 2 > 10 ? COLS - cw - 2 : COLS - 1;
-			draw_text(y, 1, lw, sel ? ROLE_SELECTED : ROLE_HEADING, p->label);
-			if (lw < COLS - 1)
-				draw_text(y, COLS - cw, cw, sel ? ROLE_SELECTED : ROLE_DIM, counts);
+			draw_text(y, 1, name_w, sel ? ROLE_SELECTED : ROLE_HEADING, p->label);
+			/* Beside the name, not at the screen's edge; cut, not the name, when narrow. */
+			int cx = 1 + name_w + 2;
+			draw_text(y, cx, COLS - cx - 1, sel ? ROLE_SELECTED : ROLE_DIM, counts);
 			continue;
 		}
 		const struct an_gap *g = &v->an.gaps[w->gap];

@@ -3,10 +3,12 @@
 #include "private.h"
 
 #include "core/i18n.h"
+#include "core/xalloc.h"
 #include "draw.h"
 
 #include <curses.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 struct help_view {
 	struct screen base;
@@ -44,8 +46,11 @@ static void draw(struct app *a, struct screen *s, int top, int rows)
 		}
 	}
 	int x = 2, desc_x = x + label_w + 3;
+	/* One list of rows, each its key (on the first line of a description) and its text, so
+	 * the two scroll as one. */
 	struct block b;
 	block_init(&b, COLS - desc_x - 1);
+	const char **keys = NULL;
 	/* The screen's own keys first, then those it shares with others. */
 	for (size_t pass = 0; pass < 2 * keys_count(); pass++) {
 		size_t i = pass % keys_count();
@@ -55,12 +60,9 @@ static void draw(struct app *a, struct screen *s, int top, int rows)
 			continue;
 		size_t first = b.n;
 		block_add(&b, ROLE_NORMAL, NULL, ROLE_NORMAL, _(k->desc));
-		if (first < b.n && first >= v->scroll) {
-			/* The key goes in the column before the description's first line. */
-			int y = top + 1 + (int)(first - v->scroll);
-			if (y < top + rows - 1)
-				draw_text(y, x, label_w, ROLE_HEADING, _(k->label));
-		}
+		keys = xreallocarray(keys, b.n ? b.n : 1, sizeof *keys);
+		for (size_t l = first; l < b.n; l++)
+			keys[l] = l == first ? _(k->label) : NULL;
 	}
 	/* Taller than the screen (a projector at 60x20): it scrolls, and says so. */
 	int shown = rows - 2;
@@ -69,9 +71,17 @@ static void draw(struct app *a, struct screen *s, int top, int rows)
 		v->scroll = max;
 	v->rows = shown;
 	v->lines = b.n;
-	block_draw(&b, top + 1, desc_x, shown, v->scroll);
+	for (int r = 0; r < shown && v->scroll + (size_t)r < b.n; r++) {
+		size_t l = v->scroll + (size_t)r;
+		if (keys[l])
+			draw_text(top + 1 + r, x, label_w, ROLE_HEADING, keys[l]);
+		block_draw(&b, top + 1 + r, desc_x, 1, l);
+	}
 	if (v->scroll < max)
 		draw_text(top + rows - 1, x, COLS - x, ROLE_DIM, _("▼ more keys (PgDn)"));
+	if (v->scroll > 0)
+		draw_text(top, x, COLS - x, ROLE_DIM, _("▲ more keys (PgUp)"));
+	free(keys);
 	block_clear(&b);
 }
 
@@ -87,7 +97,9 @@ static unsigned key(struct app *a, struct screen *s, enum action act, int k)
 		return CH_REDRAW;
 	case ACT_PAGE_DOWN:
 		if (v->scroll + (size_t)v->rows < v->lines)
-			v->scroll += page; /* clamped when drawn */
+			v->scroll += page;
+		if (v->scroll + (size_t)v->rows > v->lines)
+			v->scroll = v->lines > (size_t)v->rows ? v->lines - (size_t)v->rows : 0;
 		return CH_REDRAW;
 	default:
 		return screen_pop(a);

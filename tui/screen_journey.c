@@ -38,6 +38,8 @@ struct journey_view {
 #define SEP " · "
 #define ARROW " → "
 #define NARROW_LIST_ROWS 5
+/* The columns of a step's title the list keeps beside its time. */
+#define LIST_TITLE_MIN 16
 
 static void time_display(const char *code, char buf[FT_BUFSZ]);
 
@@ -258,19 +260,31 @@ static void add_gaps(const struct app *a, const struct journey_view *v, size_t s
 		block_add(b, ROLE_GAP, "▲ ", ROLE_GAP, line);
 		if (g->what_happened && *g->what_happened)
 			block_add(b, ROLE_NORMAL, "  ", ROLE_NORMAL, g->what_happened);
-		if (g->n_actors) {
+		/* Two lists, as the report keeps them: who was involved, who could have acted. */
+		static const struct {
+			enum m_gap_actor_role role;
+			const char *head;
+		} lists[] = {
+		    {GAR_INVOLVED, N_("Involved:")},
+		    {GAR_COULD_HAVE_ACTED, N_("Could have acted:")},
+		};
+		for (size_t r = 0; r < sizeof lists / sizeof lists[0]; r++) {
 			char actors[512] = "";
 			size_t len = 0;
 			for (size_t k = 0; k < g->n_actors && len < sizeof actors; k++) {
+				if (g->actors[k].role != lists[r].role)
+					continue;
 				int w = snprintf(actors + len, sizeof actors - len, "%s%s",
-				                 k ? ", " : "",
+				                 len ? ", " : "",
 				                 actor_label(a, g->actors[k].actor_id, true));
 				if (w < 0)
 					break;
 				len += (size_t)w;
 			}
+			if (!len)
+				continue;
 			char with[600];
-			snprintf(with, sizeof with, _("Actors: %s"), actors);
+			snprintf(with, sizeof with, "%s %s", _(lists[r].head), actors);
 			block_add(b, ROLE_NORMAL, "  ", ROLE_DIM, with);
 		}
 	}
@@ -334,7 +348,10 @@ static void draw_list(struct app *a, struct journey_view *v, int y, int x, int c
 	const struct m_journey *j = &a->journey;
 	int tw = v->time_w;
 	char when[FT_BUFSZ];
-	int cap = cols * 2 / 5;
+	/* The whole time where the pane allows it: "autumn term 2018" without its year says
+	 * little. */
+	int cap = cols - 4 - LIST_TITLE_MIN;
+	cap = cap < cols * 2 / 5 ? cols * 2 / 5 : cap;
 	tw = tw > cap ? cap : tw;
 	/* Keep the selection away from the edges so the story around it stays in view. */
 	size_t margin = rows > 4 ? 1 : 0;
@@ -385,8 +402,11 @@ static void draw(struct app *a, struct screen *s, int top, int rows)
 	struct journey_view *v = (struct journey_view *)s;
 	derive(a, v);
 	if (COLS >= TUI_WIDE_COLS) {
-		int list_w = COLS * 38 / 100;
-		list_w = list_w > 48 ? 48 : list_w;
+		/* The pane as wide as its widest time and a readable piece of each title, within
+		 * a share of the screen that leaves the card its room. */
+		int list_w = 1 + v->time_w + 2 + LIST_TITLE_MIN + 1;
+		int lo = COLS * 38 / 100 > 48 ? 48 : COLS * 38 / 100, hi = COLS * 45 / 100;
+		list_w = list_w < lo ? lo : list_w > hi ? hi : list_w;
 		draw_list(a, v, top, 0, list_w, rows);
 		for (int r = 0; r < rows; r++)
 			draw_text(top + r, list_w, 1, ROLE_DIM, "│");

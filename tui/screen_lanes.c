@@ -21,7 +21,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The widest label of an actor without a short code, cut. */
 #define LABEL_MAX 14
+/* The most of the screen's width the lanes' names take, in per cent. */
+#define LABEL_SHARE 30
 
 /* Kept between visits: v back to the journey and v again finds the lanes as they were. */
 struct lanes_view {
@@ -111,12 +114,49 @@ static enum role lane_role(const struct app *a, m_id actor)
 	return ac ? theme_actor_role(ac->colour) : ROLE_NORMAL;
 }
 
-static const char *lane_label(const struct app *a, m_id actor)
+/* A lane's label: the actor's name where the label column holds it, else its short code (*code
+ * then says so, for the key under the lanes). */
+static const char *lane_label(const struct app *a, m_id actor, int lw, bool *code)
 {
 	const struct m_actor *ac = m_actor_find(&a->actors, actor);
+	*code = false;
 	if (!ac)
 		return "?";
-	return ac->short_label && *ac->short_label ? ac->short_label : ac->name;
+	if (draw_width(ac->name) <= lw || !ac->short_label || !*ac->short_label)
+		return ac->name;
+	*code = strcmp(ac->short_label, ac->name) != 0;
+	return ac->short_label;
+}
+
+/* The label column: wide enough for the lanes' widest name where it takes no more than
+ * LABEL_SHARE of the screen, or no more than the time area can spare without a coarser zoom
+ * (`spare`: its columns the journey does not use); never narrower than the widest short code. */
+static int label_width(const struct app *a, const struct lanes_layout *l, int spare)
+{
+	int names = 0, codes = draw_width(_("Gaps"));
+	for (size_t r = 0; r < l->n_rows; r++) {
+		const struct m_actor *ac = m_actor_find(&a->actors, l->rows[r].actor_id);
+		if (!ac)
+			continue;
+		int nw = draw_width(ac->name);
+		int cw = ac->short_label && *ac->short_label ? draw_width(ac->short_label)
+		         : nw < LABEL_MAX                    ? nw
+		                                             : LABEL_MAX;
+		names = nw > names ? nw : names;
+		codes = cw > codes ? cw : codes;
+	}
+	int cap = COLS * LABEL_SHARE / 100 + (spare > 0 ? spare : 0);
+	int lw = names < cap ? names : cap;
+	return lw < codes ? codes : lw;
+}
+
+/* A hand-over's arrow, unless a bar of one column is there: at a narrow zoom a one-step
+ * intervention would vanish under it, while the hand-over still shows in the other lanes. */
+static void arrow_put(struct cells *c, const bool *sole, int left, int col, const char *mark)
+{
+	int x = col - left;
+	if (x >= 0 && x < c->n && !sole[x])
+		cells_put(c, left, col, mark, ROLE_HEADING);
 }
 
 /* A theme's colour: the first four of the actors' palette, the no theme dim. */
@@ -142,6 +182,7 @@ static enum m_theme bar_theme(const struct app *a, m_id intervention)
 static void lane_cells(const struct app *a, const struct lanes_view *v,
                        const struct lanes_layout *l, size_t lane, struct cells *c, int left)
 {
+	bool *sole = xcalloc((size_t)c->n + 1, sizeof *sole);
 	for (size_t i = 0; i < l->n_bars; i++) {
 		const struct lanes_bar *b = &l->bars[i];
 		if (b->row != lane)
@@ -150,22 +191,25 @@ static void lane_cells(const struct app *a, const struct lanes_view *v,
 		                          : lane_role(a, l->rows[lane].actor_id);
 		for (int col = b->from; col <= b->to; col++)
 			cells_put(c, left, col, lanes_kind_mark(b->kind), r);
+		if (b->from == b->to && b->from - left >= 0 && b->from - left < c->n)
+			sole[b->from - left] = true;
 	}
 	for (size_t i = 0; i < l->n_handovers; i++) {
 		const struct lanes_handover *h = &l->handovers[i];
 		size_t lo = h->from_row < h->to_row ? h->from_row : h->to_row;
 		size_t hi = h->from_row < h->to_row ? h->to_row : h->from_row;
 		if (lane == h->from_row)
-			cells_put(c, left, h->sent, h->to_row > h->from_row ? "↓" : "↑",
-			          ROLE_HEADING);
+			arrow_put(c, sole, left, h->sent, h->to_row > h->from_row ? "↓" : "↑");
 		else if (lane == h->to_row && h->received < 0)
 			cells_put(c, left, h->sent, "✗", ROLE_GAP);
+		else if (lane == h->to_row && h->broken)
+			cells_put(c, left, h->received, "✗", ROLE_GAP);
 		else if (lane == h->to_row)
-			cells_put(c, left, h->received, h->broken ? "✗" : "↳",
-			          h->broken ? ROLE_GAP : ROLE_HEADING);
+			arrow_put(c, sole, left, h->received, "↳");
 		else if (lane > lo && lane < hi)
 			cells_under(c, left, h->sent, "┆", ROLE_DIM);
 	}
+	free(sole);
 	background(l, c, left);
 }
 
@@ -196,19 +240,20 @@ static void gap_cells(const struct app *a, const struct lanes_view *v, const str
 /* What an axis cell holds, so labels keep a space between them but may touch a mark. */
 enum { FREE, LABEL, MARK };
 
-/* Writes a label on the axis where it runs into nothing already there. */
-static void axis_label(int y, int x, int w, unsigned char *used, int cx, enum role r,
+/* Writes a label on the axis where it runs into nothing already there; false when it would. */
+static bool axis_label(int y, int x, int w, unsigned char *used, int cx, enum role r,
                        const char *label)
 {
 	int len = (int)strlen(label);
 	if (cx < 0 || cx + len > w || (cx > 0 && used[cx - 1] == LABEL))
-		return;
+		return false;
 	for (int i = cx; i <= cx + len && i < w; i++)
 		if (used[i] != FREE && (i < cx + len || used[i] == LABEL))
-			return;
+			return false;
 	for (int i = cx; i < cx + len; i++)
 		used[i] = LABEL;
 	draw_text(y, x + cx, len, r, label);
+	return true;
 }
 
 /* The axis: step numbers or years where there is room; under them the ages of the rules and the
@@ -252,38 +297,125 @@ static void axis(const struct app *a, const struct lanes_layout *l, int y, int x
 			used[cx] = MARK;
 		}
 	}
+	/* Each age beside its rule: from the rule on, or ending just before it when the next rule
+	 * is too close for both to start at theirs; else a column further out. */
 	for (size_t r = 0; r < l->n_rules; r++) {
-		snprintf(label, sizeof label, "%d", l->rules[r].age);
+		int len = snprintf(label, sizeof label, "%d", l->rules[r].age);
 		int cx = l->rules[r].col - left;
-		while (cx >= 0 && cx < w && used[cx] == MARK)
-			cx++;
-		axis_label(y + 1, x, w, used, cx, ROLE_HEADING, label);
+		bool crowded = r + 1 < l->n_rules && l->rules[r + 1].col - left <= cx + len;
+		int tries[] = {crowded ? cx - len : cx, crowded ? cx : cx - len, cx + 1,
+		               cx - len - 1, cx + 2};
+		for (size_t t = 0; t < sizeof tries / sizeof tries[0]; t++)
+			if (axis_label(y + 1, x, w, used, tries[t], ROLE_HEADING, label))
+				break;
 	}
 	free(used);
 }
 
-/* The legend: the scale, then every mark the lanes use, as far as the width allows. */
-static void legend(const struct lanes_layout *l, int y, int w)
+/* One entry of the legend: a mark (or an actor's short code) and what it means. */
+struct legend_item {
+	char mark[64], text[400];
+	enum role mark_role;
+	int line, x; /* where it goes, from the legend's first line and column */
+};
+
+struct legend {
+	struct legend_item *items;
+	size_t n;
+	int lines; /* the lines all of it needs */
+};
+
+static void legend_add(struct legend *lg, const char *mark, enum role r, const char *text)
+{
+	lg->items = xreallocarray(lg->items, lg->n + 1, sizeof *lg->items);
+	struct legend_item *it = &lg->items[lg->n++];
+	snprintf(it->mark, sizeof it->mark, "%s", mark);
+	snprintf(it->text, sizeof it->text, "%s", text);
+	it->mark_role = r;
+}
+
+/* "1 column a step", or "7 days a column". */
+static void scale_text(const struct lanes_layout *l, char *buf, size_t n)
+{
+	unsigned long u = l->unit > 0 ? (unsigned long)l->unit : 0;
+	snprintf(buf, n,
+	         l->scale == LANES_BY_STEP ? ngettext("%d column a step", "%d columns a step", u)
+	                                   : ngettext("%d day a column", "%d days a column", u),
+	         l->unit);
+}
+
+/* The legend: the scale (unless the axis has it), every mark the lanes use, and the key to each
+ * short code a lane shows instead of a name; wrapped to `width` columns, never cut in an entry. */
+static void legend_build(const struct app *a, const struct lanes_layout *l, int lw, bool scale,
+                         int width, struct legend *lg)
 {
 	static const char *const words[IV_KIND_COUNT] = {
 	    [IV_MADE] = N_("made"),         [IV_POSSIBLE] = N_("possible"),
 	    [IV_DECLINED] = N_("declined"), [IV_REFUSED] = N_("refused"),
 	    [IV_WAITING] = N_("waiting"),
 	};
-	char buf[512];
-	unsigned long n = l->unit > 0 ? (unsigned long)l->unit : 0;
-	int len = snprintf(buf, sizeof buf,
-	                   l->scale == LANES_BY_STEP
-	                       ? ngettext("%d column a step", "%d columns a step", n)
-	                       : ngettext("%d day a column", "%d days a column", n),
-	                   l->unit);
-	for (int k = 0; k < IV_KIND_COUNT && len > 0 && (size_t)len < sizeof buf; k++)
-		len += snprintf(buf + len, sizeof buf - (size_t)len, "  %s %s",
-		                lanes_kind_mark((enum m_intervention_kind)k), _(words[k]));
-	if (len > 0 && (size_t)len < sizeof buf)
-		snprintf(buf + len, sizeof buf - (size_t)len, "  ▲ %s  △ %s  ✗ %s  · %s  │ %s",
-		         _("gap"), _("proposed (o)"), _("hand-over broke"), _("silence"), _("age"));
-	draw_text(y, 1, w - 1, ROLE_DIM, buf);
+	static const struct {
+		const char *mark, *word;
+	} marks[] = {
+	    {"▲", N_("gap")},     {"△", N_("proposed (o)")}, {"✗", N_("hand-over broke")},
+	    {"·", N_("silence")}, {"│", N_("age")},
+	};
+	memset(lg, 0, sizeof *lg);
+	if (scale) {
+		char buf[96];
+		scale_text(l, buf, sizeof buf);
+		legend_add(lg, "", ROLE_DIM, buf);
+	}
+	for (int k = 0; k < IV_KIND_COUNT; k++)
+		legend_add(lg, lanes_kind_mark((enum m_intervention_kind)k), ROLE_DIM, _(words[k]));
+	for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++)
+		legend_add(lg, marks[k].mark, ROLE_DIM, _(marks[k].word));
+	for (size_t r = 0; r < l->n_rows; r++) {
+		bool code;
+		m_id actor = l->rows[r].actor_id;
+		const char *label = lane_label(a, actor, lw, &code);
+		if (code)
+			legend_add(lg, label, lane_role(a, actor),
+			           m_actor_find(&a->actors, actor)->name);
+	}
+	int x = 0, line = 0;
+	for (size_t i = 0; i < lg->n; i++) {
+		struct legend_item *it = &lg->items[i];
+		int w = draw_width(it->mark) + (it->mark[0] ? 1 : 0) + draw_width(it->text);
+		if (x > 0 && x + 2 + w > width) {
+			line++;
+			x = 0;
+		}
+		it->line = line;
+		it->x = x ? x + 2 : 0;
+		x = it->x + w;
+	}
+	lg->lines = lg->n ? line + 1 : 0;
+}
+
+/* Draws the legend's first `lines` lines at (y, 1), left of column `end`; what does not fit
+ * ends in "…". */
+static void legend_draw(const struct legend *lg, int y, int lines, int end)
+{
+	for (size_t i = 0; i < lg->n; i++) {
+		const struct legend_item *it = &lg->items[i];
+		if (it->line >= lines) {
+			draw_text(y + lines - 1, end - 1, 1, ROLE_DIM, "…");
+			break;
+		}
+		int x = 1 + it->x;
+		if (it->mark[0]) {
+			x += draw_text(y + it->line, x, end - x, it->mark_role, it->mark);
+			x++;
+		}
+		draw_text(y + it->line, x, end - x, ROLE_DIM, it->text);
+	}
+}
+
+static void legend_clear(struct legend *lg)
+{
+	free(lg->items);
+	memset(lg, 0, sizeof *lg);
 }
 
 /* With the bars coloured by theme, the legend says which colour is which. */
@@ -342,20 +474,21 @@ static void draw(struct app *a, struct screen *s, int top, int rows)
 		return;
 	}
 	ensure_thresholds(a, v);
-	int lw = 0;
 	struct lanes_layout l;
 	enum lanes_scale scale = (enum lanes_scale)v->scale;
-	/* Labels first, so the time area knows its width. */
-	for (size_t i = 0; i < a->actors.n; i++) {
-		int w = draw_width(lane_label(a, a->actors.items[i].id));
-		lw = w > lw ? w : lw;
-	}
-	lw = lw > LABEL_MAX ? LABEL_MAX : lw;
-	int gaps_w = draw_width(_("Gaps"));
-	lw = gaps_w > lw ? gaps_w : lw;
-	int x0 = lw + 2, tw = COLS - x0;
-	int zoom = v->zoom >= 0 ? v->zoom : lanes_fit_zoom(j, scale, tw);
+	/* The lanes first, for their labels: the names take their share of the width and what
+	 * the time area does not need at the zoom that fits it; the layout is made again when the
+	 * labels leave the time area another zoom. */
+	int share_tw = COLS - COLS * LABEL_SHARE / 100 - 2;
+	int zoom = v->zoom >= 0 ? v->zoom : lanes_fit_zoom(j, scale, share_tw);
 	lanes_build(j, &a->actors, &v->thresholds, scale, zoom, &l);
+	int lw = label_width(a, &l, share_tw - l.width);
+	int x0 = lw + 2, tw = COLS - x0;
+	if (v->zoom < 0 && lanes_fit_zoom(j, scale, tw) != zoom) {
+		lanes_clear(&l);
+		zoom = lanes_fit_zoom(j, scale, tw);
+		lanes_build(j, &a->actors, &v->thresholds, scale, zoom, &l);
+	}
 
 	/* Keep the selected step in view; when the view must move, the step goes a third of the
 	 * way in, so what follows it (a queue, a hand-over) is in view too. */
@@ -368,9 +501,18 @@ static void draw(struct app *a, struct screen *s, int top, int rows)
 		v->left = 0;
 	int left = v->left;
 
-	/* Rows: axis and marker, lanes, gaps, legend, the selected step. Sector headings only
-	 * where they fit with every lane. */
-	int avail = rows - 5;
+	/* The scale goes on the axis, left of the step numbers, where the label column has room. */
+	char scale_buf[96];
+	scale_text(&l, scale_buf, sizeof scale_buf);
+	bool scale_on_axis = draw_width(scale_buf) <= lw;
+	struct legend lg;
+	legend_build(a, &l, lw, !scale_on_axis, COLS - 2, &lg);
+	/* Rows: axis and marker, lanes, gaps, the legend, the selected step. The legend takes up
+	 * to half of what the lanes could have; sector headings only where they fit with every
+	 * lane. */
+	int legend_rows = (rows - 4) / 2 < 1 ? 1 : (rows - 4) / 2;
+	legend_rows = lg.lines < legend_rows ? lg.lines : legend_rows;
+	int avail = rows - 4 - legend_rows;
 	size_t n_sectors = 0;
 	for (size_t r = 0; r < l.n_rows; r++)
 		n_sectors += l.rows[r].sector_first;
@@ -386,23 +528,29 @@ static void draw(struct app *a, struct screen *s, int top, int rows)
 	if (v->top > max_top)
 		v->top = max_top;
 
+	if (scale_on_axis)
+		draw_text(top, 1, lw, ROLE_DIM, scale_buf);
 	axis(a, &l, top, x0, tw, left);
 	int y = top + 2;
 	for (size_t i = v->top; i < n_lines && y < top + 2 + avail; i++, y++) {
 		if (lines[i].heading) {
-			draw_text(y, 0, COLS, ROLE_DIM, m_sector_label(lines[i].sector));
+			draw_text(y, 1, COLS - 1, ROLE_DIM, m_sector_label(lines[i].sector));
 			continue;
 		}
 		m_id actor = l.rows[lines[i].lane].actor_id;
-		draw_text(y, 1, lw, lane_role(a, actor), lane_label(a, actor));
+		bool code;
+		draw_text(y, 1, lw, lane_role(a, actor), lane_label(a, actor, lw, &code));
 		struct cells c;
 		cells_init(&c, tw);
 		lane_cells(a, v, &l, lines[i].lane, &c, left);
 		cells_draw(&c, y, x0);
 		cells_clear(&c);
 	}
+	/* Lanes out of view, above or below: arrows of their own, not the selected step's ▼. */
+	if (v->top > 0)
+		draw_text(top + 2, 0, 1, ROLE_HEADING, "⇡");
 	if (v->top + (size_t)avail < n_lines)
-		draw_text(y - 1, 0, 1, ROLE_DIM, "▼");
+		draw_text(y - 1, 0, 1, ROLE_HEADING, "⇣");
 	draw_text(y, 1, lw, ROLE_GAP, _("Gaps"));
 	struct m_proposal_list props;
 	proposals_load(a, &props);
@@ -412,9 +560,10 @@ static void draw(struct app *a, struct screen *s, int top, int rows)
 	cells_draw(&c, y, x0);
 	cells_clear(&c);
 	if (v->by_theme)
-		theme_legend(top + rows - 2, COLS);
+		theme_legend(top + rows - 1 - legend_rows, COLS);
 	else
-		legend(&l, top + rows - 2, COLS);
+		legend_draw(&lg, top + rows - 1 - legend_rows, legend_rows, COLS - 1);
+	legend_clear(&lg);
 	selected_line(a, v, &props, top + rows - 1);
 	m_proposal_list_clear(&props);
 	free(lines);
@@ -485,6 +634,7 @@ static void open(struct app *a, struct screen *s)
 	if (!v->seen) /* the first visit: fitted to the screen */
 		v->zoom = -1;
 	v->seen = true;
+	v->proposal = 0; /* a proposal chosen on an earlier visit is not this visit's question */
 }
 
 static void free_view(struct screen *s)

@@ -188,6 +188,38 @@ static void vote(struct app *a, const struct present_view *v, int digit)
 		app_message(a, &err);
 }
 
+/* The dots last given to the selected gap in today's workshop taken back: a digit mistyped. */
+static void unvote(struct app *a, const struct present_view *v)
+{
+	struct merr err = {0};
+	size_t n = 0;
+	gap_at(&a->journey, a->step_sel, 0, &n);
+	if (n == 0) {
+		app_note(a, "%s", _("no gap at this step to take dots back from"));
+		return;
+	}
+	const struct m_gap *g = gap_at(&a->journey, a->step_sel, v->gap_sel % n, NULL);
+	m_id w = 0;
+	int dots = 0;
+	if (store_workshop_today(a->store, false, &w, &err) != M_OK) {
+		app_message(a, &err);
+		return;
+	}
+	if (!w || store_vote_take_back(a->store, w, g->id, &dots, &err) != M_OK) {
+		if (!w || err.reason == MR_NOT_FOUND)
+			app_note(a, "%s", _("no dots on this gap in this workshop to take back"));
+		else
+			app_message(a, &err);
+		return;
+	}
+	const struct m_category *cat = m_category_find(&a->categories, g->category_id);
+	app_note(a,
+	         ngettext("took back %d dot from '%s' (u on the journey gives it back)",
+	                  "took back %d dots from '%s' (u on the journey gives them back)",
+	                  (unsigned long)dots),
+	         dots, cat ? cat->name : "?");
+}
+
 /* The step's card for the room: never the facilitator's note. */
 static void build(struct app *a, const struct present_view *v, int width, struct block *b,
                   size_t *chosen)
@@ -300,11 +332,6 @@ static unsigned key(struct app *a, struct screen *s, enum action act, int k)
 {
 	struct present_view *v = (struct present_view *)s;
 	size_t n = a->journey.n_steps;
-	/* Blank: any key but q shows the screen again, and does nothing else. */
-	if (v->blank && act != ACT_BACK) {
-		v->blank = false;
-		return CH_REDRAW;
-	}
 	switch (act) {
 	case ACT_BLANK:
 		v->blank = true;
@@ -330,6 +357,10 @@ static unsigned key(struct app *a, struct screen *s, enum action act, int k)
 	case ACT_VOTE:
 		if (k >= '1' && k <= '9')
 			vote(a, v, k - '0');
+		v->reveal_gap = true;
+		return CH_REDRAW;
+	case ACT_UNVOTE:
+		unvote(a, v);
 		v->reveal_gap = true;
 		return CH_REDRAW;
 	case ACT_GAP_NEXT:

@@ -45,6 +45,11 @@ void theme_choose(int theme)
 	chosen = theme;
 }
 
+int theme_chosen(void)
+{
+	return chosen;
+}
+
 void theme_init(void)
 {
 	const char *no_colour = getenv("NO_COLOR");
@@ -53,6 +58,7 @@ void theme_init(void)
 		colour = false;
 	if (colour && theme_rgb_init(palette_get((enum theme_id)chosen), attrs))
 		return;
+	bkgd((chtype)' '); /* another theme's background, when the theme changes */
 	if (colour)
 		use_default_colors();
 	for (int r = 0; r < ROLE_COUNT; r++) {

@@ -25,6 +25,7 @@ enum role {
 
 /* The theme theme_init sets up: an enum theme_id of palette.h (THEME_TERMINAL by default). */
 void theme_choose(int theme);
+int theme_chosen(void);
 /* Sets up colour pairs after initscr. Colour is used when the terminal has it and NO_COLOR is
  * unset or empty. */
 void theme_init(void);

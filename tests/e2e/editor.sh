@@ -71,7 +71,7 @@ keys " igen"
 check "... and the step saves whole after the resizes" save "new step 'Öppenvården säger nej igen'"
 
 # --- interventions by several actors, a hand-over, a gap, a factor ------------------------------
-keys g
+keys Home
 wait_for "step 1 of 3"
 keys i
 check "an intervention's form opens on the actor" wait_for "A new intervention"
@@ -119,7 +119,7 @@ keys "Fältassistenterna" Tab "Fält"
 check "a new actor is saved" save "actor 'Fältassistenterna'"
 check "... with its sector, as chosen by default" \
 	[ "$(sql "SELECT sector FROM actor WHERE name = 'Fältassistenterna'")" = municipality ]
-keys G a
+keys End a
 wait_for "A new gap category"
 keys "Ingen vuxen fanns kvar"
 check "a new gap category is saved, its code made from its name" \
@@ -164,7 +164,7 @@ printf 'Inklistrat\nflera rader\033[2J' | T load-buffer -
 T paste-buffer -p -t "$cur"
 check "a bracketed paste into a one-line field: newlines become spaces, no escape kept" \
 	save "new step 'Inklistrat flera rader'"
-keys G
+keys End
 wait_for "step 4 of 4"
 keys K
 check "K on a step whose place the times decide says so and moves nothing" \
@@ -203,7 +203,7 @@ keys j
 check "... and the next step" wait_for "Börjar på ny skola"
 
 # --- editing and deleting ------------------------------------------------------------------------
-keys g
+keys Home
 wait_for "step 1 of 4"
 keys e
 check "e on a step with parts asks which" wait_for "Edit what?"
@@ -299,11 +299,11 @@ cur=$first
 check "the first mellan sees the other's new step when it redraws" wait_for "of 6" 10
 
 # Both edit the same step; the second to save is told, and keeps its edit.
-keys g e Enter
+keys Home e Enter
 wait_for "Edit the step"
 keys Tab C-e " – första"
 cur=$second
-keys g e Enter
+keys Home e Enter
 wait_for "Edit the step"
 keys Tab C-e " – andra"
 save "step 'Flyttar till Rosengård (omskrivet) – andra'"
@@ -331,7 +331,7 @@ check "... the other's version of the step is back" \
 	[ "$(sql "SELECT count(*) FROM step WHERE title = 'Flyttar till Rosengård (omskrivet) – andra'")" = 1 ]
 order="ORDER BY sort_from IS NULL, sort_from, sort_to, seq, id"
 last_title() { sql "SELECT title FROM step $order LIMIT 1 OFFSET $(($(sql 'SELECT count(*) FROM step') - 1))"; }
-keys Enter G
+keys Enter End
 wait_for "step 6 of 6"
 before=$(last_title)
 keys K

@@ -184,7 +184,7 @@ if command -v tmux >/dev/null 2>&1; then
 	check "... without a bidirectional control" not shows -E "$bidi"
 	start 100x30
 	wait_for "DEMO"
-	keys p
+	keys g
 	category=$(q "$tmp/bidi.db" "select substr(c.name, 2, 8) from gap g join category c on c.id = g.category_id limit 1")
 	check "TUI: the gaps screen shows the categories" wait_for "$category"
 	check "... without a bidirectional control" not shows -E "$bidi"

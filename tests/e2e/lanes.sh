@@ -18,14 +18,18 @@ involved="SELECT actor_id FROM intervention WHERE case_id = $cid
 	UNION SELECT from_actor FROM handover WHERE case_id = $cid
 	UNION SELECT to_actor FROM handover WHERE case_id = $cid
 	UNION SELECT actor_id FROM gap_actor JOIN gap ON gap.id = gap_id WHERE case_id = $cid"
-labels=$(sql "SELECT replace(short_label, ' ', '_') FROM actor WHERE id IN ($involved)")
+labels=$(sql "SELECT id FROM actor WHERE id IN ($involved)")
 n_lanes=$(echo "$labels" | wc -l)
-# The screen line of an actor's lane: its label at the left edge.
-lane() { screen | grep -E "^.$(echo "$1" | tr _ ' ') +" | head -n 1; }
-# The labels of the actors that have an intervention of a kind.
+# The screen line of an actor's lane (by its id): its name at the left edge, or its short label
+# where the name does not fit; before it a blank or a mark of lanes out of view.
+lane() {
+	screen | sed 's/^\(⇡\|⇣\| \)//' | awk -v a="$(sql "SELECT name FROM actor WHERE id = $1") " \
+		-v b="$(sql "SELECT short_label FROM actor WHERE id = $1") " \
+		'index($0, a) == 1 || index($0, b) == 1 { print; exit }'
+}
+# The actors that have an intervention of a kind.
 with_kind() {
-	sql "SELECT DISTINCT replace(short_label, ' ', '_') FROM actor JOIN intervention
-		ON actor.id = actor_id WHERE case_id = $cid AND kind = '$1'"
+	sql "SELECT DISTINCT actor_id FROM intervention WHERE case_id = $cid AND kind = '$1'"
 }
 mark_of() { case $1 in made) echo "█" ;; possible) echo "╌" ;; declined) echo "▒" ;;
 	refused) echo "✕" ;; waiting) echo "░" ;; esac; }
@@ -47,8 +51,7 @@ lanes_shown() { # how many of the involved actors' lanes are on the screen now
 }
 ages_row() { screen | sed -n 3p; }
 gaps_row() { screen | grep -E '^ Gaps ' | head -n 1; }
-broken_to=$(sql "SELECT replace(short_label, ' ', '_') FROM actor WHERE id IN
-	(SELECT to_actor FROM handover WHERE case_id = $cid AND received IS NULL)")
+broken_to=$(sql "SELECT to_actor FROM handover WHERE case_id = $cid AND received IS NULL")
 gap_steps=$(sql "SELECT count(DISTINCT step_id) FROM gap WHERE case_id = $cid")
 
 open_lanes() { # SIZE: the demo's first case, its lanes
@@ -94,8 +97,8 @@ keys Right Right Right + +
 wait_for "8/$total"
 wait_for "30 days a column"
 unit=$(screen | grep -o '[0-9]* days a column' | head -n 1 | cut -d' ' -f1)
-bup=$(sql "SELECT replace(short_label, ' ', '_') FROM actor JOIN intervention ON actor.id = actor_id
-	WHERE case_id = $cid AND kind = 'waiting' AND start_time LIKE '2016%'")
+bup=$(sql "SELECT actor_id FROM intervention WHERE case_id = $cid AND kind = 'waiting' AND
+	start_time LIKE '2016%'")
 cols=$(lane "$bup" | grep -o '░' | wc -l)
 # The hand-over's mark and the next bar may sit on the queue's first and last column.
 lo=$((270 / unit - 2))
@@ -152,7 +155,7 @@ keys q q q
 # --- 200x60 -----------------------------------------------------------------------------------
 open_lanes 200x60
 check "200x60: every lane and the sector headings" sh -c "[ $n_lanes -eq \"\$1\" ] && \
-	echo \"\$2\" | grep -q '^Municipality' && echo \"\$2\" | grep -q '^Region'" x \
+	echo \"\$2\" | grep -q '^ Municipality' && echo \"\$2\" | grep -q '^ Region'" x \
 	"$(lanes_shown)" "$(screen)"
 check "200x60: every kind of intervention has its mark" kinds_shown
 g=$(gaps_row | grep -o '▲' | wc -l)

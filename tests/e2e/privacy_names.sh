@@ -87,14 +87,14 @@ keys q
 wait_for "1 case"
 keys N
 wait_for "2 names not to use"
-keys g e
+keys Home e
 check "e changes the selected name" wait_for "Change a name not to use"
 keys C-u "Åsa Bergström" C-s
 check "... saved" wait_for "saved: the name is changed"
 check "... in the file" [ "$(sql "SELECT name FROM name_block WHERE name LIKE '%Berg%'")" = "Åsa Bergström" ]
 
 # --- deleted after a question, and undone -----------------------------------------------------------
-keys G
+keys End
 keys d
 check "d asks before taking a name off" wait_for "Take Östen off the list of names?"
 keys n

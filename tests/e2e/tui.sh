@@ -44,11 +44,11 @@ keys j
 check "j moves on to step 3" wait_for "step 3 of $expect"
 keys k
 check "k goes back to step 2" wait_for "step 2 of $expect"
-keys G
-check "G goes to the last step" wait_for "step $expect of $expect"
+keys End
+check "End goes to the last step" wait_for "step $expect of $expect"
 check "... and shows its title" wait_for "$titleN"
-keys g
-check "g goes to the first step" wait_for "step 1 of $expect"
+keys Home
+check "Home goes to the first step" wait_for "step 1 of $expect"
 
 # --- help, back, quit -------------------------------------------------------------------------
 keys '?'
@@ -96,7 +96,7 @@ wait_for "Interv."
 keys Enter
 check "at 60x20 the journey opens" wait_for "step 1 of $expect"
 check "... its step title is readable" wait_for "$title1"
-check "... and its keys are on the bottom line, uncut" last_line_has "q, Esc back"
+check "... and its keys are on the bottom line, uncut" last_line_has "p present  ? help"
 keys q q
 wait_for "EXITED:0"
 

@@ -13,9 +13,9 @@ line_has() { screen | sed -n "${1}p" | grep -qF -- "$2"; } # LINE TEXT
 
 start 100x30
 wait_for "DEMO-1 Sam"
-check "the cases screen's bottom line offers the gaps" last_line_has "p gaps"
-keys p
-check "p on the cases screen opens the gaps across all cases" \
+check "the cases screen's bottom line offers the gaps" last_line_has "g gaps"
+keys g
+check "g on the cases screen opens the gaps across all cases" \
 	wait_for "Recurring gaps across the cases (9)"
 check "the pattern in all three cases leads, with its counts" \
 	line_has 3 "Utanför kriterierna, at 18"
@@ -68,7 +68,7 @@ check "Esc goes back to the cases" wait_for "3 cases"
 # A projector's 60x20: every hint on the bottom line, the counts beside the patterns.
 start 60x20
 wait_for "DEMO-1 Sam"
-keys p
+keys g
 wait_for "Recurring gaps"
 check "at 60x20 the bottom line has every hint" last_line_has "q, Esc back  ? help"
 check "... and the counts stay beside each pattern" wait_for "3 gaps in 3 cases"

@@ -43,8 +43,8 @@ check "further down, the lasting adults: the club with Kim, eight years" \
 	press_until NPage "DEMO-3 Kim · Idrottsföreningen"
 check "... from summer 2013 to 2021-04" wait_for "summer 2013 – 2021-04 · 8 years"
 check "... and what helped by actor and by theme" press_until NPage "What helped, by theme"
-keys G
-check "G goes to the last line: a protective factor and who was there" \
+keys End
+check "End goes to the last line: a protective factor and who was there" \
 	wait_for "Vuxna volontärer som bryr sig: Röda Korset"
 
 keys '?'
@@ -55,7 +55,7 @@ wait_for "What worked across the cases"
 keys Escape
 check "Esc goes back to the cases" wait_for "3 cases"
 
-keys p
+keys g
 wait_for "Recurring gaps across the cases"
 keys h
 check "h on the gaps screen opens what worked beside them" \

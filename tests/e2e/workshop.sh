@@ -27,7 +27,7 @@ check "with its place and the sectors' codes, no names" \
 	[ "$(sql "SELECT place || '|' || sectors FROM workshop WHERE date = '$date'")" = \
 	"Möllevången|state,civil" ]
 check "and listed with the sectors' labels" wait_for "$date  Möllevången"
-keys G
+keys End
 keys n
 check "n asks for a note" wait_for "A note on the workshop of $date"
 keys "Skolan var inte med" C-s
@@ -51,7 +51,7 @@ check "q q quits" wait_for "EXITED:0"
 
 start 80x24
 wait_for "DEMO-1"
-keys w G
+keys w End
 check "after a restart the log is there, with the initials" wait_for "ÅB  Decision: Bjud in elevhälsan"
 note_first() { screen | grep -e 'Skolan var inte med' -e 'Bjud in elevhälsan' | head -n 1 | grep -q Skolan; }
 check "... and the note before the decision" note_first
@@ -71,7 +71,7 @@ pos=$(sql "SELECT count(*) FROM step WHERE case_id = $cid AND (sort_from IS NULL
 	WHERE id = $gap_step)")
 keys q
 wait_for "DEMO-1"
-keys g Enter
+keys Home Enter
 wait_for "mellan — DEMO-1 Sam — step"
 keys p
 wait_for "step 1 of"

@@ -1,8 +1,10 @@
 /* test_keys.c - the key table is the single truth about keys: every key it documents must be in
- * the KEYS section of man/mellan.1 with the same words, every key must reach its action, and the
- * bottom-line hints come from it. */
+ * the KEYS section of man/mellan.1 with the same words, under a heading of a screen it is bound
+ * on, and every key that section names must be such a row of the table; every key must reach
+ * its action, and the bottom-line hints come from it and fit the screen. */
 #include "testutil.h"
 
+#include "core/text.h"
 #include "tui/keys.h"
 
 #include <ctype.h>
@@ -11,6 +13,30 @@
 struct man_key {
 	char label[128];
 	char desc[512];
+	unsigned screens; /* of the subsection it is under */
+};
+
+/* The subsections of KEYS and the screens each describes. A new screen's keys get a subsection
+ * of their own, and a line here. */
+static const struct {
+	const char *title;
+	unsigned screens;
+} subsections[] = {
+    {"Everywhere", SCR_ALL},
+    {"The help screen", SCR_HELP},
+    {"Undo and search", SCR_LISTS | SCR_LANES},
+    {"The cases screen", SCR_CASES},
+    {"The journey screen", SCR_JOURNEY},
+    {"The gaps screen", SCR_GAPS},
+    {"The what worked screen", SCR_WORKED},
+    {"The catalogue", SCR_CATALOGUE},
+    {"The names not to use", SCR_NAMES},
+    {"The workshops", SCR_WORKSHOP},
+    {"The import screen", SCR_IMPORT},
+    {"The merge conflicts", SCR_CONFLICTS},
+    {"A form", SCR_FORM},
+    {"The lanes view", SCR_LANES},
+    {"The presentation", SCR_PRESENT},
 };
 
 static struct man_key man_keys[128];
@@ -59,6 +85,7 @@ static void read_man(void)
 	text[n] = '\0';
 
 	bool in_keys = false;
+	unsigned screens = 0;
 	struct man_key *cur = NULL;
 	char *save = NULL;
 	for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
@@ -67,9 +94,21 @@ static void read_man(void)
 			cur = NULL;
 		} else if (!in_keys) {
 			continue;
+		} else if (strncmp(line, ".Ss ", 4) == 0) {
+			screens = 0;
+			for (size_t i = 0; i < sizeof subsections / sizeof subsections[0]; i++)
+				if (strcmp(line + 4, subsections[i].title) == 0)
+					screens = subsections[i].screens;
+			if (!screens)
+				fail_msg(
+				    "mellan.1 KEYS has \"%s\", which names no screen this test "
+				    "knows: add it to its subsections",
+				    line + 4);
+			cur = NULL;
 		} else if (strncmp(line, ".It", 3) == 0) {
 			assert_true(n_man_keys < sizeof man_keys / sizeof man_keys[0]);
 			cur = &man_keys[n_man_keys++];
+			cur->screens = screens;
 			normalise(line, cur->label, sizeof cur->label);
 		} else if (line[0] == '.') {
 			cur = NULL;
@@ -108,16 +147,19 @@ static void every_documented_key_is_in_the_man_page(void **state)
 		bool found = false;
 		for (size_t m = 0; m < n_man_keys && !found; m++)
 			found = strcmp(man_keys[m].label, label) == 0 &&
-			        strcmp(man_keys[m].desc, desc) == 0;
+			        strcmp(man_keys[m].desc, desc) == 0 &&
+			        (man_keys[m].screens & b->screens);
 		if (!found)
-			fail_msg("mellan.1 KEYS lacks \"%s\" with \"%s\"", b->label, b->desc);
+			fail_msg("mellan.1 KEYS lacks \"%s\" with \"%s\" under a screen it is "
+			         "bound on",
+			         b->label, b->desc);
 	}
 	assert_true(labelled >= 8);
 }
 
-/* The other way round: every key the man page lists is one the key table has, with the same
- * words, so the manual never promises a key the program does not know. */
-static void every_key_in_the_man_page_is_in_the_table(void **state)
+/* The other way round: a key the manual names is one the program has, with those words, on a
+ * screen of the subsection that names it. */
+static void every_key_of_the_man_page_is_in_the_table(void **state)
 {
 	(void)state;
 	assert_true(n_man_keys >= 8);
@@ -125,7 +167,7 @@ static void every_key_in_the_man_page_is_in_the_table(void **state)
 		bool found = false;
 		for (size_t i = 0; i < keys_count() && !found; i++) {
 			const struct key_binding *b = keys_at(i);
-			if (!b->label)
+			if (!b->label || !(b->screens & man_keys[m].screens))
 				continue;
 			char label[128], desc[512];
 			normalise(b->label, label, sizeof label);
@@ -134,7 +176,8 @@ static void every_key_in_the_man_page_is_in_the_table(void **state)
 			        strcmp(man_keys[m].desc, desc) == 0;
 		}
 		if (!found)
-			fail_msg("mellan.1 KEYS has \"%s\" (\"%s\"), which the key table lacks",
+			fail_msg("mellan.1 KEYS names \"%s\" (\"%s\"), which no row of the key "
+			         "table binds there with those words",
 			         man_keys[m].label, man_keys[m].desc);
 	}
 }
@@ -182,8 +225,19 @@ static void the_screens_keys_do_what_the_man_page_says(void **state)
 	assert_int_equal(keys_lookup(SCR_CASES, '?'), ACT_HELP);
 	assert_int_equal(keys_lookup(SCR_JOURNEY, 'q'), ACT_BACK);
 	assert_int_equal(keys_lookup(SCR_JOURNEY, 27), ACT_BACK);
-	assert_int_equal(keys_lookup(SCR_JOURNEY, 'G'), ACT_LAST);
-	assert_int_equal(keys_lookup(SCR_JOURNEY, 'g'), ACT_FIRST);
+	assert_int_equal(keys_lookup(SCR_JOURNEY, KEY_END), ACT_LAST);
+	assert_int_equal(keys_lookup(SCR_JOURNEY, KEY_HOME), ACT_FIRST);
+	/* One key, one meaning across the screens: g the gaps, p the presentation. */
+	assert_int_equal(keys_lookup(SCR_CASES, 'g'), ACT_GAPS);
+	assert_int_equal(keys_lookup(SCR_JOURNEY, 'p'), ACT_PRESENT);
+	assert_int_equal(keys_lookup(SCR_LANES, 'p'), ACT_PRESENT);
+	assert_int_equal(keys_lookup(SCR_PRESENT, '-'), ACT_UNVOTE);
+	for (unsigned scr = 1; scr & SCR_ALL; scr <<= 1) {
+		enum action g = keys_lookup((enum tui_screen)scr, 'g');
+		enum action p = keys_lookup((enum tui_screen)scr, 'p');
+		assert_true(g == ACT_NONE || g == ACT_GAPS);
+		assert_true(p == ACT_NONE || p == ACT_PRESENT);
+	}
 	assert_int_equal(keys_lookup(SCR_JOURNEY, KEY_NPAGE), ACT_PAGE_DOWN);
 	assert_int_equal(keys_lookup(SCR_JOURNEY, 12), ACT_REDRAW);
 	/* Esc on the cases screen must not quit by accident (it is also the start of a key). */
@@ -227,13 +281,40 @@ static void the_hints_come_from_the_table(void **state)
 	assert_true(strlen(small) < sizeof small);
 	assert_int_equal(strncmp(buf, small, strlen(small)), 0);
 	assert_true(small[0] == '\0' || buf[strlen(small)] == ' ');
+	/* The journey names the lanes and the presentation. */
+	assert_non_null(strstr(buf, "v lanes"));
+	assert_non_null(strstr(buf, "p present"));
+	/* Narrow: whole hints left out, the help kept, the line within its columns. */
+	char fit[512];
+	for (int cols = 30; cols <= 200; cols += 10) {
+		for (unsigned scr = 1; scr & SCR_ALL; scr <<= 1) {
+			keys_hints_fit((enum tui_screen)scr, cols, fit, sizeof fit);
+			assert_true(text_width(fit) <= cols);
+			keys_hints((enum tui_screen)scr, buf, sizeof buf);
+			if (strstr(buf, "? help"))
+				assert_non_null(strstr(fit, "? help"));
+			/* Each hint shown is whole, one of the whole line's. */
+			for (const char *h = fit; *h;) {
+				const char *end = strstr(h, "  ");
+				size_t len = end ? (size_t)(end - h) : strlen(h);
+				char one[128];
+				snprintf(one, sizeof one, "%.*s", (int)len, h);
+				assert_non_null(strstr(buf, one));
+				h += len + (end ? 2 : 0);
+			}
+		}
+	}
+	keys_hints_fit(SCR_JOURNEY, 60, fit, sizeof fit);
+	assert_non_null(strstr(fit, "v lanes"));
+	assert_non_null(strstr(fit, "p present"));
+	assert_non_null(strstr(fit, "? help"));
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(every_documented_key_is_in_the_man_page),
-	    cmocka_unit_test(every_key_in_the_man_page_is_in_the_table),
+	    cmocka_unit_test(every_key_of_the_man_page_is_in_the_table),
 	    cmocka_unit_test(every_key_reaches_its_action),
 	    cmocka_unit_test(a_row_without_label_follows_one_it_shares),
 	    cmocka_unit_test(the_screens_keys_do_what_the_man_page_says),

@@ -5,6 +5,7 @@
 #include "storeutil.h"
 
 #include "core/commands.h"
+#include "core/store_workshop.h"
 #include "tui/private.h"
 
 #include <curses.h>
@@ -72,7 +73,7 @@ static void test_back_goes_where_it_came_from(void **state)
 	assert_ptr_equal(top(), &screen_cases);
 	assert_int_equal(app.screens.depth, 1);
 	/* The gaps, a journey from there, and back to the gaps, then the cases. */
-	press('p');
+	press('g');
 	assert_ptr_equal(top(), &screen_gaps);
 	press(KEY_DOWN);
 	press('\r');
@@ -132,10 +133,10 @@ static void test_kept_states_come_back(void **state)
 {
 	(void)state;
 	/* The gaps keep their state between visits; the conflicts start afresh each time. */
-	press('p');
+	press('g');
 	struct screen *gaps = screen_top(&app);
 	press('q');
-	press('p');
+	press('g');
 	assert_ptr_equal(screen_top(&app), gaps);
 	press('q');
 	press('w');
@@ -229,6 +230,151 @@ static void test_a_journey_deleted_elsewhere_closes(void **state)
 	assert_string_equal(title(), "2 cases");
 }
 
+/* The index of step id in the open journey. */
+static size_t step_at(m_id id)
+{
+	for (size_t i = 0; i < app.journey.n_steps; i++)
+		if (app.journey.steps[i].id == id)
+			return i;
+	fail_msg("step %lld is not in the journey", (long long)id);
+	return 0;
+}
+
+static void test_blank_comes_back_at_any_key(void **state)
+{
+	(void)state;
+	press('\r');
+	press('p');
+	assert_ptr_equal(top(), &screen_present);
+	press('b');
+	assert_true(present_blanked(&app));
+	/* A key bound to nothing there, and one bound to something: each only shows the screen. */
+	press('z');
+	assert_false(present_blanked(&app));
+	press('b');
+	press(' ');
+	assert_false(present_blanked(&app));
+	assert_int_equal(app.step_sel, 0);
+	press('b');
+	press('q');
+	assert_false(present_blanked(&app));
+	assert_ptr_equal(top(), &screen_present);
+	press('q');
+	assert_ptr_equal(top(), &screen_journey);
+}
+
+/* The dots of gap g in today's workshop. */
+static int dots_of(m_id gap)
+{
+	struct merr err = {0};
+	struct m_gap_dots_list dots;
+	m_id w = 0;
+	assert_int_equal(store_workshop_today(store, false, &w, &err), M_OK);
+	if (!w)
+		return 0;
+	assert_int_equal(store_case_dots(store, w, app.journey_case, &dots, &err), M_OK);
+	int d = m_gap_dots_of(&dots, gap);
+	m_gap_dots_list_clear(&dots);
+	return d;
+}
+
+static void test_a_slip_of_dots_is_taken_back(void **state)
+{
+	(void)state;
+	press('\r');
+	const struct m_gap *g = &app.journey.gaps[0];
+	m_id gap = g->id;
+	app.step_sel = step_at(g->step_id);
+	press('p');
+	int before = dots_of(gap);
+	press('2');
+	press('3');
+	assert_int_equal(dots_of(gap), before + 5);
+	press('-');
+	assert_int_equal(dots_of(gap), before + 2);
+	assert_non_null(strstr(app.message, "took back 3 dots from"));
+	press('q');
+	/* u on the journey gives them back, and says what it gave back. */
+	press('u');
+	assert_int_equal(dots_of(gap), before + 5);
+	assert_non_null(strstr(app.message, "undid: 3 dots on gap '"));
+	assert_non_null(strstr(app.message, "' taken back"));
+	press('u');
+	assert_int_equal(dots_of(gap), before + 2);
+	assert_non_null(strstr(app.message, "undid: 3 dots on gap '"));
+	press('u');
+	assert_non_null(strstr(app.message, "undid: 2 dots on gap '"));
+	assert_null(strstr(app.message, "a change"));
+}
+
+/* The first case's journey, on its third step; that step's id. */
+static m_id to_third_step(void)
+{
+	press('\r');
+	press(KEY_DOWN);
+	press(KEY_DOWN);
+	return app.journey.steps[2].id;
+}
+
+static void test_undo_selects_the_step_it_brings_back(void **state)
+{
+	(void)state;
+	m_id id = to_third_step();
+	press('d');
+	if (app.form) /* the step has parts: the step itself is the first choice */
+		press('\r');
+	assert_int_equal(app.del.kind, RK_STEP);
+	press('y');
+	assert_int_not_equal(app.journey.steps[app.step_sel].id, id);
+	press('u');
+	assert_int_equal(app.journey.steps[app.step_sel].id, id);
+	assert_non_null(strstr(app.message, "undid: step '"));
+}
+
+static void test_forms_say_what_enter_does(void **state)
+{
+	(void)state;
+	char bottom[512];
+	press('/');
+	form_bottom(app.form, bottom, sizeof bottom);
+	assert_non_null(strstr(bottom, "Enter search"));
+	assert_null(strstr(bottom, "Ctrl-S"));
+	press(ESC_KEY);
+	press('\r');
+	press('d');
+	assert_non_null(app.form);
+	assert_string_equal(app.form->title, "Delete what?");
+	form_bottom(app.form, bottom, sizeof bottom);
+	assert_non_null(strstr(bottom, "Enter delete it"));
+	assert_null(strstr(bottom, "Ctrl-S"));
+	press(ESC_KEY);
+	assert_null(app.form);
+}
+
+static void test_a_picker_keeps_what_was_typed(void **state)
+{
+	(void)state;
+	m_id here = to_third_step();
+	press('i');
+	assert_non_null(app.form);
+	/* The steps a span can last until begin at its own. */
+	size_t until = 0;
+	for (size_t i = 0; i < app.form->n; i++)
+		if (strcmp(app.form->fields[i].label, "Until step") == 0)
+			until = i;
+	assert_int_equal(app.form->fields[until].items.items[0].value, here);
+	assert_int_equal(app.form->fields[until].items.n, app.journey.n_steps - 2);
+	/* Letters that match no actor are not dropped on a save: the form stays and says so. */
+	for (const char *p = "zzq"; *p; p++)
+		press(*p);
+	press(19); /* Ctrl-S */
+	assert_non_null(app.form);
+	assert_non_null(strstr(app.form->fields[0].error, "nothing matches 'zzq'"));
+	press(ESC_KEY); /* the filter */
+	press(ESC_KEY); /* the form, nothing chosen */
+	assert_null(app.form);
+}
+
 int main(void)
 {
 	tu_init();
@@ -241,6 +387,12 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_delete_asks_first, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_a_journey_deleted_elsewhere_closes, setup,
 	                                    teardown),
+	    cmocka_unit_test_setup_teardown(test_blank_comes_back_at_any_key, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_a_slip_of_dots_is_taken_back, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_undo_selects_the_step_it_brings_back, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(test_forms_say_what_enter_does, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_a_picker_keeps_what_was_typed, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
