@@ -67,8 +67,7 @@ const struct catalogue_actor catalogue_actors[] = {
     {"Ungdomsmottagningen", "UM", SECTOR_REGION,
      "Samtal om psykisk och sexuell hälsa för unga; åldersgränsen varierar mellan "
      "mottagningar."},
-    {"Vuxenpsykiatrin", "VuxP", SECTOR_REGION,
-     "Psykiatrisk specialistvård för vuxna från 18 år."},
+    {"Vuxenpsykiatrin", "VuxP", SECTOR_REGION, "Psykiatrisk specialistvård för vuxna från 18 år."},
     {"Vårdcentralen", "VC", SECTOR_REGION,
      "Primärvården: första linjen, också för lindrigare psykisk ohälsa."},
     /* civil society */
@@ -82,8 +81,7 @@ const struct catalogue_actor catalogue_actors[] = {
      "Den lokala idrottsföreningen: tränare och ledare som ofta känner den unga länge."},
     {"Rädda Barnen", "RB", SECTOR_CIVIL,
      "Barnrättsorganisation med stödverksamhet för barn, unga och familjer."},
-    {"Röda Korset", "RK", SECTOR_CIVIL,
-     "Läxhjälp, mötesplatser och stöd till unga och nyanlända."},
+    {"Röda Korset", "RK", SECTOR_CIVIL, "Läxhjälp, mötesplatser och stöd till unga och nyanlända."},
     /* business */
     {"Lokalt företag / praktikplats", "Ftg", SECTOR_BUSINESS,
      "Arbetsgivare som tar emot unga för praktik, feriearbete och första anställning."},

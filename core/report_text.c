@@ -126,7 +126,8 @@ static void table(struct lines *l, const char *const *head, int ncols, const cha
 	for (int c = 1; c < ncols; c++) {
 		num_w[c] = 9;
 		for (size_t r = 0; r <= nrows; r++) {
-			const char *cell = r == 0 ? head[c] : cells[(r - 1) * (size_t)ncols + (size_t)c];
+			const char *cell =
+			    r == 0 ? head[c] : cells[(r - 1) * (size_t)ncols + (size_t)c];
 			if (text_width(cell) + 1 > num_w[c])
 				num_w[c] = text_width(cell) + 1;
 		}

@@ -149,7 +149,8 @@ static void test_catalogue_defaults(void **state)
 		if (th.items[i].age == 20 && strstr(th.items[i].label, "Komvux") &&
 		    th.items[i].starts)
 			komvux = true;
-		if (th.items[i].age == 21 && strstr(th.items[i].label, "LVU") && !th.items[i].starts)
+		if (th.items[i].age == 21 && strstr(th.items[i].label, "LVU") &&
+		    !th.items[i].starts)
 			lvu_ends = true;
 		if (th.items[i].age == 25 && strcmp(a->name, "Allaktivitetshuset") == 0)
 			youth_25 = true;
