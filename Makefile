@@ -71,7 +71,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 # The unit tests of the pure core link against it alone, without -lsqlite3: a call into the
 # store from a pure file breaks their build.
 PURE_UNIT_BIN = $(patsubst %,$(BUILD)/tests/test_%,analysis contrast error fuzzytime lanes \
-	report silence text import_match)
+	report silence text import_match worked factors places)
 PURE_LIBS = $(shell $(PKG_CONFIG) --libs uuid 2>/dev/null) -lm
 BENCH_BIN = $(BUILD)/tests/bench_gen
 # Fuzz targets (tests/fuzz/): libFuzzer binaries for make fuzz, and for make check a replay of

@@ -70,7 +70,15 @@ int an_age_band_of(int age)
 
 /* ---- one gap's facts ------------------------------------------------------------------------ */
 
-static int age_at(const struct m_journey *j, const struct m_step *st)
+long analysis_step_index(const struct m_journey *j, m_id id)
+{
+	for (size_t i = 0; id && i < j->n_steps; i++)
+		if (j->steps[i].id == id)
+			return (long)i;
+	return -1;
+}
+
+int analysis_age_at(const struct m_journey *j, const struct m_step *st)
 {
 	if (!st || !st->sort_from || !j->kase.birth_year)
 		return -1;
@@ -179,7 +187,7 @@ static void collect_gaps(struct analysis *an, const struct m_vote_total_list *vo
 			g->step = from >= 0 ? &j->steps[from] : NULL;
 			g->step_to = to >= 0 ? &j->steps[to] : NULL;
 			g->category = m_category_find(&an->categories, g->gap->category_id);
-			g->age = age_at(j, g->step);
+			g->age = analysis_age_at(j, g->step);
 			g->band = an_age_band_of(g->age);
 			g->threshold = threshold_at(an, g->age);
 			g->broken = broken_at(j, &bl, from, to);
@@ -375,120 +383,47 @@ static void count_all(struct analysis *an)
 
 /* ---- patterns ------------------------------------------------------------------------------- */
 
-/* A candidate pattern's key: a category, a threshold age, a broken hand-over's pair and one
- * involved actor, each absent as 0 (age -1). */
-struct key {
-	m_id category;
-	int64_t age;
-	m_id from, to, actor;
-};
-
-struct keyed {
-	struct key k;
-	size_t gap;
-};
-
-static int cmp_key(const struct key *a, const struct key *b)
+/* What one gap is: its category, threshold, broken hand-over and involved actors. f has room for
+ * 3 + the gap's actors. */
+static size_t gap_features(const struct an_gap *g, struct pt_feature *f)
 {
-	const int64_t va[5] = {a->category, a->age, a->from, a->to, a->actor};
-	const int64_t vb[5] = {b->category, b->age, b->from, b->to, b->actor};
-	for (int i = 0; i < 5; i++)
-		if (va[i] != vb[i])
-			return va[i] < vb[i] ? -1 : 1;
-	return 0;
-}
-
-static int cmp_keyed(const void *pa, const void *pb)
-{
-	const struct keyed *a = pa, *b = pb;
-	int c = cmp_key(&a->k, &b->k);
-	if (c)
-		return c;
-	return a->gap < b->gap ? -1 : a->gap > b->gap;
-}
-
-struct cand {
-	struct key k;
-	size_t *gaps;
-	size_t n;
-};
-
-static int cmp_cand_set(const void *pa, const void *pb)
-{
-	const struct cand *a = pa, *b = pb;
-	if (a->n != b->n)
-		return a->n < b->n ? -1 : 1;
-	for (size_t i = 0; i < a->n; i++)
-		if (a->gaps[i] != b->gaps[i])
-			return a->gaps[i] < b->gaps[i] ? -1 : 1;
-	return cmp_key(&a->k, &b->k);
-}
-
-static bool same_set(const struct cand *a, const struct cand *b)
-{
-	return a->n == b->n && memcmp(a->gaps, b->gaps, a->n * sizeof *a->gaps) == 0;
-}
-
-static void push_key(struct keyed **v, size_t *n, size_t *cap, struct key k, size_t gap)
-{
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 256;
-		*v = xreallocarray(*v, *cap, sizeof **v);
-	}
-	(*v)[*n].k = k;
-	(*v)[(*n)++].gap = gap;
-}
-
-static void add_feature(struct an_pattern *p, struct an_feature f)
-{
-	for (size_t i = 0; i < p->n_features; i++) {
-		const struct an_feature *e = &p->features[i];
-		if (e->kind == f.kind && e->id == f.id && e->to == f.to && e->age == f.age)
-			return;
-	}
-	p->features = xreallocarray(p->features, p->n_features + 1, sizeof *p->features);
-	p->features[p->n_features++] = f;
-}
-
-/* What one gap is: its category, threshold, broken hand-over and involved actors. */
-static void gap_features(const struct an_gap *g, struct an_pattern *into)
-{
-	add_feature(into, (struct an_feature){ANF_CATEGORY, g->gap->category_id, 0, 0});
+	size_t n = 0;
+	f[n++] = (struct pt_feature){ANF_CATEGORY, g->gap->category_id, 0, 0};
 	if (g->threshold >= 0)
-		add_feature(into, (struct an_feature){ANF_THRESHOLD, 0, 0, g->threshold});
+		f[n++] = (struct pt_feature){ANF_THRESHOLD, 0, 0, g->threshold};
 	if (g->broken)
-		add_feature(into, (struct an_feature){ANF_PAIR, g->broken->from_actor,
-		                                      g->broken->to_actor, 0});
+		f[n++] =
+		    (struct pt_feature){ANF_PAIR, g->broken->from_actor, g->broken->to_actor, 0};
 	for (size_t a = 0; a < g->gap->n_actors; a++)
 		if (g->gap->actors[a].role == GAR_INVOLVED)
-			add_feature(
-			    into, (struct an_feature){ANF_ACTOR, g->gap->actors[a].actor_id, 0, 0});
+			f[n++] = (struct pt_feature){ANF_ACTOR, g->gap->actors[a].actor_id, 0, 0};
+	return n;
 }
 
-static bool has_feature(const struct an_pattern *p, const struct an_feature *f)
+/* What gaps are gathered by: the category alone, with an involved actor, with the threshold; a
+ * broken hand-over's pair with the category, alone, and with the threshold. k has room for
+ * 5 + the gap's actors. */
+static size_t gap_keys(const struct an_gap *g, struct pt_key *k)
 {
-	for (size_t i = 0; i < p->n_features; i++) {
-		const struct an_feature *e = &p->features[i];
-		if (e->kind == f->kind && e->id == f->id && e->to == f->to && e->age == f->age)
-			return true;
+	const struct pt_feature cat = {ANF_CATEGORY, g->gap->category_id, 0, 0};
+	const struct pt_feature age = {ANF_THRESHOLD, 0, 0, g->threshold};
+	size_t n = 0;
+	k[n++] = (struct pt_key){{cat}, 1};
+	for (size_t a = 0; a < g->gap->n_actors; a++)
+		if (g->gap->actors[a].role == GAR_INVOLVED)
+			k[n++] = (struct pt_key){
+			    {cat, {ANF_ACTOR, g->gap->actors[a].actor_id, 0, 0}}, 2};
+	if (g->threshold >= 0)
+		k[n++] = (struct pt_key){{cat, age}, 2};
+	if (g->broken) {
+		const struct pt_feature pair = {ANF_PAIR, g->broken->from_actor,
+		                                g->broken->to_actor, 0};
+		k[n++] = (struct pt_key){{cat, pair}, 2};
+		k[n++] = (struct pt_key){{pair}, 1};
+		if (g->threshold >= 0)
+			k[n++] = (struct pt_key){{pair, age}, 2};
 	}
-	return false;
-}
-
-/* The pattern of a set of gaps is every feature all of them share: as specific as they allow. */
-static void closure(const struct analysis *an, const size_t *gaps, size_t n, struct an_pattern *p)
-{
-	gap_features(&an->gaps[gaps[0]], p);
-	for (size_t k = 1; k < n; k++) {
-		struct an_pattern other = {0};
-		gap_features(&an->gaps[gaps[k]], &other);
-		size_t kept = 0;
-		for (size_t i = 0; i < p->n_features; i++)
-			if (has_feature(&other, &p->features[i]))
-				p->features[kept++] = p->features[i];
-		p->n_features = kept;
-		free(other.features);
-	}
+	return n;
 }
 
 static size_t actor_rank(const struct analysis *an, m_id id)
@@ -501,7 +436,7 @@ static const struct analysis *sort_an; /* qsort has no context argument in C11 *
 
 static int cmp_feature(const void *pa, const void *pb)
 {
-	const struct an_feature *a = pa, *b = pb;
+	const struct pt_feature *a = pa, *b = pb;
 	if (a->kind != b->kind)
 		return a->kind < b->kind ? -1 : 1;
 	if (a->kind == ANF_ACTOR) {
@@ -522,7 +457,7 @@ static char *pattern_label(const struct analysis *an, const struct an_pattern *p
 	char *label = xstrdup("");
 	bool first_actor = true;
 	for (size_t i = 0; i < p->n_features; i++) {
-		const struct an_feature *f = &p->features[i];
+		const struct pt_feature *f = &p->features[i];
 		char *part = NULL;
 		switch (f->kind) {
 		case ANF_CATEGORY: {
@@ -543,10 +478,7 @@ static char *pattern_label(const struct analysis *an, const struct an_pattern *p
 			first_actor = false;
 			break;
 		}
-		char *next = xasprintf("%s%s%s", label, *label ? ", " : "", part);
-		free(label);
-		free(part);
-		label = next;
+		label = pattern_label_add(label, part);
 	}
 	return label;
 }
@@ -567,90 +499,31 @@ static int cmp_pattern(const void *pa, const void *pb)
 	return strcmp(a->label, b->label);
 }
 
-static int count_cases(const struct analysis *an, const size_t *gaps, size_t n)
-{
-	int cases = 0;
-	for (size_t i = 0; i < n; i++)
-		cases += i == 0 || an->gaps[gaps[i]].case_index != an->gaps[gaps[i - 1]].case_index;
-	return cases;
-}
-
 static void find_patterns(struct analysis *an)
 {
-	struct keyed *v = NULL;
-	size_t nv = 0, cap = 0;
+	struct pt_item *items = xcalloc(an->n_gaps + 1, sizeof *items);
 	for (size_t i = 0; i < an->n_gaps; i++) {
 		const struct an_gap *g = &an->gaps[i];
-		const struct key none = {0, -1, 0, 0, 0};
-		struct key k = none;
-		k.category = g->gap->category_id;
-		push_key(&v, &nv, &cap, k, i);
-		for (size_t a = 0; a < g->gap->n_actors; a++) {
-			if (g->gap->actors[a].role != GAR_INVOLVED)
-				continue;
-			k.actor = g->gap->actors[a].actor_id;
-			push_key(&v, &nv, &cap, k, i);
-		}
-		k.actor = 0;
-		if (g->threshold >= 0) {
-			k.age = g->threshold;
-			push_key(&v, &nv, &cap, k, i);
-		}
-		if (g->broken) {
-			k = none;
-			k.category = g->gap->category_id;
-			k.from = g->broken->from_actor;
-			k.to = g->broken->to_actor;
-			push_key(&v, &nv, &cap, k, i);
-			k.category = 0;
-			k.to = g->broken->to_actor;
-			push_key(&v, &nv, &cap, k, i);
-			if (g->threshold >= 0) {
-				k.age = g->threshold;
-				push_key(&v, &nv, &cap, k, i);
-			}
-		}
+		struct pt_feature *f = xcalloc(3 + g->gap->n_actors, sizeof *f);
+		struct pt_key *k = xcalloc(5 + g->gap->n_actors, sizeof *k);
+		items[i] =
+		    (struct pt_item){g->case_index, f, gap_features(g, f), k, gap_keys(g, k)};
 	}
-	if (nv)
-		qsort(v, nv, sizeof *v, cmp_keyed);
+	struct pt_list found;
+	pattern_find(items, an->n_gaps, &found);
+	pattern_items_free(items, an->n_gaps);
 
-	/* Keys shared by gaps in two or more cases. */
-	struct cand *cands = NULL;
-	size_t nc = 0;
-	for (size_t i = 0; i < nv;) {
-		size_t j = i;
-		while (j < nv && cmp_key(&v[j].k, &v[i].k) == 0)
-			j++;
-		size_t *gaps = xcalloc(j - i, sizeof *gaps);
-		for (size_t k = i; k < j; k++)
-			gaps[k - i] = v[k].gap;
-		if (count_cases(an, gaps, j - i) >= 2) {
-			cands = xreallocarray(cands, nc + 1, sizeof *cands);
-			cands[nc++] = (struct cand){v[i].k, gaps, j - i};
-		} else {
-			free(gaps);
-		}
-		i = j;
-	}
-	free(v);
-	if (nc)
-		qsort(cands, nc, sizeof *cands, cmp_cand_set);
-
-	/* Keys with the very same gaps are one pattern: every gap has all their features. */
-	an->patterns = xcalloc(nc + 1, sizeof *an->patterns);
+	an->patterns = xcalloc(found.n + 1, sizeof *an->patterns);
 	sort_an = an;
-	for (size_t i = 0; i < nc;) {
+	for (size_t i = 0; i < found.n; i++) {
+		struct pt_pattern *f = &found.items[i];
 		struct an_pattern *p = &an->patterns[an->n_patterns++];
-		size_t j = i;
-		while (j < nc && same_set(&cands[j], &cands[i]))
-			j++;
-		closure(an, cands[i].gaps, cands[i].n, p);
+		p->features = f->features;
+		p->n_features = f->n_features;
+		p->gaps = f->items;
+		p->n_gaps = f->n_items;
+		p->cases = f->cases;
 		qsort(p->features, p->n_features, sizeof *p->features, cmp_feature);
-		p->gaps = cands[i].gaps;
-		p->n_gaps = cands[i].n;
-		for (size_t k = i + 1; k < j; k++)
-			free(cands[k].gaps);
-		p->cases = count_cases(an, p->gaps, p->n_gaps);
 		for (size_t k = 0; k < p->n_gaps; k++) {
 			const struct an_gap *g = &an->gaps[p->gaps[k]];
 			p->votes += g->votes;
@@ -660,9 +533,8 @@ static void find_patterns(struct analysis *an)
 		char *label = pattern_label(an, p);
 		p->label = text_sanitize(label, 0);
 		free(label);
-		i = j;
 	}
-	free(cands);
+	free(found.items); /* the patterns' arrays are the analysis' now */
 	if (an->n_patterns)
 		qsort(an->patterns, an->n_patterns, sizeof *an->patterns, cmp_pattern);
 }

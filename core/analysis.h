@@ -16,6 +16,7 @@
 
 #include "model.h"
 #include "model_workshop.h"
+#include "pattern.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -64,17 +65,13 @@ struct an_gap {
 	int votes;
 };
 
+/* The kinds of a gap's features (pattern.h): id is a category or actor id, or the from actor of
+ * a pair, whose to actor is `to`; age is a threshold's. */
 enum an_feature_kind { ANF_CATEGORY, ANF_THRESHOLD, ANF_PAIR, ANF_ACTOR };
-struct an_feature {
-	enum an_feature_kind kind;
-	m_id id; /* category or actor id; the from actor of a pair */
-	m_id to; /* the to actor of a pair */
-	int age; /* ANF_THRESHOLD */
-};
 
 struct an_pattern {
 	char *label; /* "Åldersövergång, at 18, hand-over BUP → Vuxenpsykiatrin" */
-	struct an_feature *features;
+	struct pt_feature *features;
 	size_t n_features;
 	size_t *gaps; /* indexes into analysis.gaps, in the analysis' gap order */
 	size_t n_gaps;
@@ -131,6 +128,11 @@ const char *an_dim_label(enum an_dim d);
 
 /* The gaps of one actor (an index into actors) over all categories of the matrix. */
 int analysis_matrix_row(const struct analysis *an, size_t actor);
+
+/* The young person's age in the year of a step; -1 unknown. */
+int analysis_age_at(const struct m_journey *j, const struct m_step *st);
+/* A step's index in the journey's story order by its id; -1 when it is not there (or id 0). */
+long analysis_step_index(const struct m_journey *j, m_id id);
 
 /* A gap's index in analysis.gaps by its id; -1 when it is not there. */
 long analysis_gap_index(const struct analysis *an, m_id gap);

@@ -1,8 +1,9 @@
 /* catalogue.c - the default Swedish catalogue: actors of all seven sectors, the gap categories in
  * the order the workshops walk through them, and the ages where the rules change.
  * These are data in Swedish, not program messages: a translation does not touch them.
- * The actors are listed as the catalogue screen shows them (by sector, then name), and the
- * colours cycle in that order so that neighbouring rows never share a colour. */
+ * The actors are listed as the catalogue screen shows them (by sector, then name, in Swedish
+ * order), and catalogue_build() cycles the colours in that order so that neighbouring rows never
+ * share one. */
 #include "catalogue.h"
 #include "i18n.h"
 #include "uuid.h"
@@ -12,64 +13,87 @@
 
 const struct catalogue_actor catalogue_actors[] = {
     /* municipality */
-    {"Elevhälsan", "EHT", SECTOR_MUNICIPALITY, 0,
+    {"Allaktivitetshuset", "AAH", SECTOR_MUNICIPALITY,
+     "Kostnadsfria fritidsaktiviteter i skolans lokaler för barn och unga upp till 25 år, "
+     "efter vad som efterfrågas i området."},
+    {"Elevhälsan", "EHT", SECTOR_MUNICIPALITY,
      "Skolsköterska, skolläkare, kurator, psykolog och specialpedagog kring eleven."},
-    {"Fritidsgården", "Fritid", SECTOR_MUNICIPALITY, 1,
+    {"Familjecentral och öppen förskola", "FamC", SECTOR_MUNICIPALITY,
+     "Mödra- och barnhälsovård, öppen förskola och socialtjänstens råd under ett tak, med "
+     "särskild kontakt med nyanlända föräldrar."},
+    {"Fritidsgården", "Fritid", SECTOR_MUNICIPALITY,
      "Kommunens öppna fritidsverksamhet och mötesplatser för unga."},
-    {"Gymnasieskolan", "Gy", SECTOR_MUNICIPALITY, 2,
+    {"Funktionsstöd (LSS, socialpsykiatri)", "Funk", SECTOR_MUNICIPALITY,
+     "Insatser enligt LSS, daglig verksamhet och socialpsykiatriskt stöd, till exempel "
+     "boendestöd i hemmet."},
+    {"Gymnasieskolan", "Gy", SECTOR_MUNICIPALITY,
      "Nationella program, introduktionsprogram och vuxenutbildning (komvux)."},
-    {"Kommunala aktivitetsansvaret (KAA)", "KAA", SECTOR_MUNICIPALITY, 3,
+    {"Kommunala aktivitetsansvaret (KAA)", "KAA", SECTOR_MUNICIPALITY,
      "Hemkommunens ansvar att nå och erbjuda åtgärder till unga under 20 som inte går i "
      "gymnasiet."},
-    {"Skolan (grundskola)", "Skola", SECTOR_MUNICIPALITY, 4,
+    {"Kommunala bostadsbolaget", "Bostad", SECTOR_MUNICIPALITY,
+     "Kommunens eget bostadsbolag (i Malmö MKB, i Helsingborg Helsingborgshem): hyresvärd, "
+     "ofta med egna boendesociala insatser."},
+    {"Skolan (grundskola)", "Skola", SECTOR_MUNICIPALITY,
      "Grundskolan, årskurs 1–9: undervisning, närvaro, mentor och rektor."},
-    {"Socialtjänsten (barn och unga)", "SocBU", SECTOR_MUNICIPALITY, 5,
+    {"Socialtjänsten (barn och unga)", "SocBU", SECTOR_MUNICIPALITY,
      "Utredning, stöd och skydd för barn och unga och deras familjer, enligt SoL och LVU."},
-    {"Socialtjänsten (vuxen)", "SocV", SECTOR_MUNICIPALITY, 6,
+    {"Socialtjänsten (vuxen)", "SocV", SECTOR_MUNICIPALITY,
      "Ekonomiskt bistånd, stöd vid missbruk och boende för vuxna från 18 år."},
+    {"Socialtjänstens öppenvård", "Öppenv", SECTOR_MUNICIPALITY,
+     "Familjebehandling, samtalsstöd och kontaktperson utan placering, efter beslut eller "
+     "som serviceinsats."},
+    {"SSPF (skola, socialtjänst, polis, fritid)", "SSPF", SECTOR_MUNICIPALITY,
+     "Skola, socialtjänst, polis och fritid samverkar kring unga som riskerar att dras in i "
+     "kriminalitet, med samtycke från den unga och vårdnadshavarna."},
     /* state agencies */
-    {"Arbetsförmedlingen", "AF", SECTOR_STATE, 7,
+    {"Arbetsförmedlingen", "AF", SECTOR_STATE,
      "Stöd att söka arbete, arbetsmarknadsutbildning och program för unga."},
-    {"Försäkringskassan", "FK", SECTOR_STATE, 0,
+    {"Försäkringskassan", "FK", SECTOR_STATE,
      "Aktivitetsersättning, sjukpenning, bostadsbidrag och andra ersättningar."},
-    {"Kriminalvården", "KV", SECTOR_STATE, 1,
+    {"Kriminalvården", "KV", SECTOR_STATE,
      "Frivård och anstalt: verkställer påföljder, oftast för den som fyllt 18."},
-    {"Polisen", "Polis", SECTOR_STATE, 2,
+    {"Migrationsverket", "Migr", SECTOR_STATE,
+     "Asyl, uppehållstillstånd och mottagande av asylsökande, också ensamkommande barn."},
+    {"Polisen", "Polis", SECTOR_STATE,
      "Brottsförebyggande arbete, utredning och orosanmälan till socialtjänsten."},
-    {"Statens institutionsstyrelse (SiS)", "SiS", SECTOR_STATE, 3,
+    {"Statens institutionsstyrelse (SiS)", "SiS", SECTOR_STATE,
      "Särskilda ungdomshem för vård enligt LVU och sluten ungdomsvård."},
     /* region */
-    {"BUP", "BUP", SECTOR_REGION, 4,
+    {"BUP", "BUP", SECTOR_REGION,
      "Barn- och ungdomspsykiatrin: specialistvård för psykisk ohälsa fram till 18 år."},
-    {"Habiliteringen", "Hab", SECTOR_REGION, 5,
+    {"Habiliteringen", "Hab", SECTOR_REGION,
      "Stöd till den som har en varaktig funktionsnedsättning, till exempel autism."},
-    {"Ungdomsmottagningen", "UM", SECTOR_REGION, 6,
+    {"Ungdomsmottagningen", "UM", SECTOR_REGION,
      "Samtal om psykisk och sexuell hälsa för unga; åldersgränsen varierar mellan "
      "mottagningar."},
-    {"Vuxenpsykiatrin", "VuxP", SECTOR_REGION, 7,
-     "Psykiatrisk specialistvård för vuxna från 18 år."},
-    {"Vårdcentralen", "VC", SECTOR_REGION, 0,
+    {"Vuxenpsykiatrin", "VuxP", SECTOR_REGION, "Psykiatrisk specialistvård för vuxna från 18 år."},
+    {"Vårdcentralen", "VC", SECTOR_REGION,
      "Primärvården: första linjen, också för lindrigare psykisk ohälsa."},
     /* civil society */
-    {"Fryshuset", "Frysh", SECTOR_CIVIL, 1,
+    {"Boost by FC Rosengård", "Boost", SECTOR_CIVIL,
+     "Idrottsföreningens sociala verksamhet: coachning mot jobb och studier för unga i Malmö."},
+    {"Fryshuset", "Frysh", SECTOR_CIVIL,
      "Ungdomsverksamhet med coacher, mentorer och vägar till jobb och studier."},
-    {"Föreningslivet", "Fören", SECTOR_CIVIL, 2,
+    {"Föreningslivet", "Fören", SECTOR_CIVIL,
      "Andra ideella föreningar, studieförbund och trossamfund i området."},
-    {"Idrottsföreningen", "Idrott", SECTOR_CIVIL, 3,
+    {"Idrottsföreningen", "Idrott", SECTOR_CIVIL,
      "Den lokala idrottsföreningen: tränare och ledare som ofta känner den unga länge."},
-    {"Rädda Barnen", "RB", SECTOR_CIVIL, 4,
+    {"Rädda Barnen", "RB", SECTOR_CIVIL,
      "Barnrättsorganisation med stödverksamhet för barn, unga och familjer."},
-    {"Röda Korset", "RK", SECTOR_CIVIL, 5,
-     "Läxhjälp, mötesplatser och stöd till unga och nyanlända."},
+    {"Röda Korset", "RK", SECTOR_CIVIL, "Läxhjälp, mötesplatser och stöd till unga och nyanlända."},
     /* business */
-    {"Lokalt företag / praktikplats", "Ftg", SECTOR_BUSINESS, 6,
+    {"Lokalt företag / praktikplats", "Ftg", SECTOR_BUSINESS,
      "Arbetsgivare som tar emot unga för praktik, feriearbete och första anställning."},
+    {"Tolk", "Tolk", SECTOR_BUSINESS,
+     "Tolk genom en tolkförmedling, beställd av den verksamhet som möter den unga eller "
+     "familjen."},
     /* academia */
-    {"Universitet och forskning", "Forsk", SECTOR_ACADEMIA, 7,
+    {"Universitet och forskning", "Forsk", SECTOR_ACADEMIA,
      "Högskola och forskning som följer och utvärderar samverkan i kunskapsalliansen."},
     /* the young person's network */
-    {"Familjen", "Fam", SECTOR_NETWORK, 0, "Föräldrar, syskon och annan släkt."},
-    {"Kompisar och informellt nätverk", "Nätv", SECTOR_NETWORK, 1,
+    {"Familjen", "Fam", SECTOR_NETWORK, "Föräldrar, syskon och annan släkt."},
+    {"Kompisar och informellt nätverk", "Nätv", SECTOR_NETWORK,
      "Vänner, grannar och andra vuxna i vardagen utan formell roll."},
 };
 const size_t catalogue_n_actors = sizeof catalogue_actors / sizeof catalogue_actors[0];
@@ -112,7 +136,11 @@ const struct catalogue_threshold catalogue_thresholds[] = {
     {19, "Aktivitetsersättning kan sökas", "Försäkringskassan", true},
     {20, "Aktivitetsansvaret slutar", "Kommunala aktivitetsansvaret (KAA)", false},
     {20, "Rätten att börja gymnasiet slutar", "Gymnasieskolan", false},
+    {20, "Komvux kan börja", "Gymnasieskolan", true},
     {21, "LVU-vård upphör senast", "Socialtjänsten (barn och unga)", false},
+    {25, "Allaktivitetshusens målgrupp slutar", "Allaktivitetshuset", false},
+    {25, "Arbetsförmedlingens insatser för unga slutar", "Arbetsförmedlingen", false},
+    {30, "Ungdomsverksamheter slutar (KRUT: 14–30 år)", NULL, false},
 };
 const size_t catalogue_n_thresholds = sizeof catalogue_thresholds / sizeof catalogue_thresholds[0];
 
@@ -137,7 +165,7 @@ enum mstatus catalogue_build(const char *name, struct catalogue_set *out, struct
 		    .name = xstrdup(c->name),
 		    .short_label = xstrdup(c->short_label),
 		    .sector = c->sector,
-		    .colour = c->colour,
+		    .colour = (int)(i % 8),
 		    .description = xstrdup(c->description),
 		};
 		m_uuid_new(out->actors.items[i].uuid);

@@ -15,7 +15,6 @@ struct catalogue_actor {
 	const char *name;        /* Swedish, as people in the room say it */
 	const char *short_label; /* at most 6 characters */
 	enum m_sector sector;
-	int colour; /* 0..7 */
 	const char *description;
 };
 

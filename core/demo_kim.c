@@ -58,14 +58,14 @@ static const struct demo_step steps[] = {
      .domain = DOMAIN_SCHOOL,
      .certainty = CERT_OBSERVED,
      .risk = {"Skolbyte utan överlämning"}},
-    {/* 8 */ .time = "2016-02-03",
+    {/* 8 */ .time = "2016-04-03",
      .title = "Misstänkt för rån",
-     .narrative = "Kim, nu straffmyndig, misstänks tillsammans med två andra för att ha rånat "
-                  "en jämnårig på en mobiltelefon.",
+     .narrative = "Kim har fyllt 15 och är straffmyndig när han tillsammans med två andra "
+                  "misstänks för att ha rånat en jämnårig på en mobiltelefon.",
      .domain = DOMAIN_JUSTICE,
      .certainty = CERT_OBSERVED,
      .risk = {"Grövre brottslighet"}},
-    {/* 9 */ .time = "2016-04",
+    {/* 9 */ .time = "2016-06",
      .title = "Ungdomstjänst",
      .narrative = "Tingsrätten dömer Kim till ungdomstjänst. Socialtjänsten ordnar platsen, och "
                   "Kim genomför den.",
@@ -81,8 +81,8 @@ static const struct demo_step steps[] = {
      .risk = {"Vräkning", "Saknar fast boende"}},
     {/* 11 */ .time = "2016-09-12",
      .title = "Placerad på ungdomshem",
-     .narrative = "Socialtjänsten ansöker om vård enligt LVU. Kim placeras på ett särskilt "
-                  "ungdomshem långt från Malmö.",
+     .narrative = "Socialtjänsten ansöker om vård enligt LVU för Kims eget beteende. Kim "
+                  "placeras på ett särskilt ungdomshem långt från Malmö.",
      .domain = DOMAIN_FAMILY,
      .certainty = CERT_OBSERVED,
      .voice = "Ingen frågade vad jag ville. Jag fick veta det samma dag.",
@@ -122,7 +122,9 @@ static const struct demo_step steps[] = {
      .risk = {"Avbrott från skolan"}},
     {/* 17 */ .time = "AGE18",
      .title = "18 år: vården upphör",
-     .narrative = "Vården upphör när Kim fyller 18. Eftervården blir ett samtal. Kim flyttar "
+     .narrative = "LVU-vården hade kunnat pågå till 21, men socialtjänsten bedömer att skälen "
+                  "för tvång inte längre finns, och Kim säger nej till att stanna frivilligt. "
+                  "Vården upphör när han fyller 18. Eftervården blir ett samtal. Kim flyttar "
                   "tillbaka till Malmö utan bostad.",
      .domain = DOMAIN_HOUSING,
      .certainty = CERT_OBSERVED,
@@ -164,8 +166,9 @@ static const struct demo_step steps[] = {
      .protective = {"Praktik med handledare", "Frivård som anpassar sig"}},
     {/* 23 */ .time = "2021-04",
      .title = "Anställning och bostad",
-     .narrative = "Företaget anställer Kim. Med anställningsbeviset får han ett "
-                  "andrahandskontrakt genom socialtjänstens boendestöd.",
+     .narrative = "Företaget anställer Kim. Med anställningsbeviset får han en lägenhet med "
+                  "socialt kontrakt genom socialtjänsten: ett andrahandskontrakt som kan bli "
+                  "hans eget.",
      .domain = DOMAIN_HOUSING,
      .certainty = CERT_OBSERVED,
      .protective = {"Eget boende", "Lön"}},
@@ -202,9 +205,9 @@ static const struct demo_intervention interventions[] = {
      "Anmälan till socialtjänsten om brott av barn under 15", "Ledde till en utredning", 0},
     {"Socialtjänsten (barn och unga)", 6, 0, IV_DECLINED, "2015-03", NULL, "Kontaktperson",
      "Kim tackade nej; ärendet avslutades", 0},
-    {"Fritidsgården", 7, 8, IV_POSSIBLE, "2015-HT", "2016-02",
+    {"Fritidsgården", 7, 8, IV_POSSIBLE, "2015-HT", "2016-04",
      "Fältarbete bland unga som dras mot kriminalitet", "Ingen kontakt togs", 0},
-    {"Socialtjänsten (barn och unga)", 9, 0, IV_MADE, "2016-04", NULL, "Ungdomstjänst", "Genomförd",
+    {"Socialtjänsten (barn och unga)", 9, 0, IV_MADE, "2016-06", NULL, "Ungdomstjänst", "Genomförd",
      1},
     {"Statens institutionsstyrelse (SiS)", 11, 13, IV_MADE, "2016-09-12", "2017-HT",
      "Vård på särskilt ungdomshem, med skola", "Betyg i flera ämnen; långt från nätverket", 1},
@@ -277,8 +280,8 @@ static const struct demo_gap gaps[] = {
     {/* 4 */ .step = 17,
      .category = "age-transition",
      .severity = 3,
-     .what_happened = "Vården upphörde vid 18 utan bostad, eftervård eller överlämning till "
-                      "vuxenenheten.",
+     .what_happened = "Vården upphörde vid 18, fast den hade kunnat pågå till 21, utan bostad, "
+                      "eftervård eller överlämning till vuxenenheten.",
      .what_must_change = "Eftervård som planeras ett år före 18, med bostaden som första fråga.",
      .level = LEVEL_POLICY,
      .status = GAP_LIFTED,

@@ -169,15 +169,17 @@ static const struct demo_step steps[] = {
     {/* 23 */ .time = "2022-10",
      .title = "Hänvisad i cirkel",
      .narrative = "Noor vill läsa klart och arbeta extra. Arbetsförmedlingen hänvisar henne, "
-                  "som är under 20, till aktivitetsansvaret, som redan har avslutat henne.",
+                  "som är under 20, till aktivitetsansvaret, som redan har avslutat henne. "
+                  "Komvux kan hon börja först andra halvåret det år hon fyller 20.",
      .domain = DOMAIN_WORK,
      .certainty = CERT_REPORTED,
      .voice = "Alla sa att det var någon annans sak.",
      .risk = {"Ingen väg in"}},
-    {/* 24 */ .time = "2023-02-14",
+    {/* 24 */ .time = "2024-08-19",
      .title = "Komvux på kvällstid",
-     .narrative = "Med hjälp av en studie- och yrkesvägledare börjar Noor läsa vårdkurser på "
-                  "komvux och arbetar extra på äldreboendet.",
+     .narrative = "Hösten det år hon fyller 20 kan Noor börja på komvux. Med hjälp av en "
+                  "studie- och yrkesvägledare läser hon vårdkurser och arbetar extra på "
+                  "äldreboendet.",
      .domain = DOMAIN_SCHOOL,
      .certainty = CERT_OBSERVED,
      .voice = "Jag vill jobba med människor. Jag vet hur det är när ingen lyssnar.",
@@ -219,7 +221,7 @@ static const struct demo_intervention interventions[] = {
      "Sommarvikariat på äldreboende", "Arbetsglädje och en referens", 2},
     {"Arbetsförmedlingen", 23, 0, IV_REFUSED, "2022-10", NULL, "Stöd till studier och arbete",
      "Hänvisade till aktivitetsansvaret", -1},
-    {"Gymnasieskolan", 24, 0, IV_MADE, "2023-02-14", NULL, "Komvux med studie- och yrkesvägledning",
+    {"Gymnasieskolan", 24, 0, IV_MADE, "2024-08-19", NULL, "Komvux med studie- och yrkesvägledning",
      "Noor läser vidare", 2},
 };
 

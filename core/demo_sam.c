@@ -88,11 +88,11 @@ static const struct demo_step steps[] = {
      .risk = {"Åtta månaders väntan"}},
     {/* 11 */ .time = "2017-VT",
      .title = "Anpassningar, till slut",
-     .narrative = "Skolan gör en pedagogisk kartläggning. Sam får anpassad studiegång i "
+     .narrative = "Skolan gör en pedagogisk kartläggning. Sam får extra anpassningar i "
                   "två ämnen och en lugnare plats att arbeta på.",
      .domain = DOMAIN_SCHOOL,
      .certainty = CERT_OBSERVED,
-     .protective = {"Anpassad studiegång"}},
+     .protective = {"Extra anpassningar"}},
     {/* 12 */ .time = "2017-04/2017-09",
      .title = "Utredning och diagnos",
      .narrative = "BUP gör en neuropsykiatrisk utredning. Sam får diagnosen ADHD och "
@@ -196,8 +196,9 @@ static const struct demo_step steps[] = {
     {/* 25 */ .time = "2021-SU",
      .title = "Alla i samma rum",
      .narrative = "J bjuder in Arbetsförmedlingen, vårdcentralen och socialtjänsten till "
-                  "ett gemensamt möte. Vårdcentralen kommer inte. De andra kommer, men "
-                  "ingen kan ändra sina krav.",
+                  "ett gemensamt möte. Det är ingen SIP: en sådan kallar kommunen eller "
+                  "regionen till, och ingen av dem har gjort det. Vårdcentralen kommer inte. "
+                  "De andra kommer, men ingen kan ändra sina krav.",
      .domain = DOMAIN_WORK,
      .certainty = CERT_OBSERVED,
      .voice = "Det var första gången alla satt i samma rum. Och ändå hände inget.",
@@ -244,8 +245,8 @@ static const struct demo_intervention interventions[] = {
      "Ledde till ett erbjudande om samtal", 0},
     {"Socialtjänsten (barn och unga)", 9, 0, IV_DECLINED, "2016-SU", NULL,
      "Stödsamtal efter orosanmälan", "Sam tackade nej; ärendet avslutades", 0},
-    {"Skolan (grundskola)", 11, 14, IV_MADE, "2017-VT", "2018-VT",
-     "Anpassad studiegång i två ämnen", "Godkänt i svenska och engelska", 1},
+    {"Skolan (grundskola)", 11, 14, IV_MADE, "2017-VT", "2018-VT", "Extra anpassningar i två ämnen",
+     "Godkänt i svenska och engelska", 1},
     {"BUP", 12, 19, IV_MADE, "2017-04", "AGE18", "Utredning, diagnos och medicinering",
      "Hjälpte i skolan och med sömnen", 2},
     {"Gymnasieskolan", 15, 16, IV_MADE, "2018-HT", "2019-03", "Introduktionsprogram",
@@ -385,8 +386,8 @@ static const struct demo_gap gaps[] = {
                 {"Vuxenpsykiatrin", GAR_INVOLVED},
                 {"Socialtjänsten (vuxen)", GAR_INVOLVED}},
      .actions = {{"Pröva samordnad individuell plan (SIP) för unga vuxna utan "
-                  "huvudman",
-                  "Socialtjänsten (vuxen)", "Arbetsförmedlingen", "2025-04-01", ACTION_OPEN}}},
+                  "huvudman, kallad av socialtjänsten eller vårdcentralen",
+                  "Socialtjänsten (vuxen)", "Socialtjänsten (vuxen)", "2025-04-01", ACTION_OPEN}}},
     {/* 8 */ .step = 22,
      .category = "outside-criteria",
      .severity = 2,

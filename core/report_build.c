@@ -36,19 +36,6 @@ static struct rules rules_for(bool public)
 	};
 }
 
-/* The order of the data formats' members, which their readers know. */
-enum {
-	RANK_TITLE = 1,
-	RANK_DATE,
-	RANK_VARIANT,
-	RANK_CASES,
-	RANK_TOTALS,
-	RANK_TABLES,
-	RANK_MATRIX,
-	RANK_PATTERNS,
-	RANK_GAPS,
-};
-
 /* ---- cells ---------------------------------------------------------------------------------- */
 
 const char *rb_clean(struct build *b, const char *s)
@@ -64,7 +51,7 @@ struct rd_cell rb_count(struct build *b, int n)
 	    .kind = RD_COUNT, .n = n, .text = rd_own(b->doc, xasprintf("%d", n))};
 }
 
-static struct rd_cell text_cell(const char *key, const char *s)
+struct rd_cell rb_text(const char *key, const char *s)
 {
 	return (struct rd_cell){.kind = RD_TEXT, .key = key, .text = s};
 }
@@ -108,19 +95,19 @@ static const char *join(struct build *b, const char *const *v, size_t n, const c
 	return rd_own(b->doc, s);
 }
 
-static struct rd_cell list_cell(struct build *b, const char *key, const char *const *v, size_t n)
+struct rd_cell rb_list(struct build *b, const char *key, const char *const *v, size_t n)
 {
 	struct rd_cell *sub = rd_alloc(b->doc, n, sizeof *sub);
 	for (size_t i = 0; i < n; i++)
-		sub[i] = text_cell(NULL, v[i]);
+		sub[i] = rb_text(NULL, v[i]);
 	return (struct rd_cell){
 	    .kind = RD_LIST, .key = key, .text = join(b, v, n, ", "), .sub = sub, .n_sub = n};
 }
 
 /* ---- blocks --------------------------------------------------------------------------------- */
 
-static struct rd_block *section(struct build *b, struct rd_block *in, const char *heading,
-                                const char *id, unsigned flags)
+struct rd_block *rb_section(struct build *b, struct rd_block *in, const char *heading,
+                            const char *id, unsigned flags)
 {
 	struct rd_block *s = rd_add(b->doc, in, RD_SECTION);
 	s->section.heading = heading;
@@ -136,20 +123,13 @@ void rb_paragraph(struct build *b, struct rd_block *in, const char *text, bool m
 	p->paragraph.meta = meta;
 }
 
-/* A table to fill row by row: t->cells has n_rows * n_cols cells. */
-struct table {
-	struct rd_table *t;
-	const char **keys, **heads;
-	struct rd_cell *cells;
-};
-
-static struct table table(struct build *b, struct rd_block *in, enum rd_kind kind, size_t n_cols,
-                          size_t n_rows)
+struct rb_tab rb_table(struct build *b, struct rd_block *in, enum rd_kind kind, size_t n_cols,
+                       size_t n_rows)
 {
 	struct rd_block *blk = rd_add(b->doc, in, kind);
-	struct table t = {&blk->table, rd_alloc(b->doc, n_cols, sizeof(char *)),
-	                  rd_alloc(b->doc, n_cols, sizeof(char *)),
-	                  rd_alloc(b->doc, n_cols * n_rows, sizeof(struct rd_cell))};
+	struct rb_tab t = {&blk->table, rd_alloc(b->doc, n_cols, sizeof(char *)),
+	                   rd_alloc(b->doc, n_cols, sizeof(char *)),
+	                   rd_alloc(b->doc, n_cols * n_rows, sizeof(struct rd_cell))};
 	t.t->n_cols = n_cols;
 	t.t->n_rows = n_rows;
 	t.t->keys = t.keys;
@@ -159,7 +139,7 @@ static struct table table(struct build *b, struct rd_block *in, enum rd_kind kin
 }
 
 /* The columns every table of counts has after its label: gaps, cases, votes, severity. */
-static void count_heads(struct table *t, size_t at)
+static void count_heads(struct rb_tab *t, size_t at)
 {
 	static const char *const keys[] = {"gaps", "cases", "votes", "severity_max"};
 	const char *heads[] = {_("Gaps"), _("Cases"), _("Votes"), _("Severity")};
@@ -199,7 +179,7 @@ static void head(struct build *b, const char *date)
 	                      totals[0].text, totals[1].text, totals[2].text, an->n_patterns));
 
 	struct rd_fact *f = rd_alloc(b->doc, 4, sizeof *f);
-	f[0] = (struct rd_fact){_("Date:"), text_cell("date", t->title.aside), RANK_DATE};
+	f[0] = (struct rd_fact){_("Date:"), rb_text("date", t->title.aside), RANK_DATE};
 	f[1] = (struct rd_fact){NULL,
 	                        {.kind = RD_FLAG,
 	                         .key = "public",
@@ -210,7 +190,7 @@ static void head(struct build *b, const char *date)
 	    _("Covers:"),
 	    {.kind = RD_GROUP, .key = "totals", .text = scope, .sub = totals, .n_sub = 4},
 	    RANK_TOTALS};
-	f[3] = (struct rd_fact){_("Cases:"), list_cell(b, "cases", b->case_codes, an->n_journeys),
+	f[3] = (struct rd_fact){_("Cases:"), rb_list(b, "cases", b->case_codes, an->n_journeys),
 	                        RANK_CASES};
 	struct rd_block *facts = rd_add(b->doc, NULL, RD_FACTS);
 	facts->facts.v = f;
@@ -224,9 +204,9 @@ static void head(struct build *b, const char *date)
 static void patterns(struct build *b)
 {
 	const struct analysis *an = b->an;
-	struct rd_block *s = section(b, NULL, _("Recurring patterns"), "patterns", RD_PAGE);
+	struct rd_block *s = rb_section(b, NULL, _("Recurring patterns"), "patterns", RD_PAGE);
 	size_t nc = b->rules.single_gaps ? 6 : 5;
-	struct table t = table(b, s, RD_TABLE, nc, an->n_patterns);
+	struct rb_tab t = rb_table(b, s, RD_TABLE, nc, an->n_patterns);
 	t.t->key = "patterns";
 	t.t->rank = RANK_PATTERNS;
 	t.t->empty = _("No gap recurs in two or more cases.");
@@ -238,14 +218,14 @@ static void patterns(struct build *b)
 	for (size_t i = 0; i < an->n_patterns; i++) {
 		const struct an_pattern *p = &an->patterns[i];
 		struct rd_cell *row = t.cells + i * nc;
-		row[0] = text_cell(NULL, rb_clean(b, p->label));
+		row[0] = rb_text(NULL, rb_clean(b, p->label));
 		count_cells(b, row + 1, (int)p->n_gaps, p->cases, p->votes, p->severity_max);
 		if (!b->rules.single_gaps)
 			continue;
 		const char **uuids = rd_alloc(b->doc, p->n_gaps, sizeof *uuids);
 		for (size_t k = 0; k < p->n_gaps; k++)
 			uuids[k] = rd_strdup(b->doc, an->gaps[p->gaps[k]].gap->uuid);
-		row[5] = list_cell(b, NULL, uuids, p->n_gaps);
+		row[5] = rb_list(b, NULL, uuids, p->n_gaps);
 	}
 	if (!b->rules.single_gaps)
 		return;
@@ -268,15 +248,15 @@ static void patterns(struct build *b)
 static void counts(struct build *b)
 {
 	const struct analysis *an = b->an;
-	struct rd_block *group = section(b, NULL, NULL, "counts", RD_PAGE);
+	struct rd_block *group = rb_section(b, NULL, NULL, "counts", RD_PAGE);
 	group->section.key = "tables";
 	group->section.rank = RANK_TABLES;
 	for (int d = 0; d < AN_DIM_COUNT; d++) {
 		const struct an_table *a = &an->tables[d];
-		struct rd_block *s = section(b, group, an_dim_label(d), NULL, 0);
+		struct rd_block *s = rb_section(b, group, an_dim_label(d), NULL, 0);
 		struct rd_block *bars = d == AN_CATEGORY ? rd_add(b->doc, s, RD_BARS) : NULL;
 		size_t nc = d == AN_ACTOR ? 8 : 6;
-		struct table t = table(b, s, RD_TABLE, nc, a->n);
+		struct rb_tab t = rb_table(b, s, RD_TABLE, nc, a->n);
 		t.t->key = an_dim_code(d);
 		t.t->empty = _("None.");
 		t.keys[0] = "code"; /* for data formats only */
@@ -290,8 +270,8 @@ static void counts(struct build *b)
 		for (size_t i = 0; i < a->n; i++) {
 			const struct an_row *w = &a->rows[i];
 			struct rd_cell *row = t.cells + i * nc;
-			row[0] = text_cell(NULL, rb_clean(b, w->code));
-			row[1] = text_cell(NULL, rb_clean(b, w->label));
+			row[0] = rb_text(NULL, rb_clean(b, w->code));
+			row[1] = rb_text(NULL, rb_clean(b, w->label));
 			count_cells(b, row + 2, w->gaps, w->cases, w->votes, w->severity_max);
 			if (d == AN_ACTOR) {
 				row[6] = rb_count(b, w->involved);
@@ -316,7 +296,7 @@ static void matrix(struct build *b)
 {
 	const struct analysis *an = b->an;
 	const char *heading = _("Actors and categories");
-	struct rd_block *s = section(b, NULL, heading, "matrix", RD_PAGE);
+	struct rd_block *s = rb_section(b, NULL, heading, "matrix", RD_PAGE);
 	size_t nc = an->categories.n, nr = 0;
 	size_t *actor = rd_alloc(b->doc, an->actors.n, sizeof *actor);
 	for (size_t a = 0; a < an->actors.n; a++)
@@ -400,23 +380,23 @@ static void entry(struct build *b, struct rd_block *in, size_t gi)
 
 	const struct m_step *st = ag->step;
 	const struct rd_cell data[] = {
-	    text_cell("uuid", rd_strdup(b->doc, ag->gap->uuid)),
-	    text_cell("case", w->case_code),
+	    rb_text("uuid", rd_strdup(b->doc, ag->gap->uuid)),
+	    rb_text("case", w->case_code),
 	    {.kind = w->time_kind, .key = "time", .text = w->when},
 	    {.kind = w->time_kind, .key = "age", .text = w->age},
-	    text_cell("step", w->step),
-	    text_cell("category", ag->category ? rb_clean(b, ag->category->code) : ""),
-	    text_cell("category_label", w->category),
-	    text_cell("status", m_gap_status_code(ag->gap->status)),
-	    text_cell("level", m_level_code(ag->gap->level)),
-	    text_cell("domain", m_domain_code(st ? st->domain : DOMAIN_NONE)),
-	    text_cell("involved", w->involved),
-	    text_cell("could", w->could),
-	    text_cell("handover", w->pair),
-	    text_cell("what_happened", w->what_happened),
-	    text_cell("voice", w->voice),
-	    text_cell("what_must_change", w->what_must_change),
-	    text_cell("actions", w->actions),
+	    rb_text("step", w->step),
+	    rb_text("category", ag->category ? rb_clean(b, ag->category->code) : ""),
+	    rb_text("category_label", w->category),
+	    rb_text("status", m_gap_status_code(ag->gap->status)),
+	    rb_text("level", m_level_code(ag->gap->level)),
+	    rb_text("domain", m_domain_code(st ? st->domain : DOMAIN_NONE)),
+	    rb_text("involved", w->involved),
+	    rb_text("could", w->could),
+	    rb_text("handover", w->pair),
+	    rb_text("what_happened", w->what_happened),
+	    rb_text("voice", w->voice),
+	    rb_text("what_must_change", w->what_must_change),
+	    rb_text("actions", w->actions),
 	    number(b, "severity", ag->gap->severity, NULL),
 	    keyed("votes", w->votes),
 	};
@@ -432,14 +412,15 @@ static void cases(struct build *b)
 	if (!b->rules.single_gaps)
 		return;
 	const struct analysis *an = b->an;
-	struct rd_block *all = section(b, NULL, _("The gaps case by case"), NULL, 0);
+	struct rd_block *all = rb_section(b, NULL, _("The gaps case by case"), NULL, 0);
 	all->section.key = "gaps";
 	all->section.rank = RANK_GAPS;
 	all->section.list = true;
 	size_t gi = 0;
 	for (size_t c = 0; c < an->n_journeys; c++) {
 		const struct m_journey *j = &an->journeys[c];
-		struct rd_block *s = section(b, all, b->case_codes[c], "case", RD_PAGE | RD_EACH);
+		struct rd_block *s =
+		    rb_section(b, all, b->case_codes[c], "case", RD_PAGE | RD_EACH);
 		rb_paragraph(b, s, case_meta(b, j), true);
 		if (b->rules.stories && j->kase.summary && *j->kase.summary)
 			rb_paragraph(b, s, rb_clean(b, j->kase.summary), false);
@@ -461,32 +442,32 @@ static void records(struct build *b)
 	};
 	enum { N = sizeof keys / sizeof keys[0] };
 	const struct analysis *an = b->an;
-	struct table t = table(b, NULL, RD_RECORDS, N, an->n_gaps);
+	struct rb_tab t = rb_table(b, NULL, RD_RECORDS, N, an->n_gaps);
 	t.t->key = "gaps";
 	memcpy(t.keys, keys, sizeof keys);
 	for (size_t i = 0; i < an->n_gaps; i++) {
 		const struct words *w = &b->words[i];
 		const struct m_gap *g = an->gaps[i].gap;
 		const struct rd_cell row[N] = {
-		    text_cell(NULL, w->case_code),
+		    rb_text(NULL, w->case_code),
 		    {.kind = w->time_kind, .text = w->when},
 		    /* A band is written as the time column writes it, not as its code. */
 		    {.kind = w->time_kind,
 		     .text = w->time_kind == RD_BAND && *w->age ? w->when : w->age},
-		    text_cell(NULL, w->step),
-		    text_cell(NULL, w->category),
+		    rb_text(NULL, w->step),
+		    rb_text(NULL, w->category),
 		    number(b, NULL, g->severity, NULL),
-		    text_cell(NULL, w->status),
-		    text_cell(NULL, w->level),
-		    text_cell(NULL, w->domain),
-		    text_cell(NULL, w->involved),
-		    text_cell(NULL, w->could),
-		    text_cell(NULL, w->pair),
+		    rb_text(NULL, w->status),
+		    rb_text(NULL, w->level),
+		    rb_text(NULL, w->domain),
+		    rb_text(NULL, w->involved),
+		    rb_text(NULL, w->could),
+		    rb_text(NULL, w->pair),
 		    w->votes,
-		    text_cell(NULL, w->what_happened),
-		    text_cell(NULL, w->what_must_change),
-		    text_cell(NULL, w->actions),
-		    text_cell(NULL, rd_strdup(b->doc, g->uuid)),
+		    rb_text(NULL, w->what_happened),
+		    rb_text(NULL, w->what_must_change),
+		    rb_text(NULL, w->actions),
+		    rb_text(NULL, rd_strdup(b->doc, g->uuid)),
 		};
 		memcpy(t.cells + i * N, row, sizeof row);
 	}
@@ -503,8 +484,11 @@ struct rd_doc *report_build(const struct analysis *an, bool public, const char *
 	patterns(&b);
 	counts(&b);
 	matrix(&b);
+	rb_worked(&b);
+	rb_places(&b);
 	cases(&b);
 	records(&b);
+	rb_worked_records(&b);
 	rb_words_clear(&b);
 	return b.doc;
 }

@@ -22,6 +22,20 @@ struct rules {
 	bool bands;       /* ages in bands, never in years */
 };
 
+/* The order of the data formats' members, which their readers know. */
+enum {
+	RANK_TITLE = 1,
+	RANK_DATE,
+	RANK_VARIANT,
+	RANK_CASES,
+	RANK_TOTALS,
+	RANK_TABLES,
+	RANK_MATRIX,
+	RANK_PATTERNS,
+	RANK_WORKED, /* after the gaps' patterns, before the gaps one by one */
+	RANK_GAPS,
+};
+
 /* Where each m_id is in a loaded list: an open-addressing table, so a lookup is one probe or a
  * few, never a search of the list. */
 struct rb_index {
@@ -63,6 +77,22 @@ struct build {
 	struct words *words;      /* as an->gaps */
 };
 
+/* A table to fill row by row: cells has n_rows * n_cols cells. */
+struct rb_tab {
+	struct rd_table *t;
+	const char **keys, **heads;
+	struct rd_cell *cells;
+};
+
+/* A section at the end of `in` (NULL: of the document). */
+struct rd_block *rb_section(struct build *b, struct rd_block *in, const char *heading,
+                            const char *id, unsigned flags);
+/* A table (RD_TABLE, RD_RECORDS) at the end of `in`, its cells zeroed. */
+struct rb_tab rb_table(struct build *b, struct rd_block *in, enum rd_kind kind, size_t n_cols,
+                       size_t n_rows);
+/* A cell of words; and of several, joined by ", " for people. */
+struct rd_cell rb_text(const char *key, const char *s);
+struct rd_cell rb_list(struct build *b, const char *key, const char *const *v, size_t n);
 /* User text as one clean line, owned by the outline. */
 const char *rb_clean(struct build *b, const char *s);
 /* A count as the rules show it: RD_SUPPRESSED below the rules' threshold, else RD_COUNT. */
@@ -73,6 +103,12 @@ void rb_paragraph(struct build *b, struct rd_block *in, const char *text, bool m
  * outline's. */
 void rb_words(struct build *b);
 void rb_words_clear(struct build *b);
+
+/* report_worked.c: the section on what worked, and its rows for spreadsheets after the gaps'. */
+void rb_worked(struct build *b);
+void rb_worked_records(struct build *b);
+/* report_places.c: the counts by gender (by municipality and area once cases hold them). */
+void rb_places(struct build *b);
 
 /* report_lanes.c: case `c`'s lanes chart at the end of section `in`. */
 void rb_lanes(struct build *b, struct rd_block *in, size_t c);

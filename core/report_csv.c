@@ -1,7 +1,8 @@
 /* report_csv.c - the report as one row per gap, for spreadsheets: RFC 4180 (CRLF line ends, a
  * field quoted when it holds the separator, a quote or a line break, quotes doubled), UTF-8.
  * The separator may be ';' for spreadsheets set up for Swedish, where ',' is the decimal mark.
- * Of the outline (report_doc.h) it writes the records, and only them: a CSV holds one table. */
+ * Of the outline (report_doc.h) it writes the records, and only them: first the gaps, then after
+ * an empty line the interventions that helped, each table with its own header row. */
 #include "report_doc.h"
 
 #include <string.h>
@@ -28,8 +29,11 @@ static void field(const char *s, char sep, bool last, FILE *out)
 	fputs(last ? "\r\n" : (char[]){sep, '\0'}, out);
 }
 
-static void records(const struct rd_table *t, char sep, FILE *out)
+static void records(const struct rd_table *t, char sep, bool *first, FILE *out)
 {
+	if (!*first)
+		fputs("\r\n", out);
+	*first = false;
 	for (size_t c = 0; c < t->n_cols; c++)
 		field(t->keys[c], sep, c + 1 == t->n_cols, out);
 	for (size_t r = 0; r < t->n_rows; r++)
@@ -37,15 +41,15 @@ static void records(const struct rd_table *t, char sep, FILE *out)
 			field(t->cells[r * t->n_cols + c].text, sep, c + 1 == t->n_cols, out);
 }
 
-static void block(const struct rd_block *b, char sep, FILE *out)
+static void block(const struct rd_block *b, char sep, bool *first, FILE *out)
 {
 	switch (b->kind) {
 	case RD_RECORDS:
-		records(&b->table, sep, out);
+		records(&b->table, sep, first, out);
 		break;
 	case RD_SECTION:
 		for (const struct rd_block *c = b->section.first; c; c = c->next)
-			block(c, sep, out);
+			block(c, sep, first, out);
 		break;
 	case RD_TITLE: /* the rest is for people to read, or for the JSON */
 	case RD_FACTS:
@@ -63,7 +67,8 @@ static void block(const struct rd_block *b, char sep, FILE *out)
 
 bool report_write_csv(const struct rd_doc *d, char sep, FILE *out)
 {
+	bool first = true;
 	for (const struct rd_block *b = d->first; b; b = b->next)
-		block(b, sep, out);
+		block(b, sep, &first, out);
 	return !ferror(out);
 }

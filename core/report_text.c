@@ -116,12 +116,23 @@ static size_t heading(struct lines *l, const char *text)
 	return l->n - 2;
 }
 
-/* A table whose first column takes what the number columns leave and wraps. */
+/* A table whose first column takes what the number columns leave and wraps. A number column is
+ * 9 wide, or wider where a translated head (Allvarsgrad) or a value needs it. */
 static void table(struct lines *l, const char *const *head, int ncols, const char *const *cells,
                   size_t nrows)
 {
-	const int num_w = 9;
-	int first_w = COLS - 2 - (ncols - 1) * num_w;
+	int *num_w = xcalloc((size_t)ncols + 1, sizeof *num_w);
+	int first_w = COLS - 2;
+	for (int c = 1; c < ncols; c++) {
+		num_w[c] = 9;
+		for (size_t r = 0; r <= nrows; r++) {
+			const char *cell =
+			    r == 0 ? head[c] : cells[(r - 1) * (size_t)ncols + (size_t)c];
+			if (text_width(cell) + 1 > num_w[c])
+				num_w[c] = text_width(cell) + 1;
+		}
+		first_w -= num_w[c];
+	}
 	size_t start = l->n;
 	for (size_t r = 0; r <= nrows; r++) {
 		const char *const *row = r == 0 ? head : cells + (r - 1) * (size_t)ncols;
@@ -138,7 +149,7 @@ static void table(struct lines *l, const char *const *head, int ncols, const cha
 				s = next;
 				for (int c = 1; c < ncols; c++) {
 					/* By display width: a translated head may hold å ä ö. */
-					char *pad = spaces(num_w - text_width(row[c]));
+					char *pad = spaces(num_w[c] - text_width(row[c]));
 					next = xasprintf("%s%s%s", s, pad, row[c]);
 					free(pad);
 					free(s);
@@ -155,6 +166,7 @@ static void table(struct lines *l, const char *const *head, int ncols, const cha
 			free(rule);
 		}
 	}
+	free(num_w);
 	/* Small tables stay whole; a long one at least keeps its head with some rows. */
 	size_t n = l->n - start;
 	l->v[start].keep = (int)(n <= 20 ? n - 1 : 4);
@@ -289,6 +301,7 @@ static void entry(struct lines *l, const struct rd_entry *e)
 	for (size_t i = 0; i < e->n_fields; i++) {
 		const struct rd_field *f = &e->fields[i];
 		char *lead = xasprintf("    %s ", f->label);
+		size_t fat = l->n;
 		if (f->quote) {
 			char *q = xasprintf("\"%s\"", f->text);
 			wrap(l, lead, 6, q);
@@ -296,6 +309,9 @@ static void entry(struct lines *l, const struct rd_entry *e)
 		} else {
 			wrap(l, lead, 6, f->text);
 		}
+		/* A field is read as one: its lines are never parted by a page break. */
+		if ((int)(l->n - fat) - 1 > l->v[fat].keep)
+			l->v[fat].keep = (int)(l->n - fat) - 1;
 		free(lead);
 	}
 	keep_whole(l, at);

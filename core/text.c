@@ -588,3 +588,36 @@ int text_collate_sv(const char *a, size_t na, const char *b, size_t nb)
 		return r < 0 ? -1 : 1;
 	return na < nb ? -1 : na > nb ? 1 : 0;
 }
+
+static bool fold_edge(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || (c && strchr(".,;:!?", c));
+}
+
+char *text_fold(const char *s)
+{
+	while (fold_edge(*s))
+		s++;
+	char *f = xmalloc(strlen(s) + 1);
+	size_t n = 0;
+	for (const char *p = s; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			if (n && f[n - 1] != ' ')
+				f[n++] = ' ';
+			continue;
+		}
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c + 32);
+		f[n++] = (char)c;
+		/* U+00C0..U+00DE but U+00D7 (x): the capitals of Latin-1, 0x20 below their small. */
+		if (c == 0xC3 && p[1]) {
+			unsigned char d = (unsigned char)*++p;
+			f[n++] = (char)(d >= 0x80 && d <= 0x9E && d != 0x97 ? d + 0x20 : d);
+		}
+	}
+	while (n && fold_edge(f[n - 1]))
+		n--;
+	f[n] = '\0';
+	return f;
+}

@@ -48,4 +48,9 @@ size_t text_wrap(const char *s, int cols, size_t **starts, size_t **lens);
  * tie-break; digits before letters. Suitable as a SQLite collation (lengths in bytes). */
 int text_collate_sv(const char *a, size_t na, const char *b, size_t nb);
 
+/* A new string to compare typed words by: capitals folded to small letters (A-Z and Latin-1's,
+ * Å Ä Ö É among them), runs of blanks one space, and blanks and the punctuation . , ; : ! ?
+ * gone from both ends. "  Trygg vuxen. " and "trygg  vuxen" fold alike. The caller frees it. */
+char *text_fold(const char *s);
+
 #endif

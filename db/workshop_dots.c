@@ -100,4 +100,3 @@ enum mstatus store_vote_take_back(struct store *s, m_id workshop, m_id gap, int 
 	}
 	return w_end(s, st, err);
 }
-

@@ -16,8 +16,8 @@
 /* clang-format off */
 static const struct key_binding table[] = {
 	/* Everywhere. */
-	{ACT_HELP, SCR_LISTS | SCR_GAPS | SCR_LANES | SCR_WORKSHOP | SCR_IMPORT, {'?'}, N_("?"),
-	 N_("help"),
+	{ACT_HELP, SCR_LISTS | SCR_GAPS | SCR_LANES | SCR_WORKSHOP | SCR_IMPORT | SCR_WORKED, {'?'},
+	 N_("?"), N_("help"),
 	 N_("show the keys of the current screen")},
 	{ACT_HELP, SCR_FORM, {KEY_F(1)}, N_("F1"), N_("help"), N_("show the keys of a form")},
 	{ACT_REDRAW, SCR_ALL, {CTRL_KEY('l')}, N_("Ctrl-L"), NULL, N_("redraw the screen")},
@@ -50,6 +50,9 @@ static const struct key_binding table[] = {
 	 N_("the catalogue of actors and gap categories")},
 	{ACT_GAPS, SCR_CASES, {'g'}, N_("g"), N_("gaps"),
 	 N_("the gaps across all cases: the recurring patterns")},
+	{ACT_WORKED, SCR_CASES | SCR_GAPS, {'h'}, N_("h"), NULL,
+	 N_("what worked across all cases: what helped, the lasting adults, the protective "
+	    "factors")},
 	{ACT_CONFLICTS, SCR_CASES, {'m'}, N_("m"), NULL,
 	 N_("the fields two laptops both changed, found by mellan merge, to decide")},
 	{ACT_WORKSHOP, SCR_CASES, {'w'}, N_("w"), NULL,
@@ -109,6 +112,19 @@ static const struct key_binding table[] = {
 	{ACT_OPEN_ONLY, SCR_GAPS, {'o'}, N_("o"), N_("status"),
 	 N_("only gaps still open, or every status")},
 	{ACT_BACK, SCR_GAPS, {'q', ESC_KEY}, N_("q, Esc"), N_("back"), N_("back to the cases")},
+
+	/* The what worked screen, beside the gaps. */
+	{ACT_PREV, SCR_WORKED, {KEY_UP, 'k'}, N_("Up Down, k j"), NULL,
+	 N_("select the previous or next line")},
+	{ACT_NEXT, SCR_WORKED, {KEY_DOWN, 'j'}, NULL, NULL, NULL},
+	{ACT_FIRST, SCR_WORKED, {KEY_HOME}, N_("Home End"), NULL, N_("the first or last line")},
+	{ACT_LAST, SCR_WORKED, {KEY_END}, NULL, NULL, NULL},
+	{ACT_PAGE_UP, SCR_WORKED, {KEY_PPAGE}, N_("PgUp PgDn"), NULL, N_("a screenful up or down")},
+	{ACT_PAGE_DOWN, SCR_WORKED, {KEY_NPAGE}, NULL, NULL, NULL},
+	{ACT_OPEN, SCR_WORKED, {'\n', '\r', KEY_ENTER}, N_("Enter"), N_("open"),
+	 N_("open the journey at the intervention's step (a pattern: its first; a lasting adult: "
+	    "where the span begins)")},
+	{ACT_BACK, SCR_WORKED, {'q', ESC_KEY}, N_("q, Esc"), N_("back"), N_("back")},
 
 	/* The catalogue of actors and gap categories. */
 	{ACT_PREV, SCR_CATALOGUE, {KEY_UP, 'k'}, N_("Up Down, k j"), N_("move"),
@@ -233,6 +249,8 @@ static const struct key_binding table[] = {
 	{ACT_ZOOM_OUT, SCR_LANES, {'-'}, NULL, NULL, NULL},
 	{ACT_SCALE, SCR_LANES, {'t'}, N_("t"), N_("scale"),
 	 N_("time by step, or to true scale so that a long wait looks long")},
+	{ACT_COLOUR, SCR_LANES, {'c'}, N_("c"), NULL,
+	 N_("colour the interventions by actor, or by the theme of the step they start at")},
 	{ACT_PRESENT, SCR_LANES, {'p'}, N_("p"), NULL,
 	 N_("present the journey to the room, from the selected step")},
 	{ACT_PROPOSAL, SCR_LANES, {'o'}, N_("o"), N_("proposed"),

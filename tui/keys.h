@@ -21,10 +21,11 @@ enum tui_screen {
 	SCR_NAMES = 1 << 9,     /* the alliance's list of names not to use */
 	SCR_WORKSHOP = 1 << 10, /* the workshops and their logs */
 	SCR_IMPORT = 1 << 11,   /* a chronology from a spreadsheet */
+	SCR_WORKED = 1 << 12,   /* what worked across all cases */
 };
 #define SCR_ALL                                                                                    \
 	(SCR_CASES | SCR_JOURNEY | SCR_HELP | SCR_FORM | SCR_CATALOGUE | SCR_GAPS | SCR_PRESENT |  \
-	 SCR_LANES | SCR_CONFLICTS | SCR_NAMES | SCR_WORKSHOP | SCR_IMPORT)
+	 SCR_LANES | SCR_CONFLICTS | SCR_NAMES | SCR_WORKSHOP | SCR_IMPORT | SCR_WORKED)
 /* The screens that show records (not the help, not a form). */
 #define SCR_LISTS (SCR_CASES | SCR_JOURNEY | SCR_CATALOGUE | SCR_CONFLICTS | SCR_NAMES)
 
@@ -90,6 +91,7 @@ enum action {
 	ACT_SORT,      /* the next sort order */
 	ACT_FILTER,    /* the next category to filter by */
 	ACT_OPEN_ONLY, /* open gaps only, or every status */
+	ACT_WORKED,    /* what worked, beside the gaps */
 	/* Projecting the journey. */
 	ACT_PRESENT,   /* the presentation, from the selected step */
 	ACT_SCROLL_UP, /* a line of a card taller than the screen */
@@ -98,6 +100,7 @@ enum action {
 	ACT_ZOOM_IN,
 	ACT_ZOOM_OUT,
 	ACT_SCALE,    /* lanes by step or to true scale */
+	ACT_COLOUR,   /* the lanes' bars by actor or by theme */
 	ACT_VOTE,     /* the digit pressed: that many dots on the selected gap */
 	ACT_UNVOTE,   /* the dots last given to the selected gap taken back */
 	ACT_GAP_NEXT, /* the next gap at this step, to vote on */

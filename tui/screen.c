@@ -15,7 +15,7 @@ static const struct {
     {ACT_NAMES, &screen_names},         {ACT_CATALOGUE, &screen_catalogue},
     {ACT_CONFLICTS, &screen_conflicts}, {ACT_WORKSHOP, &screen_workshop},
     {ACT_LANES, &screen_lanes},         {ACT_PRESENT, &screen_present},
-    {ACT_IMPORT, &screen_import},
+    {ACT_IMPORT, &screen_import},       {ACT_WORKED, &screen_worked},
 };
 
 struct screen *screen_top(const struct app *a)

@@ -65,7 +65,7 @@ struct screens {
 
 extern const struct screen_ops screen_cases, screen_journey, screen_lanes, screen_present,
     screen_help, screen_gaps, screen_catalogue, screen_conflicts, screen_names, screen_workshop,
-    screen_import;
+    screen_import, screen_worked;
 
 /* The top screen; the screen under s (NULL at the bottom); the topmost screen of ops on the
  * stack (NULL when none is open). */

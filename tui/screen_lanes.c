@@ -2,7 +2,8 @@
  * time along the columns (by step, or to true scale), the interventions as bars with a mark per
  * kind, hand-overs from lane to lane, a lane of gaps, age thresholds as vertical rules and
  * silence shaded. The layout is core/lanes.c's; this file draws it, scrolls and zooms, and keeps
- * the selected step the one the journey has selected. */
+ * the selected step the one the journey has selected. The bars take their actor's colour, or
+ * with c the colour of their theme (core/themes.h: the theme of the step they start at). */
 #include "private.h"
 
 #include "core/fuzzytime.h"
@@ -11,6 +12,7 @@
 #include "core/silence.h"
 #include "core/store_read.h"
 #include "core/story.h"
+#include "core/themes.h"
 #include "core/xalloc.h"
 #include "draw.h"
 
@@ -34,6 +36,7 @@ struct lanes_view {
 	int left;        /* the first column of time shown */
 	size_t proposal; /* the proposal shown, counting from 1; 0: none */
 	bool seen;       /* opened before */
+	bool by_theme;   /* the bars coloured by theme, not by actor */
 	bool thresholds_loaded;
 	struct m_threshold_list thresholds; /* the age rules, read when the lanes first open */
 };
@@ -156,15 +159,36 @@ static void arrow_put(struct cells *c, const bool *sole, int left, int col, cons
 		cells_put(c, left, col, mark, ROLE_HEADING);
 }
 
-static void lane_cells(const struct app *a, const struct lanes_layout *l, size_t lane,
-                       struct cells *c, int left)
+/* A theme's colour: the first four of the actors' palette, the no theme dim. */
+static enum role theme_role(enum m_theme t)
+{
+	return t == THEME_NONE ? ROLE_DIM : theme_actor_role((int)t - 1);
+}
+
+/* The theme of an intervention: its first step's. */
+static enum m_theme bar_theme(const struct app *a, m_id intervention)
+{
+	const struct m_journey *j = &a->journey;
+	m_id step = 0;
+	for (size_t i = 0; i < j->n_interventions; i++)
+		if (j->interventions[i].id == intervention)
+			step = j->interventions[i].step_from;
+	for (size_t i = 0; step && i < j->n_steps; i++)
+		if (j->steps[i].id == step)
+			return m_theme_of_domain(j->steps[i].domain);
+	return THEME_NONE;
+}
+
+static void lane_cells(const struct app *a, const struct lanes_view *v,
+                       const struct lanes_layout *l, size_t lane, struct cells *c, int left)
 {
 	bool *sole = xcalloc((size_t)c->n + 1, sizeof *sole);
 	for (size_t i = 0; i < l->n_bars; i++) {
 		const struct lanes_bar *b = &l->bars[i];
 		if (b->row != lane)
 			continue;
-		enum role r = lane_role(a, l->rows[lane].actor_id);
+		enum role r = v->by_theme ? theme_role(bar_theme(a, b->intervention_id))
+		                          : lane_role(a, l->rows[lane].actor_id);
 		for (int col = b->from; col <= b->to; col++)
 			cells_put(c, left, col, lanes_kind_mark(b->kind), r);
 		if (b->from == b->to && b->from - left >= 0 && b->from - left < c->n)
@@ -394,6 +418,17 @@ static void legend_clear(struct legend *lg)
 	memset(lg, 0, sizeof *lg);
 }
 
+/* With the bars coloured by theme, the legend says which colour is which. */
+static void theme_legend(int y, int w)
+{
+	int x = 1;
+	x += draw_text(y, x, w - x, ROLE_DIM, _("by theme:"));
+	for (int t = THEME_COMMUNITY; t < THEME_COUNT && x < w; t++) {
+		x += draw_text(y, x + 1, w - x - 1, theme_role(t), "█") + 1;
+		x += draw_text(y, x + 1, w - x - 1, ROLE_DIM, m_theme_label(t)) + 1;
+	}
+}
+
 /* The selected step in one line, so the lanes can be read against the story; or the proposal
  * chosen with o, and what to do with it. */
 static void selected_line(const struct app *a, const struct lanes_view *v,
@@ -507,7 +542,7 @@ static void draw(struct app *a, struct screen *s, int top, int rows)
 		draw_text(y, 1, lw, lane_role(a, actor), lane_label(a, actor, lw, &code));
 		struct cells c;
 		cells_init(&c, tw);
-		lane_cells(a, &l, lines[i].lane, &c, left);
+		lane_cells(a, v, &l, lines[i].lane, &c, left);
 		cells_draw(&c, y, x0);
 		cells_clear(&c);
 	}
@@ -524,7 +559,10 @@ static void draw(struct app *a, struct screen *s, int top, int rows)
 	gap_cells(a, v, &l, &props, &c, left);
 	cells_draw(&c, y, x0);
 	cells_clear(&c);
-	legend_draw(&lg, top + rows - 1 - legend_rows, legend_rows, COLS - 1);
+	if (v->by_theme)
+		theme_legend(top + rows - 1 - legend_rows, COLS);
+	else
+		legend_draw(&lg, top + rows - 1 - legend_rows, legend_rows, COLS - 1);
 	legend_clear(&lg);
 	selected_line(a, v, &props, top + rows - 1);
 	m_proposal_list_clear(&props);
@@ -576,6 +614,9 @@ static unsigned key(struct app *a, struct screen *s, enum action act, int k)
 	case ACT_CONFIRM:
 	case ACT_DISMISS:
 		return proposals_key(a, &v->proposal, act);
+	case ACT_COLOUR:
+		v->by_theme = !v->by_theme;
+		return CH_REDRAW;
 	case ACT_SCALE:
 		v->scale = v->scale == LANES_BY_STEP ? LANES_BY_TIME : LANES_BY_STEP;
 		v->zoom = -1; /* a new scale starts fitted to the screen */

@@ -35,8 +35,8 @@ run import --db "$tmp/new.db" --ignore 'Ref nr' --case Lina "$tmp/lina.csv"
 check "actor names the catalogue lacks: status 3, one line" sh -c "[ \$(cat '$tmp/rc') -eq 3 ] && [ \$(wc -l <'$tmp/err') -eq 1 ]"
 check "... all of them at once, with their lines" \
 	sh -c "grep -qF \"'Fältgruppen' (lines 7, 9)\" '$tmp/err'"
-check "... Soc is ambiguous, and the two actors it could be are named" \
-	err_has "'Soc' (line 6: could be Socialtjänsten (barn och unga) or Socialtjänsten (vuxen)?)"
+check "... Soc is ambiguous, and the three actors it could be are named" \
+	err_has "'Soc' (line 6: could be Socialtjänsten (barn och unga) or Socialtjänsten (vuxen) or Socialtjänstens öppenvård?)"
 check "... and nothing was written" test ! -e "$tmp/new.db"
 
 # --dry-run writes nothing: an existing file byte for byte, no -wal beside it; a missing one

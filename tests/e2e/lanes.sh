@@ -162,7 +162,15 @@ g=$(gaps_row | grep -o '▲' | wc -l)
 check "200x60: a gap marker for each of the $gap_steps steps ($g)" [ "$g" -eq "$gap_steps" ]
 check "200x60: every step is numbered on the axis" sh -c "echo \"\$1\" | grep -q ' $total\$'" x \
 	"$(screen | sed -n 2p | sed 's/ *$//')"
+bars_before=$(screen -e | sed -n '3,30p')
+keys c
+check "c colours the bars by theme, and the legend says which colour is which" \
+	wait_for "by theme: █ Neighbourhood █ Family and parents █ School █ Individual and peers"
+check "... the bars in other colours than their actors'" \
+	sh -c "[ \"\$1\" != \"\$2\" ]" x "$bars_before" "$(screen -e | sed -n '3,30p')"
+keys c
+check "c again: the actors' colours, and the marks' legend" wait_for "hand-over broke"
 keys q q q
 check "q from the cases ends mellan" wait_for "EXITED:0"
 
-done_testing 40
+done_testing 43

@@ -236,6 +236,7 @@ keys Enter
 wait_for "step 1 of $total"
 keys i
 wait_for "A new intervention"
+keys Socialtj
 check "at 80 columns the actor picker's sectors leave the names whole" \
 	wait_for "Socialtjänsten (barn och unga) (SocBU)"
 

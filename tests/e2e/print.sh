@@ -359,6 +359,7 @@ for c in re.findall(r'<text [^>]*text-anchor="middle"(?! font-weight)[^>]*>([^<]
     count("html matrix", c)
 # CSV: the votes.
 rows = list(csv.reader(open(base + ".csv", encoding="utf-8", newline="")))
+rows = rows[:next((i for i, r in enumerate(rows) if not r), len(rows))]  # the gaps table, before the empty line
 for r in rows[1:]:
     count("csv votes", r[rows[0].index("votes")])
 for b in bad[:8]:
@@ -372,6 +373,7 @@ public_csv_bands() {
 	python3 - "$tmp/public.csv" <<'EOF'
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
+rows = rows[:next((i for i, r in enumerate(rows) if not r), len(rows))]  # the gaps table, before the empty line
 t, a = rows[0].index("time"), rows[0].index("age")
 bad = [(r[t], r[a]) for r in rows[1:] if r[a] and r[a] != r[t]]
 print("# time and age differ: %s" % bad[:3]) if bad else None

@@ -85,7 +85,26 @@ static void test_catalogue_defaults(void **state)
 
 	struct m_actor_list actors = {0};
 	assert_int_equal(store_actor_list(s, &actors, &err), M_OK);
-	assert_true(actors.n >= 20 && actors.n <= 30);
+	assert_true(actors.n >= 30 && actors.n <= 40);
+	/* The actors the alliances in Malmö name, beside the ones every catalogue has. */
+	static const char *const malmo[] = {
+	    "Funktionsstöd (LSS, socialpsykiatri)",
+	    "Familjecentral och öppen förskola",
+	    "Allaktivitetshuset",
+	    "Socialtjänstens öppenvård",
+	    "Kommunala bostadsbolaget",
+	    "Migrationsverket",
+	    "Tolk",
+	    "SSPF (skola, socialtjänst, polis, fritid)",
+	    "Boost by FC Rosengård",
+	};
+	for (size_t k = 0; k < sizeof malmo / sizeof malmo[0]; k++) {
+		bool found = false;
+		for (size_t i = 0; i < actors.n; i++)
+			found |= strcmp(actors.items[i].name, malmo[k]) == 0;
+		if (!found)
+			fail_msg("the default catalogue lacks %s", malmo[k]);
+	}
 	int per_sector[SECTOR_COUNT] = {0};
 	for (size_t i = 0; i < actors.n; i++) {
 		const struct m_actor *a = &actors.items[i];
@@ -105,6 +124,17 @@ static void test_catalogue_defaults(void **state)
 	struct m_threshold_list th = {0};
 	assert_int_equal(store_threshold_list(s, &th, &err), M_OK);
 	bool bup_ends = false, vuxp_starts = false, kaa_ends = false;
+	/* The ages the seeds and Swedish law give: criminal responsibility, the end of compulsory
+	 * school, majority, komvux and the end of KAA, the end of LVU care, youth services. */
+	static const int ages[] = {15, 16, 18, 20, 21, 25, 30};
+	for (size_t k = 0; k < sizeof ages / sizeof ages[0]; k++) {
+		bool found = false;
+		for (size_t i = 0; i < th.n; i++)
+			found |= th.items[i].age == ages[k];
+		if (!found)
+			fail_msg("no default threshold at %d", ages[k]);
+	}
+	bool komvux = false, lvu_ends = false, youth_25 = false;
 	for (size_t i = 0; i < th.n; i++) {
 		const struct m_actor *a = m_actor_find(&actors, th.items[i].actor_id);
 		if (!a)
@@ -116,7 +146,18 @@ static void test_catalogue_defaults(void **state)
 			vuxp_starts = true;
 		if (th.items[i].age == 20 && strstr(a->name, "KAA") && !th.items[i].starts)
 			kaa_ends = true;
+		if (th.items[i].age == 20 && strstr(th.items[i].label, "Komvux") &&
+		    th.items[i].starts)
+			komvux = true;
+		if (th.items[i].age == 21 && strstr(th.items[i].label, "LVU") &&
+		    !th.items[i].starts)
+			lvu_ends = true;
+		if (th.items[i].age == 25 && strcmp(a->name, "Allaktivitetshuset") == 0)
+			youth_25 = true;
 	}
+	assert_true(komvux);
+	assert_true(lvu_ends);
+	assert_true(youth_25);
 	assert_true(bup_ends);
 	assert_true(vuxp_starts);
 	assert_true(kaa_ends);

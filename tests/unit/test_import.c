@@ -150,11 +150,11 @@ static void test_swedish_chronology(void **state)
 	r = import_text(s, swedish, &o, false);
 	expect_refused(&r, "--case", NULL);
 	o.case_code = strdup("Lina");
-	/* Every name the catalogue lacks at once, with its lines; Soc could be two actors. */
+	/* Every name the catalogue lacks at once, with its lines; Soc could be three actors. */
 	r = import_text(s, swedish, &o, false);
 	expect_refused(&r, "'Fältgruppen' (lines 7, 9)",
 	               "'Soc' (line 6: could be Socialtjänsten (barn och unga) or "
-	               "Socialtjänsten (vuxen)?)");
+	               "Socialtjänsten (vuxen) or Socialtjänstens öppenvård?)");
 	assert_int_equal(su_raw_int(path, "SELECT count(*) FROM step"), 0);
 	/* Said what they are: Soc by a beginning of a name, the rest new in the municipality. */
 	imp_options_actor_named(&o, "soc", "socialtjänsten (barn");

@@ -28,6 +28,7 @@ static const struct {
     {"The cases screen", SCR_CASES},
     {"The journey screen", SCR_JOURNEY},
     {"The gaps screen", SCR_GAPS},
+    {"The what worked screen", SCR_WORKED},
     {"The catalogue", SCR_CATALOGUE},
     {"The names not to use", SCR_NAMES},
     {"The workshops", SCR_WORKSHOP},
