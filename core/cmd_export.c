@@ -4,8 +4,8 @@
 
 #include "store_exchange.h"
 
-enum mstatus cmd_export(struct store *s, const char *const *codes, size_t n, FILE *out,
-                        struct merr *err)
+enum mstatus cmd_export(struct store *s, const char *const *codes, size_t n, unsigned flags,
+                        FILE *out, struct merr *err)
 {
-	return store_export_json(s, codes, n, out, err);
+	return store_export_json_with(s, codes, n, flags, out, err);
 }

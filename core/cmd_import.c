@@ -175,5 +175,6 @@ enum mstatus cmd_import(struct store *s, const char *path, FILE *in, bool fresh,
 	if (rep.history)
 		fprintf(out, _(", %ld history entries"), rep.history);
 	fputc('\n', out);
+	cmd_tally_print(out, rep.kinds, &rep.kept_findings, &rep.settings, false);
 	return M_OK;
 }

@@ -34,9 +34,10 @@ int report_format_from_name(const char *name);
 /* Today as YYYY-MM-DD, or the day of SOURCE_DATE_EPOCH when it is set. */
 void report_date(char out[11]);
 /* ---- fieldwork (mellan(1) export, import, merge, backup; the format in mellan(5)) ---------- */
-/* The chosen cases (all when n is 0) as JSON. */
-enum mstatus cmd_export(struct store *s, const char *const *codes, size_t n, FILE *out,
-                        struct merr *err);
+/* The chosen cases (all when n is 0) as JSON; flags: enum store_exchange_flag (the names not
+ * to use only with STORE_WITH_NAMES). */
+enum mstatus cmd_export(struct store *s, const char *const *codes, size_t n, unsigned flags,
+                        FILE *out, struct merr *err);
 /* A JSON export or a chronology from a spreadsheet, CSV or .xlsx (told apart by the first
  * character), read from `in` into s, all or nothing; `fresh`: s was created for this import (a
  * chronology then gets the default catalogue). A spreadsheet is read as `opts` say (NULL: as it
@@ -51,8 +52,12 @@ enum mstatus cmd_import(struct store *s, const char *path, FILE *in, bool fresh,
 enum mstatus cmd_import_open(const char *path, FILE **in, struct merr *err);
 /* Another laptop's database into s: what was added, updated and found in conflict goes to out.
  * M_FINDINGS while conflicts are open. */
-enum mstatus cmd_merge(struct store *s, const char *other, FILE *out, store_progress_fn progress,
-                       void *arg, struct merr *err);
+enum mstatus cmd_merge(struct store *s, const char *other, unsigned flags, FILE *out,
+                       store_progress_fn progress, void *arg, struct merr *err);
+/* What became of the other side's records, a line per kind (those with nothing to say left
+ * out), then the kept findings and the settings; `merge` or an import's words. */
+void cmd_tally_print(FILE *out, const struct m_tally *kinds, const struct m_tally *kept,
+                     const struct m_tally *settings, bool merge);
 /* The open conflicts, one a line with the number --keep and --take name; M_FINDINGS while there
  * are any. With id non-zero: decide that conflict instead, keeping this side or taking theirs. */
 enum mstatus cmd_conflicts(struct store *s, m_id id, bool take_theirs, FILE *out, struct merr *err);

@@ -5,6 +5,7 @@
 #define MELLAN_MODEL_MERGE_H
 
 #include "model.h"
+#include "records.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -18,9 +19,25 @@ struct m_conflict {
 	char *theirs; /* the other file's */
 	bool new_now; /* found by this merge (false: found by an earlier one, still open) */
 };
+/* What became of one kind's records from the other file: each is counted once. */
+struct m_tally {
+	long added;     /* not here before */
+	long updated;   /* here, and brought up to the other file's values */
+	long same;      /* already here as there (or changed only here) */
+	long matched;   /* the same as one here by its name or natural key (an actor by name) */
+	long conflicts; /* changed on both sides, or a value only one record may have: kept */
+	long deleted;   /* deleted here, as the other file deleted it */
+	long gone;      /* deleted here before, so not brought back */
+	long left;      /* part of a record that was not brought over (a conflict says which) */
+};
 struct m_merge_report {
 	long added, updated, deleted, matched, unchanged;
-	struct m_conflict *conflicts; /* the open conflicts with the other file */
+	struct m_tally kinds[R_COUNT]; /* per kind of record, in the order of records[] */
+	struct m_tally kept;           /* privacy findings kept on purpose, by their hashes */
+	struct m_tally settings;       /* the alliance's settings */
+	bool names_asked;              /* --with-names: the names not to use came too */
+	long names_left;               /* without it: how many the other file has */
+	struct m_conflict *conflicts;  /* the open conflicts with the other file */
 	size_t n_conflicts;
 };
 void m_merge_report_clear(struct m_merge_report *r);

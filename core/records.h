@@ -126,6 +126,9 @@ struct record_child {
 struct record_kind {
 	const char *table; /* in the file */
 	const char *key;   /* the list in an export; NULL while the kind does not travel */
+	bool on_request;   /* travels only when asked (--with-names): the names not to use */
+	bool append_only;  /* never changed once written (a vote, a log entry): a merge takes the
+	                      union, by uuid */
 	const char *what;  /* N_(): "step", for messages */
 	int since;         /* the schema version that made its table */
 	size_t size;       /* of its struct; 0 when C holds none (a link row) */

@@ -21,7 +21,17 @@ struct store_exchange_report {
 	long kept;    /* already here but different: kept as here (merge brings changes over) */
 	long matched; /* actors matched by name, categories by code */
 	long history; /* history entries added */
+	/* The same per kind (`conflicts`: different here and kept as here), then the privacy
+	 * findings kept on purpose and the alliance's settings. */
+	struct m_tally kinds[R_COUNT], kept_findings, settings;
 };
+
+/* What export and merge carry besides what always travels. */
+enum store_exchange_flag {
+	STORE_WITH_NAMES = 1 << 0, /* the list of names not to use (records.h, on_request) */
+};
+/* The settings that belong to the alliance rather than to one laptop, which travel; NULL-ended. */
+extern const char *const store_alliance_settings[];
 
 /* ---- export and import ---------------------------------------------------------------------- */
 /* Writes the chosen cases (codes; all when n is 0) with the actor catalogue, the gap categories,
@@ -29,6 +39,9 @@ struct store_exchange_report {
  * bytes. A code that names no case is refused with MR_NOT_FOUND. */
 enum mstatus store_export_json(struct store *s, const char *const *codes, size_t n, FILE *out,
                                struct merr *err);
+/* The same, with the kinds that travel only when asked (flags: enum store_exchange_flag). */
+enum mstatus store_export_json_with(struct store *s, const char *const *codes, size_t n,
+                                    unsigned flags, FILE *out, struct merr *err);
 /* Reads an export (name is the file's name, for messages). All or nothing: any invalid record is
  * refused naming the line or the record and field, and nothing is written. */
 enum mstatus store_import_json(struct store *s, const char *name, const char *text, size_t len,
@@ -58,6 +71,10 @@ void store_bulk_end(struct store *s);
  * schema with nothing in it that mellan did not make. All or nothing. */
 enum mstatus store_merge(struct store *s, const char *other, struct m_merge_report *r,
                          store_progress_fn progress, void *arg, struct merr *err);
+/* The same, with the kinds that travel only when asked (flags: enum store_exchange_flag). */
+enum mstatus store_merge_with(struct store *s, const char *other, unsigned flags,
+                              struct m_merge_report *r, store_progress_fn progress, void *arg,
+                              struct merr *err);
 /* The open conflicts of all merges, oldest first (report counts stay 0). */
 enum mstatus store_conflict_list(struct store *s, struct m_merge_report *r, struct merr *err);
 /* Decides conflict id: keep this side's value, or take the other side's (written like any

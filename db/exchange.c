@@ -12,7 +12,30 @@
 #include <string.h>
 
 #define FORMAT_NAME "mellan"
-#define FORMAT_VERSION 1
+/* 2 added the workshops, their cases, log and votes, the thresholds, the dismissals, the names
+ * not to use (when asked), the privacy findings kept and the alliance's settings. A file of
+ * version 1 is read as it is: it has none of them. */
+#define FORMAT_VERSION 2
+#define FORMAT_OLDEST 1
+
+/* The lists of a document besides the kinds' (which are records[] by index). */
+enum { A_HISTORY = R_COUNT, A_KEPT, A_SETTINGS, A_COUNT };
+
+const char *const store_alliance_settings[] = {"proposal-silence-days", "proposal-handover-days",
+                                               NULL};
+
+/* The alliance's settings as an SQL list: ('a', 'b'). */
+static char *alliance_sql(void)
+{
+	sqlite3_str *l = sqlite3_str_new(NULL);
+	for (size_t i = 0; store_alliance_settings[i]; i++)
+		sqlite3_str_appendf(l, "%s%Q", i ? ", " : "(", store_alliance_settings[i]);
+	sqlite3_str_appendall(l, ")");
+	char *v = sqlite3_str_finish(l);
+	char *out = xstrdup(v ? v : "('')");
+	sqlite3_free(v);
+	return out;
+}
 
 /* Which rows of kind k belong to the chosen cases (temp.x_case), as an SQL condition on `t`:
  * a case itself, or a record whose owner's owner ... is one; "" for all (the catalogue). */
@@ -36,9 +59,26 @@ static char *belongs(const struct record_kind *k, const char *t)
 	return xstrdup("");
 }
 
+/* The rows of k that belong to the chosen cases, and that refer to nothing left out: a vote on
+ * a gap of a case not chosen stays behind with that case. */
 static char *filter(const struct record_kind *k)
 {
 	char *c = belongs(k, "t");
+	for (size_t i = 0; i < k->n_fields; i++) {
+		const struct record_field *f = &k->fields[i];
+		if (f->type != RT_REF || (f->flags & RF_OWNER) || !f->key)
+			continue;
+		char *up = belongs(f->ref, "o");
+		if (*up) {
+			char *next =
+			    xasprintf("%s%s(t.%s IS NULL OR t.%s IN (SELECT o.id FROM "
+			              "main.%s o WHERE %s))",
+			              c, *c ? " AND " : "", f->col, f->col, f->ref->table, up);
+			free(c);
+			c = next;
+		}
+		free(up);
+	}
 	char *w = *c ? xasprintf("WHERE %s", c) : xstrdup("");
 	free(c);
 	return w;
@@ -130,6 +170,12 @@ static enum mstatus write_array(struct store *s, const char *key, const char *sq
 enum mstatus store_export_json(struct store *s, const char *const *codes, size_t n, FILE *out,
                                struct merr *err)
 {
+	return store_export_json_with(s, codes, n, 0, out, err);
+}
+
+enum mstatus store_export_json_with(struct store *s, const char *const *codes, size_t n,
+                                    unsigned flags, FILE *out, struct merr *err)
+{
 	/* One read transaction: the export is one moment of the file even while others write. */
 	enum mstatus st = ptemp_memory(s, err);
 	if (st == M_OK)
@@ -141,11 +187,28 @@ enum mstatus store_export_json(struct store *s, const char *const *codes, size_t
 		fprintf(out, "{\n  \"format\": \"%s\",\n  \"version\": %d,\n", FORMAT_NAME,
 		        FORMAT_VERSION);
 	for (size_t i = 0; st == M_OK && i < R_COUNT; i++) {
-		if (!records[i].key)
+		if (!records[i].key || (records[i].on_request && !(flags & STORE_WITH_NAMES)))
 			continue;
 		char *sql = object_sql(&records[i]);
 		st = write_array(s, records[i].key, sql, true, false, out, err);
 		free(sql);
+	}
+	/* Findings kept on purpose travel with the records they are about, as their hashes. */
+	if (st == M_OK)
+		st = write_array(s, "kept",
+		                 "SELECT json_object('uuid', uuid, 'created', created, 'record', "
+		                 "record_uuid, 'field', field, 'key', key, 'editor', editor), NULL "
+		                 "FROM main.privacy_kept WHERE record_uuid IN (SELECT uuid FROM "
+		                 "temp.x_uuid) ORDER BY uuid",
+		                 false, false, out, err);
+	if (st == M_OK) {
+		char *list = alliance_sql();
+		char *sql = xasprintf("SELECT json_object('key', key, 'value', value), NULL FROM "
+		                      "main.settings WHERE key IN %s ORDER BY key",
+		                      list);
+		st = write_array(s, "settings", sql, false, false, out, err);
+		free(sql);
+		free(list);
 	}
 	if (st == M_OK)
 		st = write_array(
@@ -232,13 +295,16 @@ static enum mstatus bad_json(struct store *s, const char *name, const char *text
 }
 
 /* The index of a top-level array in `arrays` (the kinds that travel, by their index in
- * records[], then the history); -1 for none. */
+ * records[], then A_HISTORY, A_KEPT, A_SETTINGS); -1 for none. */
 static int array_index(const char *k)
 {
 	for (size_t i = 0; i < R_COUNT; i++)
 		if (records[i].key && strcmp(k, records[i].key) == 0)
 			return (int)i;
-	return strcmp(k, "history") == 0 ? R_COUNT : -1;
+	return strcmp(k, "history") == 0    ? A_HISTORY
+	       : strcmp(k, "kept") == 0     ? A_KEPT
+	       : strcmp(k, "settings") == 0 ? A_SETTINGS
+	                                    : -1;
 }
 
 /* Checks the document's head and collects its lists, so the large document is parsed a few
@@ -261,6 +327,7 @@ static enum mstatus check_head(struct store *s, const char *name, const char *do
 	              strcmp((const char *)sqlite3_column_text(q.st, 0), "object") == 0;
 	st = q_finish(&q, err);
 	bool format = false, version = false;
+	long long newer = 0;
 	if (st == M_OK && object) {
 		q_prepare(&q, s, "SELECT key, type, value FROM json_each(:d)");
 		q_text(&q, ":d", doc);
@@ -273,7 +340,9 @@ static enum mstatus check_head(struct store *s, const char *name, const char *do
 		if (strcmp(k, "format") == 0) {
 			format = strcmp(t, "text") == 0 && strcmp(v, FORMAT_NAME) == 0;
 		} else if (strcmp(k, "version") == 0) {
-			version = strcmp(t, "integer") == 0 && q_col_int(&q, 2) == FORMAT_VERSION;
+			long long v_ = strcmp(t, "integer") == 0 ? q_col_int(&q, 2) : -1;
+			version = v_ >= FORMAT_OLDEST && v_ <= FORMAT_VERSION;
+			newer = v_ > FORMAT_VERSION ? v_ : 0;
 		} else if (a < 0) {
 			char *clean = text_sanitize(k, 0);
 			st = merr_set(err, M_DATA, MR_INVALID,
@@ -300,11 +369,17 @@ static enum mstatus check_head(struct store *s, const char *name, const char *do
 		              _("%s: not a mellan export (no \"format\": \"mellan\"); nothing was "
 		                "imported"),
 		              name);
+	else if (st == M_OK && newer)
+		st = merr_set(
+		    err, M_DATA, MR_NEWER,
+		    _("%s: made by a newer mellan (format version %lld; this mellan reads "
+		      "versions %d to %d); update mellan to import it, nothing was imported"),
+		    name, newer, FORMAT_OLDEST, FORMAT_VERSION);
 	else if (st == M_OK && !version)
 		st = merr_set(err, M_DATA, MR_NEWER,
 		              _("%s: an export of another format version, this mellan reads "
-		                "version %d; nothing was imported"),
-		              name, FORMAT_VERSION);
+		                "versions %d to %d; nothing was imported"),
+		              name, FORMAT_OLDEST, FORMAT_VERSION);
 	return st;
 }
 
@@ -397,8 +472,10 @@ static bool same_here(struct store *s, const struct record_kind *t, const struct
 static enum mstatus compare(struct store *s, const struct record_kind *t, const struct prow *r,
                             const char *ours, struct store_exchange_report *rep, struct merr *err)
 {
+	struct m_tally *tally = &rep->kinds[t - records];
 	if (strcmp(ours, r->v[0]) != 0) {
 		rep->matched++;
+		tally->matched++;
 		return M_OK;
 	}
 	struct prow here = {0};
@@ -408,10 +485,13 @@ static enum mstatus compare(struct store *s, const struct record_kind *t, const 
 		bool same = found;
 		for (size_t i = 1; same && i < t->n_fields; i++)
 			same = !ptravels(&t->fields[i]) || same_here(s, t, &here, r, i);
-		if (same)
+		if (same) {
 			rep->same++;
-		else
+			tally->same++;
+		} else {
 			rep->kept++;
+			tally->conflicts++;
+		}
 	}
 	prow_clear(&here);
 	return st;
@@ -460,6 +540,7 @@ static enum mstatus import_table(struct store *s, const char *name, const char *
 		else if (st == M_OK) {
 			st = prow_insert(s, t, &r, where, err);
 			rep->added++;
+			rep->kinds[t - records].added++;
 		}
 		free(ours);
 		free(where);
@@ -560,6 +641,122 @@ static enum mstatus import_history(struct store *s, const char *name, const char
 	return st;
 }
 
+/* The first member of a list that is not of the shape `bad` (an SQL condition on e.value)
+ * refuses the file, named. */
+static enum mstatus shape(struct store *s, const char *name, const char *doc, const char *list,
+                          const char *what, const char *bad, struct merr *err)
+{
+	char *sql = xasprintf("SELECT e.key FROM json_each(:d) e WHERE e.type <> 'object' OR %s "
+	                      "ORDER BY e.id LIMIT 1",
+	                      bad);
+	struct q q;
+	q_prepare(&q, s, sql);
+	free(sql);
+	q_text(&q, ":d", doc);
+	enum mstatus st = M_OK;
+	if (q_row(&q))
+		st = merr_set(err, M_DATA, MR_INVALID,
+		              _("%s: %s[%lld]: not %s of format version %d"), name, list,
+		              (long long)q_col_int(&q, 0), what, FORMAT_VERSION);
+	enum mstatus fst = q_finish(&q, err);
+	return st != M_OK ? st : fst;
+}
+
+/* Findings kept on purpose: a hash of a record, a field and a text, so the same finding is
+ * not reported again here either. One already kept here is not kept twice. */
+static enum mstatus import_kept(struct store *s, const char *name, const char *doc,
+                                struct m_tally *t, struct merr *err)
+{
+	enum mstatus st = shape(
+	    s, name, doc, "kept", _("a kept finding"),
+	    "(SELECT count(*) FROM json_each(e.value) j WHERE j.key NOT IN ('uuid', 'created', "
+	    "'record', 'field', 'key', 'editor')) > 0 OR "
+	    "json_type(e.value, '$.uuid') IS NOT 'text' OR "
+	    "length(json_extract(e.value, '$.uuid')) <> 36 OR "
+	    "json_type(e.value, '$.created') IS NOT 'text' OR "
+	    "json_type(e.value, '$.record') IS NOT 'text' OR "
+	    "length(json_extract(e.value, '$.record')) <> 36 OR "
+	    "json_type(e.value, '$.field') IS NOT 'text' OR json_extract(e.value, '$.field') = '' "
+	    "OR json_type(e.value, '$.key') IS NOT 'text' OR "
+	    "length(json_extract(e.value, '$.key')) <> 16 OR "
+	    "json_type(e.value, '$.editor') NOT IN ('text', 'null')",
+	    err);
+	if (st != M_OK)
+		return st;
+	struct q q;
+	q_prepare(&q, s, "SELECT count(*) FROM json_each(:d)");
+	q_text(&q, ":d", doc);
+	long total = q_row(&q) ? (long)q_col_int(&q, 0) : 0;
+	st = q_finish(&q, err);
+	if (st != M_OK)
+		return st;
+	q_prepare(
+	    &q, s,
+	    "INSERT OR IGNORE INTO main.privacy_kept (uuid, created, record_uuid, field, key, "
+	    "editor) SELECT json_extract(e.value, '$.uuid'), json_extract(e.value, "
+	    "'$.created'), json_extract(e.value, '$.record'), json_extract(e.value, "
+	    "'$.field'), json_extract(e.value, '$.key'), json_extract(e.value, '$.editor') "
+	    "FROM json_each(:d) e ORDER BY e.id");
+	q_text(&q, ":d", doc);
+	q_exec(&q);
+	st = q_finish(&q, err);
+	if (st == M_OK) {
+		t->added += sqlite3_changes(s->db);
+		t->same += total - sqlite3_changes(s->db);
+	}
+	return st;
+}
+
+/* The alliance's settings: one not set here is taken; one set otherwise here is kept as here,
+ * and counted so the summary says so. */
+static enum mstatus import_settings(struct store *s, const char *name, const char *doc,
+                                    struct m_tally *t, struct merr *err)
+{
+	char *list = alliance_sql();
+	char *bad = xasprintf("(SELECT count(*) FROM json_each(e.value)) <> 2 OR "
+	                      "json_type(e.value, '$.key') IS NOT 'text' OR "
+	                      "json_extract(e.value, '$.key') NOT IN %s OR "
+	                      "json_type(e.value, '$.value') NOT IN ('text', 'null')",
+	                      list);
+	free(list);
+	enum mstatus st = shape(s, name, doc, "settings", _("a setting that travels"), bad, err);
+	free(bad);
+	struct q q;
+	if (st == M_OK) {
+		q_prepare(
+		    &q, s,
+		    "SELECT json_extract(e.value, '$.key'), json_extract(e.value, "
+		    "'$.value'), (SELECT 1 FROM main.settings c WHERE c.key = "
+		    "json_extract(e.value, '$.key')), (SELECT c.value IS json_extract(e.value, "
+		    "'$.value') FROM main.settings c WHERE c.key = json_extract(e.value, "
+		    "'$.key')) FROM json_each(:d) e ORDER BY e.id");
+		q_text(&q, ":d", doc);
+		while (q_row(&q)) {
+			if (!q_col_int(&q, 2)) {
+				struct q w;
+				q_prepare(&w, s,
+				          "INSERT INTO main.settings (key, value) VALUES (:k, :v)");
+				q_text(&w, ":k", (const char *)sqlite3_column_text(q.st, 0));
+				q_text(&w, ":v", (const char *)sqlite3_column_text(q.st, 1));
+				q_exec(&w);
+				if (st == M_OK)
+					st = q_finish(&w, err);
+				else
+					q_finish(&w, NULL);
+				t->added++;
+			} else if (q_col_int(&q, 3)) {
+				t->same++;
+			} else {
+				t->conflicts++;
+			}
+		}
+		enum mstatus fst = q_finish(&q, err);
+		if (st == M_OK)
+			st = fst;
+	}
+	return st;
+}
+
 static enum mstatus history_top(struct store *s, int64_t *top, struct merr *err)
 {
 	struct q q;
@@ -586,11 +783,11 @@ enum mstatus store_import_json(struct store *s, const char *name, const char *te
 	long nul_line = 1;
 	for (const char *p = doc; at && p < at; p++)
 		nul_line += *p == '\n';
-	char *arrays[R_COUNT + 1] = {NULL}; /* the kinds' lists, then the history */
+	char *arrays[A_COUNT] = {NULL}; /* the kinds' lists, then the history, kept, settings */
 	merr_clear(err);
 	enum mstatus st = check_head(s, name, doc, arrays, err);
 	free(doc);
-	for (size_t i = 0; i <= R_COUNT; i++)
+	for (size_t i = 0; i < A_COUNT; i++)
 		if (!arrays[i])
 			arrays[i] = xstrdup("[]");
 	if (st == M_OK)
@@ -607,7 +804,11 @@ enum mstatus store_import_json(struct store *s, const char *name, const char *te
 				st = import_table(s, name, arrays[i], &records[i], rep, progress,
 				                  arg, err);
 		if (st == M_OK)
-			st = import_history(s, name, arrays[R_COUNT], before, rep, err);
+			st = import_kept(s, name, arrays[A_KEPT], &rep->kept_findings, err);
+		if (st == M_OK)
+			st = import_settings(s, name, arrays[A_SETTINGS], &rep->settings, err);
+		if (st == M_OK)
+			st = import_history(s, name, arrays[A_HISTORY], before, rep, err);
 		/* A NUL no record above named: in a key, say. */
 		if (st == M_OK && nul)
 			st =
@@ -630,7 +831,7 @@ enum mstatus store_import_json(struct store *s, const char *name, const char *te
 		pmap_drop(s);
 		pq_clear(s);
 	}
-	for (size_t i = 0; i <= R_COUNT; i++)
+	for (size_t i = 0; i < A_COUNT; i++)
 		free(arrays[i]);
 	return st;
 }

@@ -370,11 +370,16 @@ static enum mstatus add_new(struct merge *m, const struct record_kind *t, struct
                             const char *where, struct merr *err)
 {
 	struct store *s = m->s;
-	if (deleted_here(s, r->v[0]))
+	struct m_tally *tally = &m->rep->kinds[t - records];
+	if (deleted_here(s, r->v[0])) {
+		tally->gone++;
 		return skip(s, r->v[0], err);
+	}
 	for (size_t i = 0; i < t->n_fields; i++)
-		if (pref(&t->fields[i]) && r->v[i] && skipped(s, r->v[i]))
+		if (pref(&t->fields[i]) && r->v[i] && skipped(s, r->v[i])) {
+			tally->left++;
 			return skip(s, r->v[0], err);
+		}
 	/* A value only one record may have, which another record here has (a case's code): the
 	 * other file's record is not added, and the clash is a conflict on ours. */
 	for (size_t i = 0; i < t->n_fields; i++) {
@@ -392,14 +397,17 @@ static enum mstatus add_new(struct merge *m, const struct record_kind *t, struct
 			st = add_conflict(s, t, other, f->key, r->v[i], r->v[0], m->o->path, err);
 			if (st == M_OK)
 				st = skip(s, r->v[0], err);
+			tally->conflicts++;
 		}
 		free(other);
 		if (st != M_OK || other)
 			return st;
 	}
 	enum mstatus st = prow_insert(s, t, r, where, err);
-	if (st == M_OK)
+	if (st == M_OK) {
 		m->rep->added++;
+		tally->added++;
+	}
 	return st;
 }
 
@@ -445,10 +453,17 @@ static enum mstatus merge_fields(struct merge *m, const struct record_kind *t, s
 		}
 		prow_clear(&theirs);
 	}
+	struct m_tally *tally = &m->rep->kinds[t - records];
 	if (st == M_OK && changed)
 		m->rep->updated++;
 	else if (st == M_OK && !conflict)
 		m->rep->unchanged++;
+	if (st == M_OK && conflict)
+		tally->conflicts++;
+	else if (st == M_OK && changed)
+		tally->updated++;
+	else if (st == M_OK)
+		tally->same++;
 	prow_clear(&here);
 	return st;
 }
@@ -485,9 +500,14 @@ static enum mstatus merge_table(struct merge *m, const struct record_kind *t,
 		char *ours = st == M_OK ? pmatch(m->s, t, &r, &st, err) : NULL;
 		if (st == M_OK && !ours)
 			st = add_new(m, t, &r, where, err);
-		else if (st == M_OK && strcmp(ours, r.v[0]) != 0)
+		else if (st == M_OK && strcmp(ours, r.v[0]) != 0) {
 			m->rep->matched++;
-		else if (st == M_OK)
+			m->rep->kinds[t - records].matched++;
+		} else if (st == M_OK && t->append_only) {
+			/* Never changed once written: the same uuid is the same entry. */
+			m->rep->unchanged++;
+			m->rep->kinds[t - records].same++;
+		} else if (st == M_OK)
 			st = merge_fields(m, t, &r, where, err);
 		free(ours);
 		free(where);
@@ -560,17 +580,101 @@ static enum mstatus merge_deletes(struct merge *m, const struct record_kind *t, 
 			q_exec(&c);
 			st = q_finish(&c, err);
 			m->rep->deleted++;
+			m->rep->kinds[t - records].deleted++;
 		} else if (st == M_OK && here) {
 			st = add_conflict(m->s, t, uuid, "deleted", NULL, "deleted", m->o->path,
 			                  err);
+			m->rep->kinds[t - records].conflicts++;
 		}
 	}
 	sqlite3_finalize(q);
 	return st;
 }
 
+/* ---- what is not a record ------------------------------------------------------------------ */
+
+/* Findings the other side kept on purpose, by their hashes: kept here too. */
+static enum mstatus merge_kept(struct merge *m, struct merr *err)
+{
+	sqlite3_stmt *q = NULL;
+	enum mstatus st = M_OK;
+	if (sqlite3_prepare_v2(m->o->db,
+	                       "SELECT uuid, created, record_uuid, field, key, editor FROM "
+	                       "main.privacy_kept ORDER BY id",
+	                       -1, &q, NULL) != SQLITE_OK)
+		st = other_error(m->o, err);
+	int rc = SQLITE_ROW;
+	while (st == M_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+		struct q w;
+		pq_prepare(&w, m->s,
+		           "INSERT OR IGNORE INTO main.privacy_kept (uuid, created, record_uuid, "
+		           "field, key, editor) VALUES (:u, :c, :r, :f, :k, :e)");
+		static const char *const names[] = {":u", ":c", ":r", ":f", ":k", ":e"};
+		for (int i = 0; i < 6; i++)
+			q_text(&w, names[i], (const char *)sqlite3_column_text(q, i));
+		q_exec(&w);
+		st = pq_finish(&w, err);
+		if (st == M_OK && sqlite3_changes(m->s->db))
+			m->rep->kept.added++;
+		else if (st == M_OK)
+			m->rep->kept.same++;
+	}
+	if (st == M_OK && rc != SQLITE_DONE)
+		st = other_error(m->o, err);
+	sqlite3_finalize(q);
+	return st;
+}
+
+/* The alliance's settings: one not set here is taken; one set otherwise is kept as here and
+ * counted, so the summary says so. */
+static enum mstatus merge_settings(struct merge *m, struct merr *err)
+{
+	enum mstatus st = M_OK;
+	for (size_t i = 0; st == M_OK && store_alliance_settings[i]; i++) {
+		char *sql = sqlite3_mprintf("SELECT value FROM main.settings WHERE key = %Q",
+		                            store_alliance_settings[i]);
+		char *theirs = other_text(m->o, sql, &st, err);
+		sqlite3_free(sql);
+		bool there = false;
+		char *ours = NULL;
+		if (st == M_OK && theirs) {
+			struct q q;
+			q_prepare(&q, m->s, "SELECT value FROM main.settings WHERE key = :k");
+			q_text(&q, ":k", store_alliance_settings[i]);
+			there = q_row(&q);
+			ours = there ? q_col_text(&q, 0) : NULL;
+			st = q_finish(&q, err);
+		}
+		if (st == M_OK && theirs && !there) {
+			struct q q;
+			q_prepare(&q, m->s,
+			          "INSERT INTO main.settings (key, value) VALUES (:k, :v)");
+			q_text(&q, ":k", store_alliance_settings[i]);
+			q_text(&q, ":v", theirs);
+			q_exec(&q);
+			st = q_finish(&q, err);
+			m->rep->settings.added++;
+		} else if (st == M_OK && theirs) {
+			if (ours && strcmp(ours, theirs) == 0)
+				m->rep->settings.same++;
+			else
+				m->rep->settings.conflicts++;
+		}
+		free(ours);
+		free(theirs);
+	}
+	return st;
+}
+
 enum mstatus store_merge(struct store *s, const char *other, struct m_merge_report *rep,
                          store_progress_fn progress, void *arg, struct merr *err)
+{
+	return store_merge_with(s, other, 0, rep, progress, arg, err);
+}
+
+enum mstatus store_merge_with(struct store *s, const char *other, unsigned flags,
+                              struct m_merge_report *rep, store_progress_fn progress, void *arg,
+                              struct merr *err)
 {
 	memset(rep, 0, sizeof *rep);
 	struct other o = {0};
@@ -599,12 +703,22 @@ enum mstatus store_merge(struct store *s, const char *other, struct m_merge_repo
 		             "WITHOUT ROWID; DELETE FROM temp.x_skip;",
 		             err);
 	struct merge m = {s, &o, rep};
-	for (size_t i = 0; st == M_OK && i < R_COUNT; i++)
-		if (records[i].key)
+	rep->names_asked = (flags & STORE_WITH_NAMES) != 0;
+	for (size_t i = 0; st == M_OK && i < R_COUNT; i++) {
+		if (!records[i].key)
+			continue;
+		if (records[i].on_request && !rep->names_asked)
+			rep->names_left += other_count(&o, records[i].table);
+		else
 			st = merge_table(&m, &records[i], progress, arg, err);
+	}
 	for (size_t i = R_COUNT; st == M_OK && i-- > 0;)
-		if (records[i].key)
+		if (records[i].key && (!records[i].on_request || rep->names_asked))
 			st = merge_deletes(&m, &records[i], err);
+	if (st == M_OK)
+		st = merge_kept(&m, err);
+	if (st == M_OK)
+		st = merge_settings(&m, err);
 	if (st == M_OK)
 		st = db_conflicts_open(s, before, rep, err);
 	if (st == M_OK)

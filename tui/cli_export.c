@@ -1,5 +1,5 @@
-/* cli_export.c - `mellan export [--db FILE] [--case CODE]... [--allow-findings] [-o OUT]`: cases
- * as JSON, refused while they hold privacy findings. */
+/* cli_export.c - `mellan export [--db FILE] [--case CODE]... [--allow-findings] [--with-names]
+ * [-o OUT]`: cases as JSON, refused while they hold privacy findings. */
 #include "cli.h"
 
 #include "core/commands.h"
@@ -11,15 +11,19 @@
 int cli_export(int argc, char **argv)
 {
 	static const struct option opts[] = {
-	    {"db", required_argument, NULL, 'd'},     {"case", required_argument, NULL, 'c'},
-	    {"output", required_argument, NULL, 'o'}, {"allow-findings", no_argument, NULL, 'A'},
-	    {"force", no_argument, NULL, 'F'},        {NULL, 0, NULL, 0},
+	    {"db", required_argument, NULL, 'd'},
+	    {"case", required_argument, NULL, 'c'},
+	    {"output", required_argument, NULL, 'o'},
+	    {"allow-findings", no_argument, NULL, 'A'},
+	    {"force", no_argument, NULL, 'F'},
+	    {"with-names", no_argument, NULL, 'N'},
+	    {NULL, 0, NULL, 0},
 	};
 	const char *db = NULL, *path = NULL;
 	const char **codes = xcalloc((size_t)argc + 1, sizeof *codes);
 	size_t n_codes = 0;
 	bool allow = false;
-	unsigned flags = 0;
+	unsigned flags = 0, with = 0;
 	int c, rc = M_OK;
 	cli_getopt_reset();
 	while (rc == M_OK && (c = cli_getopt(argc, argv, opts)) != -1) {
@@ -33,6 +37,8 @@ int cli_export(int argc, char **argv)
 			allow = true;
 		else if (c == 'F')
 			flags |= OUTPUT_FORCE;
+		else if (c == 'N')
+			with |= STORE_WITH_NAMES;
 		else
 			rc = M_USAGE;
 	}
@@ -58,7 +64,7 @@ int cli_export(int argc, char **argv)
 	struct cli_output o;
 	rc = cli_output_open(path, flags, s, &o);
 	if (rc == M_OK) {
-		if (cmd_export(s, codes, n_codes, o.fp, &err) != M_OK)
+		if (cmd_export(s, codes, n_codes, with, o.fp, &err) != M_OK)
 			rc = cli_fail(&err);
 		int crc = cli_output_close(&o, rc == M_OK);
 		if (rc == M_OK)

@@ -23,7 +23,7 @@ run export --db "$tmp/a.db" -o "$tmp/a.json"
 check "export writes a file (status 0)" rc_is 0
 check "the export is private (0600)" sh -c "[ \$(stat -c %a '$tmp/a.json') = 600 ]"
 check "the export says its format and version" \
-	sh -c "head -n 3 '$tmp/a.json' | grep -q '\"format\": \"mellan\"' && grep -q '\"version\": 1' '$tmp/a.json'"
+	sh -c "head -n 3 '$tmp/a.json' | grep -q '\"format\": \"mellan\"' && grep -q '\"version\": 2' '$tmp/a.json'"
 run import --db "$tmp/b.db" "$tmp/a.json"
 check "import into a new file (status 0)" rc_is 0
 check "... says what it added" out_has "added"
@@ -68,7 +68,7 @@ sed "0,/\"time\":\"[^\"]*\"/s//\"time\":\"not a time\"/; 0,/$(q "$tmp/a.db" "sel
 	"$tmp/a.json" >"$tmp/time.json"
 bad_json "an export with a wrong time" "$tmp/time.json"
 check "... naming the record and the field" sh -c "grep -q 'steps\[[0-9]*\]\.time' '$tmp/err'"
-sed 's/"version": 1/"version": 7/' "$tmp/a.json" >"$tmp/v7.json"
+sed 's/"version": 2/"version": 7/' "$tmp/a.json" >"$tmp/v7.json"
 bad_json "an export of another format version" "$tmp/v7.json"
 sed '0,/"colour":/s//"color":/' "$tmp/a.json" >"$tmp/key.json"
 bad_json "an export with a key the format does not have" "$tmp/key.json"
